@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+/**
+ * Every setting Roster reads from the environment, validated once at start.
+ * A bad value fails with a message naming the variable and what it expects,
+ * instead of surfacing later as a confusing runtime error.
+ */
+const boolish = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** External PostgreSQL. When unset, an embedded PostgreSQL is started. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "a postgres:// or postgresql:// URL")
+    .optional(),
+  /** Where the embedded PostgreSQL keeps its data for `pnpm start`. */
+  ROSTER_DATA_DIR: z.string().min(1).default(".data"),
+  API_PORT: port.default(3001),
+  WEB_PORT: port.default(5173),
+  /** Public URL of the dashboard, used in email links. */
+  PUBLIC_URL: z.string().url().default("http://localhost:5173"),
+  /** 32 bytes, base64: encrypts connection credentials at rest (AES-256-GCM). */
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "32 random bytes encoded as base64 (openssl rand -base64 32)")
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL")
+    .optional(),
+  EMAIL_FROM: z.string().min(3).default("Roster <roster@localhost>"),
+  SYNC_INTERVAL_HOURS: z.coerce.number().positive().default(24),
+  RETRY_INTERVAL_MINUTES: z.coerce.number().positive().default(60),
+  MAX_CONSECUTIVE_FAILURES: z.coerce.number().int().min(1).default(3),
+  /** Starts the provider simulators and seeds a demo organisation. */
+  SANDBOX: boolish.default(false),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment; throws a ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as most deploy tools write them for blank fields.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = configSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    const got = cleaned[name] === undefined ? "it is not set" : `got ${JSON.stringify(cleaned[name])}`;
+    return `  ${name}: expected ${issue.message} (${got})`;
+  });
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/index";
+
+describe("loadConfig", () => {
+  it("applies defaults when nothing is set", () => {
+    const config = loadConfig({});
+    expect(config.API_PORT).toBe(3001);
+    expect(config.SYNC_INTERVAL_HOURS).toBe(24);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.SANDBOX).toBe(false);
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("names the variable and what it expects when a value is bad", () => {
+    // Tried: a MySQL URL and a non-numeric port. Must hold: one error naming both variables.
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: "mysql://x", API_PORT: "abc" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain("DATABASE_URL: expected a postgres:// or postgresql:// URL");
+    expect(message).toContain('got "mysql://x"');
+    expect(message).toContain("API_PORT");
+  });
+
+  it("rejects an encryption key that is not 32 bytes", () => {
+    expect(() => loadConfig({ ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") })).toThrow(/ENCRYPTION_KEY/);
+    const good = Buffer.alloc(32, 7).toString("base64");
+    expect(loadConfig({ ENCRYPTION_KEY: good }).ENCRYPTION_KEY).toBe(good);
+  });
+});

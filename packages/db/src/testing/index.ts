@@ -1,0 +1,64 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { createDb, type Db } from "../client";
+import { withDatabase } from "../database-url";
+
+/**
+ * Per-test-file databases, cloned from a template that the global setup migrated
+ * once (graphile-worker's approach): files run in parallel without sharing state,
+ * and nothing is left behind on a shared server.
+ */
+export const TEST_ADMIN_URL_ENV = "ROSTER_TEST_ADMIN_URL";
+export const TEST_TEMPLATE_ENV = "ROSTER_TEST_TEMPLATE";
+export const TEST_PREFIX_ENV = "ROSTER_TEST_PREFIX";
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  db: Db;
+  /** Closes the pool and drops the database. */
+  drop(): Promise<void>;
+}
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run tests through the root vitest config (pnpm test)`);
+  return value;
+}
+
+export async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: requireEnv(TEST_ADMIN_URL_ENV) });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `${requireEnv(TEST_PREFIX_ENV)}_${randomBytes(4).toString("hex")}`;
+  const template = requireEnv(TEST_TEMPLATE_ENV);
+  // Copies from one template may collide when another file is connected to it for an
+  // instant (PostgreSQL refuses then); a short retry covers that.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(`create database "${name}" template "${template}"`);
+      break;
+    } catch (error) {
+      if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
+      await new Promise((r) => setTimeout(r, 100 + attempt * 50));
+    }
+  }
+  const url = withDatabase(requireEnv(TEST_ADMIN_URL_ENV), name);
+  const db = createDb(url, { max: 5, applicationName: "roster-test" });
+  return {
+    name,
+    url,
+    db,
+    async drop() {
+      await db.destroy();
+      await adminQuery(`drop database if exists "${name}" with (force)`);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ConfigError, loadConfig } from "@roster/config";
+import { DatabaseUnavailableError } from "@roster/db";
+import { startDatabase } from "./start/database";
+import { localEncryptionKey } from "./start/secrets";
+import { services } from "./start/services";
+
+// `pnpm start`: everything for a first look, in sandbox mode. Ctrl-C stops it all.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const log = (line: string) => console.log(`[roster] ${line}`);
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig({ SANDBOX: "true", NODE_ENV: "development", ...process.env });
+  const database = await startDatabase(config, log);
+  const ports = { api: config.API_PORT, web: config.WEB_PORT, zenefits: 4010, lever: 4020 };
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    DATABASE_URL: database.url,
+    ENCRYPTION_KEY: config.ENCRYPTION_KEY ?? localEncryptionKey(config.ROSTER_DATA_DIR),
+    SANDBOX: "true",
+    NODE_ENV: config.NODE_ENV,
+    API_PORT: String(ports.api),
+    WEB_PORT: String(ports.web),
+    ZENEFITS_SANDBOX_URL: `http://127.0.0.1:${ports.zenefits}`,
+    LEVER_SANDBOX_URL: `http://127.0.0.1:${ports.lever}`,
+  };
+
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log("stopping…");
+    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : undefined)));
+    await database.embedded?.stop();
+    log("stopped");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stopAll(0));
+  process.on("SIGTERM", () => void stopAll(0));
+
+  for (const service of services(root, ports)) {
+    log(`starting ${service.name}`);
+    const [command, ...args] = service.command as [string, ...string[]];
+    const child = spawn(command, args, {
+      cwd: path.join(root, service.dir),
+      env: { ...env, ...service.env },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.on("exit", (code, signal) => {
+      if (!stopping) {
+        log(`${service.name} exited (${signal ?? code}); stopping everything`);
+        void stopAll(1);
+      }
+    });
+    children.push(child);
+  }
+
+  const hasApi = services(root, ports).some((s) => s.name === "api");
+  if (hasApi && !(await waitForHealth(`http://127.0.0.1:${ports.api}/healthz`, 60_000))) {
+    log("the API did not become healthy within 60 s");
+    await stopAll(1);
+    return;
+  }
+  log("ready");
+  log(`dashboard: http://localhost:${ports.web}`);
+  log("demo login: owner@demo.roster.dev / roster-demo");
+  if (!hasApi) log(`database: ${database.url.replace(/:[^:@/]+@/, ":***@")}`);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
+    console.error(`[roster] ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});
