@@ -2,7 +2,7 @@ import { type CreateTableBuilder, type Kysely, sql } from "kysely";
 
 // Every synced record: scoped to an organisation and a connection, keyed by the
 // provider's id, never hard-deleted (remote_deleted_at marks what vanished).
-function syncedRecord(table: CreateTableBuilder<string, never>) {
+function syncedRecord(table: CreateTableBuilder<any, any>) {
   return table
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn("organisation_id", "uuid", (c) => c.notNull().references("organisations.id").onDelete("cascade"))
@@ -10,7 +10,7 @@ function syncedRecord(table: CreateTableBuilder<string, never>) {
     .addColumn("remote_id", "text", (c) => c.notNull());
 }
 
-function syncedRecordTail(table: CreateTableBuilder<string, never>, name: string) {
+function syncedRecordTail(table: CreateTableBuilder<any, any>, name: string) {
   return table
     .addColumn("remote_data", "jsonb", (c) => c.notNull())
     .addColumn("remote_updated_at", "timestamptz")

@@ -82,7 +82,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
     // Throw-away clusters trade durability for speed; a persistent one keeps defaults.
     postgresFlags: options.persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
     onLog: options.onLog ?? (() => {}),
-    onError: options.onLog ?? (() => {}),
+    onError: (error) => options.onLog?.(String(error)),
   });
   if (!existsSync(path.join(options.dataDir, "PG_VERSION"))) await pg.initialise();
   await pg.start();

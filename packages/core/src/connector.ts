@@ -1,0 +1,132 @@
+/**
+ * The connector contract. Glossary:
+ * - connector: one provider's plug-in package (connectors/<id>), an object made by defineConnector.
+ * - connection: an organisation's configured use of a connector (credentials, schedule), a DB row.
+ * - stream: one collection a connector reads page by page (people, departments…), mapped to one model.
+ * - cursor: an opaque string from which a stream's read can resume; saved after each committed batch.
+ * - action: a write to the provider (e.g. import a hire), with zod input and output.
+ * Connectors know the provider and nothing of PostgreSQL; the sync engine knows PostgreSQL and
+ * nothing of providers.
+ */
+import type { Logger } from "@roster/logger";
+import type { z } from "zod";
+import type { HttpClient } from "./http/client";
+import type { ModelName, Models } from "./model/index";
+
+export interface Permission {
+  /** Stable id used in code and storage, e.g. "people.manager". */
+  id: string;
+  /** The provider's own wording shown to a person, e.g. "Person's manager". */
+  label: string;
+}
+
+export interface Manifest<C extends z.ZodType = z.ZodType> {
+  id: string;
+  name: string;
+  kind: "hris" | "ats";
+  docsUrl: string;
+  /** Credential fields; wrap secret ones in secret(). */
+  credentials: C;
+  permissions: readonly Permission[];
+  rateLimit?: { perSecond: number; burst?: number };
+}
+
+/** What a connector's code receives: its credentials, an HTTP client already pointed at the provider, a logger, an abort signal. */
+export interface ConnectorContext<Cred> {
+  credentials: Cred;
+  http: HttpClient;
+  log: Logger;
+  signal: AbortSignal;
+}
+
+/** Where and how to reach the provider for given credentials. */
+export interface HttpTarget {
+  baseUrl: string;
+  headers: Record<string, string>;
+}
+
+export interface Page<Raw> {
+  records: Raw[];
+  /** Resume point after this page; null when this was the last page. */
+  nextCursor: string | null;
+}
+
+export type Mapped<T> = { ok: true; value: T } | { ok: false; remoteId: string | null; reason: string };
+
+export interface StreamDefinition<Cred, Raw, M extends ModelName> {
+  model: M;
+  /** Permission ids the stream needs; when verify reports one missing the stream is skipped with a warning. */
+  requires?: readonly string[];
+  /**
+   * Yields pages from `cursor` (null: the beginning) to the end. `since` is the last
+   * successful sync, for providers with incremental reads; full reads ignore it.
+   */
+  read(ctx: ConnectorContext<Cred>, from: { cursor: string | null; since: Date | null }): AsyncIterable<Page<Raw>>;
+  /** Pure: one raw record to the unified model, or the reason it cannot be. */
+  map(raw: Raw): Mapped<Models[M]>;
+}
+
+export interface VerifyResult {
+  account: { id: string; name: string };
+  /** Permission ids granted and missing, from the manifest's list. */
+  granted: string[];
+  missing: string[];
+}
+
+export interface HealthResult {
+  status: "ok" | "degraded" | "broken";
+  reason?: string;
+}
+
+export interface ActionDefinition<Cred, I extends z.ZodType, O extends z.ZodType> {
+  /** Actions that need other credentials than the connection's (e.g. an import channel) declare them. */
+  credentials?: z.ZodType;
+  http?: (credentials: any) => HttpTarget;
+  input: I;
+  output: O;
+  run(ctx: ConnectorContext<Cred>, input: z.infer<I>): Promise<z.infer<O>>;
+}
+
+export interface WebhookEvent {
+  /** The provider's delivery or event id: used to refuse replays. */
+  id: string;
+  type: string;
+  /** The record the event is about (e.g. an opportunity id). */
+  remoteId: string;
+  occurredAt: Date;
+  data: unknown;
+}
+
+export interface WebhookHandler {
+  /** Checks signature and freshness of a raw delivery. */
+  verify(input: {
+    body: string;
+    headers: Record<string, string | undefined>;
+    secret: string;
+    now: Date;
+  }): { ok: true } | { ok: false; reason: string };
+  parse(body: unknown): WebhookEvent[];
+}
+
+export interface Connector<C extends z.ZodType = z.ZodType> {
+  manifest: Manifest<C>;
+  http(credentials: z.infer<C>): HttpTarget;
+  verify(ctx: ConnectorContext<z.infer<C>>): Promise<VerifyResult>;
+  health(ctx: ConnectorContext<z.infer<C>>): Promise<HealthResult>;
+  /** Read in declaration order: put streams whose records others reference first. */
+  streams: Record<string, StreamDefinition<z.infer<C>, any, ModelName>>;
+  actions?: Record<string, ActionDefinition<z.infer<C>, z.ZodType, z.ZodType>>;
+  webhook?: WebhookHandler;
+}
+
+/** Identity helper: gives an object literal the connector types. */
+export function defineConnector<C extends z.ZodType>(connector: Connector<C>): Connector<C> {
+  return connector;
+}
+
+/** Identity helper for a stream in its own file, so its model and mapper are typed together. */
+export function defineStream<Cred, Raw, M extends ModelName>(
+  stream: StreamDefinition<Cred, Raw, M>,
+): StreamDefinition<Cred, Raw, M> {
+  return stream;
+}

@@ -1,0 +1,50 @@
+import { createLogger, type Logger } from "@roster/logger";
+import type { z } from "zod";
+import type { Connector, ConnectorContext } from "./connector";
+import { ConnectorError } from "./errors";
+import { createHttpClient } from "./http/client";
+import type { RetryPolicy } from "./http/retry-policy";
+
+export interface ContextOptions {
+  log?: Logger;
+  signal?: AbortSignal;
+  retry?: Partial<RetryPolicy>;
+  timeoutMs?: number;
+}
+
+/**
+ * Parses credentials with the connector's schema and builds the context its code runs
+ * in. Bad credentials fail here with a message naming the field, never reaching the provider.
+ */
+export function createConnectorContext<C extends z.ZodType>(
+  connector: Connector<C>,
+  rawCredentials: unknown,
+  options: ContextOptions = {},
+): ConnectorContext<z.infer<C>> {
+  const parsed = connector.manifest.credentials.safeParse(rawCredentials);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".") || "credentials"}: ${i.message}`).join("; ");
+    throw new ConnectorError(
+      "invalid_credentials",
+      `${connector.manifest.name} credentials are incomplete or malformed (${fields})`,
+      {
+        hint: "Check the values entered in Settings.",
+      },
+    );
+  }
+  const credentials = parsed.data as z.infer<C>;
+  const log = (options.log ?? createLogger(`connector:${connector.manifest.id}`)).child({ connector: connector.manifest.id });
+  const signal = options.signal ?? new AbortController().signal;
+  const target = connector.http(credentials);
+  const http = createHttpClient({
+    provider: connector.manifest.name,
+    baseUrl: target.baseUrl,
+    headers: target.headers,
+    rateLimit: connector.manifest.rateLimit,
+    retry: options.retry,
+    timeoutMs: options.timeoutMs,
+    signal,
+    log,
+  });
+  return { credentials, http, log, signal };
+}

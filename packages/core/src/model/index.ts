@@ -1,0 +1,23 @@
+import type { z } from "zod";
+import { customFieldSchema, customFieldValueSchema } from "./custom-field";
+import { employeeSchema } from "./employee";
+import { companySchema, departmentSchema, employmentSchema, locationSchema } from "./organisation";
+
+export * from "./common";
+export * from "./custom-field";
+export * from "./employee";
+export * from "./organisation";
+
+/** Every model a stream can produce, by name; the sync engine has one table per model. */
+export const modelSchemas = {
+  companies: companySchema,
+  departments: departmentSchema,
+  locations: locationSchema,
+  employees: employeeSchema,
+  employments: employmentSchema,
+  customFields: customFieldSchema,
+  customFieldValues: customFieldValueSchema,
+} as const;
+
+export type ModelName = keyof typeof modelSchemas;
+export type Models = { [K in ModelName]: z.infer<(typeof modelSchemas)[K]> };

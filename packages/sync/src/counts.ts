@@ -1,0 +1,21 @@
+import type { StreamCounts } from "@roster/db";
+
+export type RunCounts = Record<string, StreamCounts>;
+
+export function emptyCounts(): StreamCounts {
+  return { read: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, failed: 0, done: false };
+}
+
+export function totals(counts: RunCounts): StreamCounts {
+  const sum = emptyCounts();
+  for (const c of Object.values(counts)) {
+    sum.read += c.read;
+    sum.created += c.created;
+    sum.updated += c.updated;
+    sum.unchanged += c.unchanged;
+    sum.deleted += c.deleted;
+    sum.failed += c.failed;
+  }
+  sum.done = Object.values(counts).every((c) => c.done);
+  return sum;
+}

@@ -1,0 +1,6 @@
+export { emptyCounts, type RunCounts, totals } from "./counts";
+export { resolveReferences } from "./references";
+export { ConnectionNotFoundError, type RunConnectionSyncInput, runConnectionSync } from "./run-connection-sync";
+export { type RunSyncInput, runSync, SyncInProgressError, type SyncOutcome } from "./run-sync";
+export { type TableSpec, tableSpecs } from "./tables/index";
+export { upsertBatch } from "./upsert";

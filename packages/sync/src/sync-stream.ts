@@ -1,0 +1,134 @@
+import { type ConnectorContext, type ModelName, type Models, modelSchemas, type StreamDefinition } from "@roster/core";
+import type { Kysely } from "@roster/db";
+import type { RunCounts } from "./counts";
+import { liveRowCount, markUnseenDeleted } from "./deletions";
+import { tableSpecs } from "./tables/index";
+import type { UpsertScope } from "./upsert";
+import { type Batch, saveCheckpoint, writeBatch } from "./write-batch";
+
+export interface StreamSyncOptions {
+  batchSize: number;
+  onBatch?: () => void;
+}
+
+export class IncompleteReadError extends Error {
+  override name = "IncompleteReadError";
+}
+
+function remoteIdOf(raw: unknown): string | null {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === "string" || typeof id === "number" ? String(id) : null;
+}
+
+/**
+ * Reads one stream from its checkpoint to the end: pages → mapper → batches of about
+ * `batchSize` written set-wise, with the next page fetched while the previous batch is
+ * written (one write in flight). Memory stays flat: nothing is collected beyond one batch.
+ */
+export async function syncStream<M extends ModelName>(
+  db: Kysely<any>,
+  name: string,
+  stream: StreamDefinition<unknown, unknown, M>,
+  ctx: ConnectorContext<unknown>,
+  scope: UpsertScope,
+  from: { cursor: string | null; since: Date | null },
+  counts: RunCounts,
+  storedErrors: { count: number },
+  options: StreamSyncOptions,
+): Promise<void> {
+  const spec = tableSpecs[stream.model] as (typeof tableSpecs)[M];
+  const schema = modelSchemas[stream.model];
+  let inFlight: Promise<void> = Promise.resolve();
+  let writeError: unknown;
+  let buffer: Batch<M> = { stream: name, records: [], failures: [], seen: [], read: 0, cursor: from.cursor };
+  const byId = new Map<string, number>();
+  let reachedEnd = false;
+
+  const flush = async () => {
+    const batch = buffer;
+    buffer = { stream: name, records: [], failures: [], seen: [], read: 0, cursor: batch.cursor };
+    byId.clear();
+    await inFlight;
+    if (writeError) throw writeError;
+    inFlight = writeBatch(db, spec, batch, scope, counts, storedErrors).then(options.onBatch, (error) => {
+      writeError = error;
+    });
+  };
+
+  for await (const page of stream.read(ctx, from)) {
+    if (writeError) throw writeError;
+    for (const raw of page.records) {
+      buffer.read++;
+      const mapped = stream.map(raw);
+      if (!mapped.ok) {
+        buffer.failures.push({ remoteId: mapped.remoteId, reason: mapped.reason });
+        if (mapped.remoteId) buffer.seen.push(mapped.remoteId);
+        continue;
+      }
+      // The mapper's output is checked against the unified schema: a connector bug
+      // becomes a reported record, never half a row.
+      const checked = schema.safeParse(mapped.value);
+      if (!checked.success) {
+        const remoteId = (mapped.value as { remoteId?: string }).remoteId ?? remoteIdOf(raw);
+        const issue = checked.error.issues[0];
+        buffer.failures.push({ remoteId, reason: `mapped record is invalid: ${issue?.path.join(".")}: ${issue?.message}` });
+        if (remoteId) buffer.seen.push(remoteId);
+        continue;
+      }
+      const record = checked.data as Models[M];
+      buffer.seen.push(record.remoteId);
+      // One statement cannot update a row twice: a record repeated within a batch keeps its last version.
+      const at = byId.get(record.remoteId);
+      if (at === undefined) {
+        byId.set(record.remoteId, buffer.records.length);
+        buffer.records.push(record);
+      } else {
+        buffer.records[at] = record;
+      }
+    }
+    buffer.cursor = page.nextCursor;
+    if (page.nextCursor === null) reachedEnd = true;
+    if (buffer.read >= options.batchSize || page.nextCursor === null) await flush();
+    if (reachedEnd) break;
+  }
+  if (buffer.read > 0 || buffer.failures.length > 0) await flush();
+  await inFlight;
+  if (writeError) throw writeError;
+
+  if (!reachedEnd && buffer.cursor !== null) {
+    throw new IncompleteReadError(`stream ${name} ended before its last page (cursor ${buffer.cursor})`);
+  }
+
+  await finishStream(db, name, stream.model, scope, counts);
+}
+
+/**
+ * After the last page: marks what was not seen as deleted, and the stream as done, in one
+ * transaction. Deletions only follow a complete read; and a complete read of nothing where
+ * rows exist is far more likely a provider or permission problem than everyone leaving,
+ * so the rows are kept.
+ */
+export async function finishStream(
+  db: Kysely<any>,
+  name: string,
+  model: ModelName,
+  scope: UpsertScope,
+  counts: RunCounts,
+): Promise<void> {
+  const spec = tableSpecs[model];
+  const streamCounts = counts[name]!;
+  const deleted = await db.transaction().execute(async (trx) => {
+    const keepAll = streamCounts.read === 0 && (await liveRowCount(trx, spec, scope.connectionId)) > 0;
+    const deleted = keepAll ? 0 : await markUnseenDeleted(trx, spec, name, scope);
+    const next = { ...counts, [name]: { ...streamCounts, deleted: streamCounts.deleted + deleted, done: true } };
+    await trx
+      .updateTable("sync_runs")
+      .set({ counts: JSON.stringify(next), heartbeat_at: new Date() })
+      .where("id", "=", scope.runId)
+      .execute();
+    await saveCheckpoint(trx, scope, name, null, true);
+    return deleted;
+  });
+  streamCounts.deleted += deleted;
+  streamCounts.done = true;
+}

@@ -1,0 +1,121 @@
+import { type ModelName, normalizeEmail, normalizePhone } from "@roster/core";
+import { commonColumns, type TableSpec } from "./table-spec";
+
+export type { ColumnSpec, ColumnType, ReferenceSpec, TableInfo, TableSpec } from "./table-spec";
+
+const employees: TableSpec<"employees"> = {
+  model: "employees",
+  table: "employees",
+  columns: [
+    ...commonColumns(),
+    { column: "first_name", type: "text", value: (r) => r.firstName },
+    { column: "last_name", type: "text", value: (r) => r.lastName },
+    { column: "preferred_name", type: "text", value: (r) => r.preferredName },
+    { column: "display_name", type: "text", value: (r) => r.displayName },
+    { column: "work_email", type: "text", value: (r) => r.workEmail },
+    { column: "work_email_normalized", type: "text", value: (r) => normalizeEmail(r.workEmail) },
+    { column: "personal_email", type: "text", value: (r) => r.personalEmail },
+    { column: "personal_email_normalized", type: "text", value: (r) => normalizeEmail(r.personalEmail) },
+    { column: "work_phone", type: "text", value: (r) => r.workPhone },
+    { column: "work_phone_e164", type: "text", value: (r) => normalizePhone(r.workPhone) },
+    { column: "personal_phone", type: "text", value: (r) => r.personalPhone },
+    { column: "personal_phone_e164", type: "text", value: (r) => normalizePhone(r.personalPhone) },
+    { column: "status", type: "text", value: (r) => r.status },
+    { column: "remote_status", type: "text", value: (r) => r.remoteStatus },
+    { column: "employment_type", type: "text", value: (r) => r.employmentType },
+    { column: "job_title", type: "text", value: (r) => r.jobTitle },
+    { column: "department_remote_id", type: "text", value: (r) => r.departmentRemoteId },
+    { column: "location_remote_id", type: "text", value: (r) => r.locationRemoteId },
+    { column: "manager_remote_id", type: "text", value: (r) => r.managerRemoteId },
+    { column: "start_date", type: "date", value: (r) => r.startDate },
+    { column: "termination_date", type: "date", value: (r) => r.terminationDate },
+  ],
+  references: [
+    { idColumn: "manager_id", remoteColumn: "manager_remote_id", targetTable: "employees" },
+    { idColumn: "department_id", remoteColumn: "department_remote_id", targetTable: "departments" },
+    { idColumn: "location_id", remoteColumn: "location_remote_id", targetTable: "locations" },
+  ],
+};
+
+const companies: TableSpec<"companies"> = {
+  model: "companies",
+  table: "companies",
+  columns: [
+    ...commonColumns(),
+    { column: "name", type: "text", value: (r) => r.name },
+    { column: "legal_name", type: "text", value: (r) => r.legalName },
+  ],
+};
+
+const departments: TableSpec<"departments"> = {
+  model: "departments",
+  table: "departments",
+  columns: [
+    ...commonColumns(),
+    { column: "name", type: "text", value: (r) => r.name },
+    { column: "parent_remote_id", type: "text", value: (r) => r.parentRemoteId },
+  ],
+};
+
+const locations: TableSpec<"locations"> = {
+  model: "locations",
+  table: "locations",
+  columns: [
+    ...commonColumns(),
+    { column: "name", type: "text", value: (r) => r.name },
+    { column: "street1", type: "text", value: (r) => r.street1 },
+    { column: "street2", type: "text", value: (r) => r.street2 },
+    { column: "city", type: "text", value: (r) => r.city },
+    { column: "state", type: "text", value: (r) => r.state },
+    { column: "postal_code", type: "text", value: (r) => r.postalCode },
+    { column: "country", type: "text", value: (r) => r.country },
+    { column: "phone", type: "text", value: (r) => r.phone },
+  ],
+};
+
+const employments: TableSpec<"employments"> = {
+  model: "employments",
+  table: "employments",
+  columns: [
+    ...commonColumns(),
+    { column: "employee_remote_id", type: "text", value: (r) => r.employeeRemoteId },
+    { column: "employment_type", type: "text", value: (r) => r.employmentType },
+    { column: "start_date", type: "date", value: (r) => r.startDate },
+    { column: "termination_date", type: "date", value: (r) => r.terminationDate },
+    { column: "termination_type", type: "text", value: (r) => r.terminationType },
+    { column: "is_active", type: "boolean", value: (r) => r.isActive },
+  ],
+};
+
+const customFields: TableSpec<"customFields"> = {
+  model: "customFields",
+  table: "custom_fields",
+  columns: [
+    ...commonColumns(),
+    { column: "name", type: "text", value: (r) => r.name },
+    { column: "type", type: "text", value: (r) => r.type },
+    { column: "options", type: "jsonb", value: (r) => (r.options === null ? null : JSON.stringify(r.options)) },
+  ],
+};
+
+const customFieldValues: TableSpec<"customFieldValues"> = {
+  model: "customFieldValues",
+  table: "custom_field_values",
+  columns: [
+    ...commonColumns(),
+    { column: "employee_remote_id", type: "text", value: (r) => r.employeeRemoteId },
+    { column: "custom_field_remote_id", type: "text", value: (r) => r.customFieldRemoteId },
+    { column: "value", type: "jsonb", value: (r) => JSON.stringify(r.value) },
+  ],
+};
+
+/** One storage spec per unified model. */
+export const tableSpecs: { [M in ModelName]: TableSpec<M> } = {
+  companies,
+  departments,
+  locations,
+  employees,
+  employments,
+  customFields,
+  customFieldValues,
+};

@@ -1,0 +1,99 @@
+import type { ModelName, Models } from "@roster/core";
+import { type Kysely, sql } from "@roster/db";
+import type { RunCounts } from "./counts";
+import type { TableSpec } from "./tables/index";
+import { type UpsertScope, upsertBatch } from "./upsert";
+
+export interface MappingFailure {
+  remoteId: string | null;
+  reason: string;
+}
+
+export interface Batch<M extends ModelName> {
+  stream: string;
+  records: Models[M][];
+  failures: MappingFailure[];
+  /** Remote ids read, mapped or not: what exists at the provider. */
+  seen: string[];
+  read: number;
+  /** Where the stream resumes after this batch; null once the last page is in. */
+  cursor: string | null;
+}
+
+/** Errors kept per run: enough to act on, bounded so a broken provider cannot flood the table. */
+export const MAX_STORED_ERRORS_PER_RUN = 1000;
+
+/**
+ * One transaction: the records, the ids seen, the mapping failures, the run's counts and the
+ * stream's checkpoint. A crash at any point leaves either all of it or none of it, so a
+ * resumed run continues exactly after the last committed batch.
+ */
+export async function writeBatch<M extends ModelName>(
+  db: Kysely<any>,
+  spec: TableSpec<M>,
+  batch: Batch<M>,
+  scope: UpsertScope,
+  counts: RunCounts,
+  storedErrors: { count: number },
+): Promise<void> {
+  const stream = counts[batch.stream]!;
+  const { next, stored } = await db.transaction().execute(async (trx) => {
+    const result = await upsertBatch(trx, spec, batch.records, scope);
+    if (batch.seen.length > 0) {
+      await sql`insert into sync_seen (run_id, stream, remote_id)
+        select ${scope.runId}::uuid, ${batch.stream}, unnest(${batch.seen}::text[])`.execute(trx);
+    }
+    const room = Math.max(0, MAX_STORED_ERRORS_PER_RUN - storedErrors.count);
+    const failures = batch.failures.slice(0, room);
+    if (failures.length > 0) {
+      await trx
+        .insertInto("sync_errors")
+        .values(
+          failures.map((f) => ({
+            run_id: scope.runId,
+            stream: batch.stream,
+            remote_id: f.remoteId,
+            kind: "mapping",
+            message: f.reason,
+            hint: "This record was skipped; the rest of the sync went on. Fix the record in the provider, or report it if it looks valid.",
+          })),
+        )
+        .execute();
+    }
+    const next = {
+      ...stream,
+      read: stream.read + batch.read,
+      created: stream.created + result.created,
+      updated: stream.updated + result.updated,
+      unchanged: stream.unchanged + result.unchanged,
+      failed: stream.failed + batch.failures.length,
+    };
+    const nextCounts = { ...counts, [batch.stream]: next };
+    await trx
+      .updateTable("sync_runs")
+      .set({ counts: JSON.stringify(nextCounts), heartbeat_at: new Date() })
+      .where("id", "=", scope.runId)
+      .execute();
+    await saveCheckpoint(trx, scope, batch.stream, batch.cursor, false);
+    return { next, stored: failures.length };
+  });
+  // Only after commit do the in-memory counts move, so they always equal what is stored.
+  Object.assign(stream, next);
+  storedErrors.count += stored;
+}
+
+export async function saveCheckpoint(
+  db: Kysely<any>,
+  scope: UpsertScope,
+  stream: string,
+  cursor: string | null,
+  done: boolean,
+): Promise<void> {
+  await db
+    .insertInto("stream_checkpoints")
+    .values({ connection_id: scope.connectionId, stream, run_id: scope.runId, cursor, done, updated_at: new Date() })
+    .onConflict((oc) =>
+      oc.columns(["connection_id", "stream"]).doUpdateSet({ run_id: scope.runId, cursor, done, updated_at: new Date() }),
+    )
+    .execute();
+}
