@@ -1,4 +1,11 @@
-import { type ConnectorContext, type ModelName, type Models, modelSchemas, type StreamDefinition } from "@roster/core";
+import {
+  type ConnectorContext,
+  type ModelName,
+  type Models,
+  modelSchemas,
+  type StreamDefinition,
+  SyncAbortedError,
+} from "@roster/core";
 import type { Kysely } from "@roster/db";
 import type { RunCounts } from "./counts";
 import { liveRowCount, markUnseenDeleted } from "./deletions";
@@ -55,45 +62,53 @@ export async function syncStream<M extends ModelName>(
     });
   };
 
-  for await (const page of stream.read(ctx, from)) {
-    if (writeError) throw writeError;
-    for (const raw of page.records) {
-      buffer.read++;
-      const mapped = stream.map(raw);
-      if (!mapped.ok) {
-        buffer.failures.push({ remoteId: mapped.remoteId, reason: mapped.reason });
-        if (mapped.remoteId) buffer.seen.push(mapped.remoteId);
-        continue;
+  try {
+    for await (const page of stream.read(ctx, from)) {
+      if (writeError) throw writeError;
+      // Checked here too, so a connector that forgets the signal still stops between pages.
+      if (ctx.signal.aborted) throw new SyncAbortedError("sync aborted");
+      for (const raw of page.records) {
+        buffer.read++;
+        const mapped = stream.map(raw);
+        if (!mapped.ok) {
+          buffer.failures.push({ remoteId: mapped.remoteId, reason: mapped.reason });
+          if (mapped.remoteId) buffer.seen.push(mapped.remoteId);
+          continue;
+        }
+        // The mapper's output is checked against the unified schema: a connector bug
+        // becomes a reported record, never half a row.
+        const checked = schema.safeParse(mapped.value);
+        if (!checked.success) {
+          const remoteId = (mapped.value as { remoteId?: string }).remoteId ?? remoteIdOf(raw);
+          const issue = checked.error.issues[0];
+          buffer.failures.push({ remoteId, reason: `mapped record is invalid: ${issue?.path.join(".")}: ${issue?.message}` });
+          if (remoteId) buffer.seen.push(remoteId);
+          continue;
+        }
+        const record = checked.data as Models[M];
+        buffer.seen.push(record.remoteId);
+        // One statement cannot update a row twice: a record repeated within a batch keeps its last version.
+        const at = byId.get(record.remoteId);
+        if (at === undefined) {
+          byId.set(record.remoteId, buffer.records.length);
+          buffer.records.push(record);
+        } else {
+          buffer.records[at] = record;
+        }
       }
-      // The mapper's output is checked against the unified schema: a connector bug
-      // becomes a reported record, never half a row.
-      const checked = schema.safeParse(mapped.value);
-      if (!checked.success) {
-        const remoteId = (mapped.value as { remoteId?: string }).remoteId ?? remoteIdOf(raw);
-        const issue = checked.error.issues[0];
-        buffer.failures.push({ remoteId, reason: `mapped record is invalid: ${issue?.path.join(".")}: ${issue?.message}` });
-        if (remoteId) buffer.seen.push(remoteId);
-        continue;
-      }
-      const record = checked.data as Models[M];
-      buffer.seen.push(record.remoteId);
-      // One statement cannot update a row twice: a record repeated within a batch keeps its last version.
-      const at = byId.get(record.remoteId);
-      if (at === undefined) {
-        byId.set(record.remoteId, buffer.records.length);
-        buffer.records.push(record);
-      } else {
-        buffer.records[at] = record;
-      }
+      buffer.cursor = page.nextCursor;
+      if (page.nextCursor === null) reachedEnd = true;
+      if (buffer.read >= options.batchSize || page.nextCursor === null) await flush();
+      if (reachedEnd) break;
     }
-    buffer.cursor = page.nextCursor;
-    if (page.nextCursor === null) reachedEnd = true;
-    if (buffer.read >= options.batchSize || page.nextCursor === null) await flush();
-    if (reachedEnd) break;
+    if (buffer.read > 0 || buffer.failures.length > 0) await flush();
+    await inFlight;
+    if (writeError) throw writeError;
+  } finally {
+    // Never leave a write running behind a failure or an abort: the next attempt must
+    // start from a settled checkpoint.
+    await inFlight;
   }
-  if (buffer.read > 0 || buffer.failures.length > 0) await flush();
-  await inFlight;
-  if (writeError) throw writeError;
 
   if (!reachedEnd && buffer.cursor !== null) {
     throw new IncompleteReadError(`stream ${name} ended before its last page (cursor ${buffer.cursor})`);

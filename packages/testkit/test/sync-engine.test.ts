@@ -1,0 +1,127 @@
+import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
+import { createLogger } from "@roster/logger";
+import { runSync, SyncInProgressError } from "@roster/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acmeConnector } from "../src/fixture/acme-connector";
+import { type AcmeServer, startAcmeServer } from "../src/fixture/provider-server";
+
+// The sync engine's own promises, beyond the connector contract: reference resolution across
+// pages, normalisation, per-record mapping failures, one sync per connection at a time.
+let testDb: TestDatabase;
+let server: AcmeServer;
+let connection: { id: string; organisationId: string; lastSuccessAt: null };
+const log = createLogger("sync-test", { level: "silent" });
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  server = await startAcmeServer({ people: 120, pageSize: 10 });
+  const org = await testDb.db.insertInto("organisations").values({ name: "Org" }).returning("id").executeTakeFirstOrThrow();
+  const row = await testDb.db
+    .insertInto("connections")
+    .values({ organisation_id: org.id, connector_id: "acme", display_name: "Acme", credentials_encrypted: "unused" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  connection = { id: row.id, organisationId: org.id, lastSuccessAt: null };
+});
+afterAll(async () => {
+  await server.close();
+  await testDb.drop();
+});
+
+const sync = (batchSize = 15) =>
+  runSync({
+    db: testDb.db,
+    connector: acmeConnector,
+    credentials: { token: server.createToken(), baseUrl: server.url },
+    connection,
+    trigger: "manual",
+    log,
+    batchSize,
+  });
+
+describe("sync engine", () => {
+  it("resolves managers and departments even when they arrive on a later page", async () => {
+    const outcome = await sync();
+    expect(outcome.status).toBe("succeeded");
+    const rows = await testDb.db
+      .selectFrom("employees as e")
+      .leftJoin("employees as m", "m.id", "e.manager_id")
+      .leftJoin("departments as d", "d.id", "e.department_id")
+      .select([
+        "e.remote_id",
+        "e.manager_remote_id",
+        "m.remote_id as manager_resolved",
+        "e.department_remote_id",
+        "d.remote_id as department_resolved",
+      ])
+      .execute();
+    expect(rows).toHaveLength(120);
+    // Person 1001's manager is 1007, which is served on a later page than 1001 itself.
+    const forward = rows.find((r) => r.remote_id === "1001");
+    expect(forward?.manager_remote_id).toBe("1007");
+    for (const row of rows) {
+      expect(row.manager_resolved).toBe(row.manager_remote_id);
+      expect(row.department_resolved).toBe(row.department_remote_id);
+    }
+  });
+
+  it("keeps emails as given and adds a lower-cased normal form", async () => {
+    const person = await testDb.db.selectFrom("employees").selectAll().where("remote_id", "=", "1002").executeTakeFirstOrThrow();
+    expect(person.work_email).toBe("Person.2@Acme.example");
+    expect(person.work_email_normalized).toBe("person.2@acme.example");
+    const noEmail = await testDb.db.selectFrom("employees").selectAll().where("remote_id", "=", "1005").executeTakeFirstOrThrow();
+    expect(noEmail.work_email).toBeNull();
+  });
+
+  it("skips a malformed record with its id and reason, and stores the rest", async () => {
+    // Tried: one record whose name is an object. Must hold: the run succeeds, the record is
+    // reported with its remote id, its stored row keeps the previous good version.
+    const victim = server.people.find((p) => p.id === "1010")!;
+    const goodName = victim.name;
+    victim.broken = true;
+    server.people.find((p) => p.id === "1011")!.name = "Renamed Eleven";
+    try {
+      const outcome = await sync();
+      expect(outcome.status).toBe("succeeded");
+      expect(outcome.counts.people).toMatchObject({ failed: 1, updated: 1, deleted: 0 });
+      const errors = await testDb.db.selectFrom("sync_errors").selectAll().where("run_id", "=", outcome.runId).execute();
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ stream: "people", remote_id: "1010", kind: "mapping" });
+      expect(errors[0]?.message).toMatch(/name/);
+      const kept = await testDb.db
+        .selectFrom("employees")
+        .select(["display_name", "remote_deleted_at"])
+        .where("remote_id", "=", "1010")
+        .executeTakeFirstOrThrow();
+      expect(kept).toEqual({ display_name: goodName, remote_deleted_at: null });
+    } finally {
+      victim.broken = false;
+    }
+  });
+
+  it("refuses to run two syncs of one connection at once", async () => {
+    server.faults.latencyMs = 30;
+    try {
+      const first = sync();
+      await new Promise((r) => setTimeout(r, 20));
+      await expect(sync()).rejects.toBeInstanceOf(SyncInProgressError);
+      expect((await first).status).toBe("succeeded");
+    } finally {
+      server.faults.latencyMs = 0;
+    }
+  });
+
+  it("a run of all-unchanged data writes no row versions, in any batch size", async () => {
+    const before = await testDb.db
+      .selectFrom("employees")
+      .select(["remote_id", (eb) => eb.cast<string>(eb.ref("xmin" as "remote_id"), "text").as("v")])
+      .execute();
+    const outcome = await sync(7);
+    expect(outcome.counts.people).toMatchObject({ created: 0, updated: 0, deleted: 0, unchanged: 120 });
+    const after = await testDb.db
+      .selectFrom("employees")
+      .select(["remote_id", (eb) => eb.cast<string>(eb.ref("xmin" as "remote_id"), "text").as("v")])
+      .execute();
+    expect(after).toEqual(before);
+  });
+});
