@@ -1,0 +1,12 @@
+export type { ApiKeyOptions, KeyGrant } from "./http/api-keys";
+export { type Faults, NO_FAULTS } from "./http/faults";
+export { LEVER_RATE_LIMIT, type RateLimitConfig } from "./http/rate-limiter";
+export type * from "./model";
+export type { RequestLogSnapshot } from "./request-log";
+export { ARCHIVE_REASONS, HIRED_ARCHIVE_REASON_ID, OFFER_STAGE_ID, STAGES } from "./seed/catalog";
+export type { LeverSim, LeverSimOptions, WebhookConfig } from "./sim-types";
+export { MAX_OPPORTUNITIES, SANDBOX_API_KEY, SANDBOX_SIGNATURE_TOKEN, startLeverSim } from "./start-lever-sim";
+export type { LeverTruth } from "./truth";
+export { DEFAULT_RETRY_DELAYS_MS, type WebhookLogEntry } from "./webhooks/dispatcher";
+export { LEVER_EVENTS, type WebhookEnvelope, type WebhookEvent } from "./webhooks/payload";
+export { signLever } from "./webhooks/signature";
