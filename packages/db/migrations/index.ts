@@ -3,6 +3,7 @@ import * as m0001 from "./2026_11_23_0001_accounts";
 import * as m0002 from "./2026_11_23_0002_connections";
 import * as m0003 from "./2026_11_23_0003_directory";
 import * as m0004 from "./2026_11_23_0004_outbox_and_worker";
+import * as m0005 from "./2026_11_23_0005_candidates";
 
 /**
  * The ordered list of migrations. Explicit (not a folder scan) so it works the same
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_23_0002_connections": m0002,
   "2026_11_23_0003_directory": m0003,
   "2026_11_23_0004_outbox_and_worker": m0004,
+  "2026_11_23_0005_candidates": m0005,
 };

@@ -25,6 +25,7 @@ export interface Database {
   employments: directory.EmploymentsTable;
   custom_fields: directory.CustomFieldsTable;
   custom_field_values: directory.CustomFieldValuesTable;
+  candidates: directory.CandidatesTable;
   email_outbox: outbox.EmailOutboxTable;
   worker_heartbeats: outbox.WorkerHeartbeatsTable;
 }

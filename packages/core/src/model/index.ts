@@ -1,8 +1,10 @@
 import type { z } from "zod";
+import { candidateSchema } from "./candidate";
 import { customFieldSchema, customFieldValueSchema } from "./custom-field";
 import { employeeSchema } from "./employee";
 import { companySchema, departmentSchema, employmentSchema, locationSchema } from "./organisation";
 
+export * from "./candidate";
 export * from "./common";
 export * from "./custom-field";
 export * from "./employee";
@@ -17,6 +19,7 @@ export const modelSchemas = {
   employments: employmentSchema,
   customFields: customFieldSchema,
   customFieldValues: customFieldValueSchema,
+  candidates: candidateSchema,
 } as const;
 
 export type ModelName = keyof typeof modelSchemas;

@@ -87,3 +87,20 @@ export interface CustomFieldValuesTable extends SyncedRecord {
   custom_field_remote_id: string;
   value: ColumnType<unknown, string | null, string | null>;
 }
+
+export type CandidateStatus = "active" | "offer" | "hired" | "archived";
+
+export interface CandidatesTable extends SyncedRecord {
+  first_name: string | null;
+  last_name: string | null;
+  display_name: string;
+  email: string | null;
+  phone: string | null;
+  status: CandidateStatus;
+  stage_id: string | null;
+  stage_name: string | null;
+  job_title: string | null;
+  job_location: string | null;
+  hired_at: Date | null;
+  archived_at: Date | null;
+}

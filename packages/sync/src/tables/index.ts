@@ -109,6 +109,26 @@ const customFieldValues: TableSpec<"customFieldValues"> = {
   ],
 };
 
+const candidates: TableSpec<"candidates"> = {
+  model: "candidates",
+  table: "candidates",
+  columns: [
+    ...commonColumns(),
+    { column: "first_name", type: "text", value: (r) => r.firstName },
+    { column: "last_name", type: "text", value: (r) => r.lastName },
+    { column: "display_name", type: "text", value: (r) => r.displayName },
+    { column: "email", type: "text", value: (r) => r.email },
+    { column: "phone", type: "text", value: (r) => r.phone },
+    { column: "status", type: "text", value: (r) => r.status },
+    { column: "stage_id", type: "text", value: (r) => r.stageId },
+    { column: "stage_name", type: "text", value: (r) => r.stageName },
+    { column: "job_title", type: "text", value: (r) => r.jobTitle },
+    { column: "job_location", type: "text", value: (r) => r.jobLocation },
+    { column: "hired_at", type: "timestamptz", value: (r) => r.hiredAt },
+    { column: "archived_at", type: "timestamptz", value: (r) => r.archivedAt },
+  ],
+};
+
 /** One storage spec per unified model. */
 export const tableSpecs: { [M in ModelName]: TableSpec<M> } = {
   companies,
@@ -118,4 +138,5 @@ export const tableSpecs: { [M in ModelName]: TableSpec<M> } = {
   employments,
   customFields,
   customFieldValues,
+  candidates,
 };
