@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError, loadConfig } from "@roster/config";
@@ -41,6 +42,10 @@ async function main(): Promise<void> {
     LEVER_SANDBOX_URL: `http://127.0.0.1:${ports.lever}`,
   };
 
+  // Local tools (the roster CLI) find the running database here when DATABASE_URL is unset.
+  const runtimeFile = path.resolve(config.ROSTER_DATA_DIR, "runtime.json");
+  writeFileSync(runtimeFile, `${JSON.stringify({ databaseUrl: database.url, pid: process.pid }, null, 2)}\n`, { mode: 0o600 });
+
   const children: ChildProcess[] = [];
   let stopping = false;
   const stopAll = async (code: number) => {
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
     for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
     await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : undefined)));
     await database.embedded?.stop();
+    rmSync(runtimeFile, { force: true });
     log("stopped");
     process.exit(code);
   };
