@@ -14,6 +14,7 @@ import { resolveReferences } from "./references";
 import { finishStream, IncompleteReadError, syncStream } from "./sync-stream";
 import { tableSpecs } from "./tables/index";
 import type { UpsertScope } from "./upsert";
+import { saveCheckpoint } from "./write-batch";
 
 export interface RunSyncInput {
   db: Db;
@@ -166,7 +167,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
             })
             .execute();
         }
-        counts[name]!.done = true;
+        await skipStream(db, scope, name, counts, null, null);
         continue;
       }
       // A checkpoint row with no cursor and not done: the last page is in; only the finish is left.
@@ -174,20 +175,27 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
         await finishStream(db, name, stream.model, scope, counts);
         continue;
       }
-      await syncStream(
-        db,
-        name,
-        stream,
-        ctx,
-        scope,
-        { cursor: checkpoint?.cursor ?? null, since: input.connection.lastSuccessAt },
-        counts,
-        storedErrors,
-        {
-          batchSize: input.batchSize ?? 1000,
-          onBatch: () => input.onProgress?.(counts),
-        },
-      );
+      try {
+        await syncStream(
+          db,
+          name,
+          stream,
+          ctx,
+          scope,
+          { cursor: checkpoint?.cursor ?? null, since: input.connection.lastSuccessAt },
+          counts,
+          storedErrors,
+          {
+            batchSize: input.batchSize ?? 1000,
+            onBatch: () => input.onProgress?.(counts),
+          },
+        );
+      } catch (error) {
+        // A collection the token may not read is skipped, not fatal: the rest of the directory
+        // still syncs, nothing of it is marked deleted, and the run says what to grant.
+        if (!(error instanceof ConnectorError && error.kind === "forbidden")) throw error;
+        await skipStream(db, scope, name, counts, error.message, error.hint ?? null);
+      }
       input.onProgress?.(counts);
     }
     for (const model of touched) await resolveReferences(db, tableSpecs[model], input.connection.id);
@@ -208,6 +216,31 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
     await finishRun(db, runId, input.connection.id, "failed", counts, failure);
     return { runId, status: "failed", errorKind: failure.kind, errorMessage: failure.message, counts, resumed, verify };
   }
+}
+
+async function skipStream(
+  db: Db,
+  scope: UpsertScope,
+  stream: string,
+  counts: RunCounts,
+  message: string | null,
+  hint: string | null,
+): Promise<void> {
+  counts[stream] = { ...(counts[stream] ?? emptyCounts()), done: true };
+  await db.transaction().execute(async (trx) => {
+    if (message) {
+      await trx
+        .insertInto("sync_errors")
+        .values({ run_id: scope.runId, stream, remote_id: null, kind: "skipped", message: `Skipped ${stream}: ${message}`, hint })
+        .execute();
+    }
+    await trx
+      .updateTable("sync_runs")
+      .set({ counts: JSON.stringify(counts) })
+      .where("id", "=", scope.runId)
+      .execute();
+    await saveCheckpoint(trx, scope, stream, null, true);
+  });
 }
 
 async function finishRun(

@@ -44,7 +44,8 @@ export const changesCheck = defineCheck({
     for (const id of change.removed) expect(state.get(id)?.deleted, `removed ${id} is marked deleted, not dropped`).toBe(true);
     for (const id of change.added) expect(state.get(id)?.deleted, `added ${id} is present`).toBe(false);
     const { rows } = await sql<{ remote_id: string; change: string }>`
-      select remote_id, change from change_log where run_id = ${outcome.runId}`.execute(h.testDb.db);
+      select remote_id, change from change_log
+      where run_id = ${outcome.runId} and entity = ${h.connector.streams[stream]!.model}`.execute(h.testDb.db);
     const logged = (kind: string) => rows.filter((r) => r.change === kind).map((r) => r.remote_id);
     expect(logged("updated")).toEqual(expect.arrayContaining(change.updated));
     expect(sorted(logged("deleted"))).toEqual(sorted(change.removed));

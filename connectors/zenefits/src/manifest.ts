@@ -1,0 +1,45 @@
+import { type Manifest, secret } from "@roster/core";
+import { z } from "zod";
+
+/** Reference: /work/shared/reference/zenefits-api.md §1 (hosts, bearer tokens). */
+export const zenefitsCredentials = z.object({
+  /** The REST API token an admin creates under Company Profile → Custom Integrations → "Add Token". */
+  accessToken: secret(z.string().min(8)),
+  baseUrl: z.string().url().default("https://api.zenefits.com"),
+});
+export type ZenefitsCredentials = z.infer<typeof zenefitsCredentials>;
+
+/**
+ * The token checkboxes Roster cares about. `id` is the scope string /core/me reports
+ * (reference §1b; `custom_fields` / `custom_field_values` are the suggested, unconfirmed
+ * strings); `label` is the checkbox wording an admin sees in Zenefits.
+ */
+export const zenefitsPermissions = [
+  { id: "locations", label: "Company locations" },
+  { id: "departments", label: "Company departments" },
+  { id: "people", label: "People" },
+  { id: "people.department", label: "Person's department" },
+  { id: "people.location", label: "Person's location" },
+  { id: "people.manager", label: "Manager" },
+  { id: "people.personal_email", label: "Personal email" },
+  { id: "people.status", label: "Status" },
+  { id: "people.work_email", label: "Work email" },
+  { id: "people.work_phone", label: "Work phone" },
+  { id: "custom_fields", label: "Custom fields" },
+  { id: "custom_field_values", label: "Custom field values" },
+] as const;
+
+export type ZenefitsPermissionId = (typeof zenefitsPermissions)[number]["id"];
+
+export const manifest = {
+  id: "zenefits",
+  name: "Zenefits",
+  kind: "hris",
+  docsUrl: "https://developers.zenefits.com/docs",
+  credentials: zenefitsCredentials,
+  permissions: zenefitsPermissions,
+  // Zenefits publishes no rate limit and no rate-limit headers (reference §7). A daily full
+  // re-read needs few requests at 100 records a page, so stay well under anything plausible
+  // rather than learn the limit from 429s.
+  rateLimit: { perSecond: 10, burst: 20 },
+} satisfies Manifest<typeof zenefitsCredentials>;

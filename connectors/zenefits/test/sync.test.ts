@@ -1,0 +1,73 @@
+import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
+import { createLogger } from "@roster/logger";
+import { ALL_SCOPES, startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
+import { runSync } from "@roster/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { zenefits } from "../src/index";
+
+// Zenefits into the unified tables through the real sync engine: what the dashboard will show.
+let testDb: TestDatabase;
+let sim: ZenefitsSim;
+let connection: { id: string; organisationId: string; lastSuccessAt: null };
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  sim = await startZenefitsSim({ port: 0, people: 120, seed: 3 });
+  const org = await testDb.db.insertInto("organisations").values({ name: "Org" }).returning("id").executeTakeFirstOrThrow();
+  const row = await testDb.db
+    .insertInto("connections")
+    .values({ organisation_id: org.id, connector_id: "zenefits", display_name: "Zenefits", credentials_encrypted: "unused" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  connection = { id: row.id, organisationId: org.id, lastSuccessAt: null };
+});
+afterAll(async () => {
+  await sim.close();
+  await testDb.drop();
+});
+
+const sync = (scopes: readonly string[]) =>
+  runSync({
+    db: testDb.db,
+    connector: zenefits,
+    credentials: { accessToken: sim.createToken({ scopes: [...scopes] }), baseUrl: sim.url },
+    connection,
+    trigger: "manual",
+    log: createLogger("test", { level: "silent" }),
+    retry: { baseDelayMs: 1, maxDelayMs: 10 },
+  });
+
+describe("zenefits sync", () => {
+  it("stores people with status normalised, managers, departments and locations resolved", async () => {
+    const outcome = await sync(ALL_SCOPES);
+    expect(outcome.status).toBe("succeeded");
+    const truth = sim.truth();
+    const people = await testDb.db.selectFrom("employees").selectAll().execute();
+    expect(people).toHaveLength(truth.people.length);
+    for (const person of truth.people) {
+      const row = people.find((p) => p.remote_id === person.id)!;
+      const managerId = person.manager.url?.split("/").pop() ?? null;
+      expect(row.manager_remote_id).toBe(managerId);
+      if (managerId) expect(people.find((p) => p.id === row.manager_id)?.remote_id).toBe(managerId);
+      expect(row.remote_status).toBe(person.status);
+    }
+    const values = await testDb.db.selectFrom("custom_field_values").select("remote_id").execute();
+    expect(values).toHaveLength(truth.customFieldValues.length);
+  });
+
+  it("skips collections the token may not read, syncs the rest, and says what to grant", async () => {
+    // Tried: a token without the employments and companies scopes (outside the twelve
+    // permissions). Must hold: the run succeeds, people are kept, the skips are recorded.
+    const outcome = await sync(ALL_SCOPES.filter((s) => s !== "employments" && s !== "companies"));
+    expect(outcome.status).toBe("succeeded");
+    const errors = await testDb.db.selectFrom("sync_errors").selectAll().where("run_id", "=", outcome.runId).execute();
+    expect(errors.map((e) => [e.stream, e.kind]).sort()).toEqual([
+      ["companies", "skipped"],
+      ["employments", "skipped"],
+    ]);
+    const employments = await testDb.db.selectFrom("employments").select("remote_deleted_at").execute();
+    expect(employments.length).toBeGreaterThan(0);
+    expect(employments.every((e) => e.remote_deleted_at === null)).toBe(true);
+    expect(outcome.counts.people).toMatchObject({ created: 0, deleted: 0 });
+  });
+});
