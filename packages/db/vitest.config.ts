@@ -1,2 +1,8 @@
 import { defineConfig } from "vitest/config";
-export default defineConfig({ test: { name: "db" } });
+import { sharedTestOptions } from "../../vitest.shared.ts";
+export default defineConfig({
+  test: {
+    ...sharedTestOptions,
+    name: "db",
+  },
+});

@@ -1,3 +1,9 @@
 import { defineConfig } from "vitest/config";
+import { sharedTestOptions } from "../../vitest.shared.ts";
 
-export default defineConfig({ test: { name: "sim-lever" } });
+export default defineConfig({
+  test: {
+    ...sharedTestOptions,
+    name: "sim-lever",
+  },
+});

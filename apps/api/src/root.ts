@@ -1,0 +1,20 @@
+import { auditRouter } from "./routers/audit";
+import { authRouter } from "./routers/auth";
+import { invitesRouter } from "./routers/invites";
+import { membersRouter } from "./routers/members";
+import { organisationsRouter } from "./routers/organisations";
+import { router } from "./trpc";
+
+/**
+ * Every area's router, one line each. A new procedure also needs its row in
+ * auth/permissions.ts (the access-matrix test fails without it).
+ */
+export const appRouter = router({
+  auth: authRouter,
+  organisations: organisationsRouter,
+  members: membersRouter,
+  invites: invitesRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,8 @@
+// Input schemas of every procedure, shared with the web app's forms ("@roster/api/schemas").
+// Only zod lives here: this module ends up in the browser bundle.
+export * from "./audit";
+export * from "./auth";
+export * from "./fields";
+export * from "./invites";
+export * from "./members";
+export * from "./organisations";

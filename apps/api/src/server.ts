@@ -1,0 +1,55 @@
+import http from "node:http";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { type ApiDeps, createContext } from "./context";
+import { checkHealth } from "./health";
+import { sendJson } from "./http-json";
+import { appRouter } from "./root";
+import { webhookHandlers } from "./webhooks/index";
+
+/**
+ * The API's HTTP server, not yet listening (tests listen on port 0):
+ *   /trpc/*       the tRPC router (the dashboard's API)
+ *   GET /healthz  database, migrations and worker heartbeat
+ *   /webhooks/*   providers' webhooks (see webhooks/index.ts)
+ */
+export function createApiServer(deps: ApiDeps): http.Server {
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: "/trpc/",
+    createContext: ({ req }) => createContext(deps, { cookieHeader: req.headers.cookie }),
+    responseMeta({ ctx }) {
+      const headers = new Headers({ "cache-control": "no-store" });
+      for (const cookie of ctx?.responseCookies ?? []) headers.append("set-cookie", cookie);
+      return { headers };
+    },
+    onError({ error, path, type }) {
+      // Inputs are never logged: they carry passwords and invite tokens.
+      if (error.code === "INTERNAL_SERVER_ERROR") deps.log.error({ err: error, path, type }, "tRPC procedure failed");
+      else deps.log.debug({ code: error.code, path, type }, "tRPC procedure refused");
+    },
+  });
+
+  return http.createServer((req, res) => {
+    const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+
+    if (pathname.startsWith("/trpc/")) return trpc(req, res);
+
+    if (pathname === "/healthz") {
+      if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "Use GET" });
+      void checkHealth(deps.db).then((report) => sendJson(res, report.ok ? 200 : 503, report));
+      return;
+    }
+
+    const webhook = /^\/webhooks\/([a-z0-9-]+)\/?$/.exec(pathname);
+    const handler = webhook?.[1] ? webhookHandlers[webhook[1]] : undefined;
+    if (handler) {
+      handler(req, res, deps).catch((err: unknown) => {
+        deps.log.error({ err, path: pathname }, "webhook handler failed");
+        if (!res.headersSent) sendJson(res, 500, { error: "Webhook handling failed" });
+      });
+      return;
+    }
+
+    sendJson(res, 404, { error: `Nothing at ${pathname}` });
+  });
+}

@@ -1,0 +1,177 @@
+import { loadConfig } from "@roster/config";
+import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
+import { createLogger } from "@roster/logger";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AccessLevel, accessAllowed, type MembershipAccess, type ProcedurePath, permissions } from "../src/auth/permissions";
+import { newToken } from "../src/auth/tokens";
+import { type ApiDeps, appRouter, createCallerFactory, createContext, SESSION_COOKIE } from "../src/index";
+import { orgProcedure, requireRole, requireSensitive, router } from "../src/trpc";
+import { trpcErrorOf } from "./helpers/expect-error";
+import { createOrgFixture, FIXTURE_PASSWORD, insertSession, insertUser, type OrgFixture } from "./helpers/fixtures";
+
+/**
+ * Every procedure of the router × every kind of caller, checked against the
+ * permissions table. The procedure list comes from the router itself, so a new
+ * procedure without a row in permissions.ts (or without an input below) fails here.
+ */
+const actors = ["owner", "admin", "member", "sensitiveMember", "signedOut", "otherOrgOwner"] as const;
+type Actor = (typeof actors)[number];
+
+/** The caller's membership in organisation A, the organisation every session below points at. */
+const membershipOf: Record<Actor, MembershipAccess | null> = {
+  owner: { role: "owner", sensitive: false },
+  admin: { role: "admin", sensitive: false },
+  member: { role: "member", sensitive: false },
+  sensitiveMember: { role: "member", sensitive: true },
+  signedOut: null,
+  // Signed in, but A is not theirs: a tampered or stale session pointing at someone else's organisation.
+  otherOrgOwner: null,
+};
+
+function expectedAllowed(level: AccessLevel, actor: Actor): boolean {
+  return accessAllowed(level, { signedIn: actor !== "signedOut", membership: membershipOf[actor] });
+}
+
+let database: TestDatabase;
+let deps: ApiDeps;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url });
+  deps = { db: database.db, config, log: createLogger("matrix", { level: "silent" }) };
+});
+afterAll(() => database?.drop());
+
+async function inviteFor(fx: OrgFixture, email: string): Promise<{ id: string; token: string }> {
+  const { token, hash } = newToken();
+  const row = await deps.db
+    .insertInto("invites")
+    .values({
+      organisation_id: fx.organisationId,
+      email,
+      role: "member",
+      token_hash: hash,
+      invited_by: fx.users.owner.id,
+      expires_at: new Date(Date.now() + 86_400_000),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: row.id, token };
+}
+
+const actorEmail = (fx: OrgFixture, actor: Actor) =>
+  actor === "signedOut" ? "signed-out@example.test" : fx.users[actor === "otherOrgOwner" ? "otherOwner" : actor].email;
+
+let emailCounter = 0;
+const newEmail = () => `new-${emailCounter++}-${Date.now().toString(36)}@example.test`;
+
+/** A valid input for each procedure, so that an allowed caller gets past the access check. */
+const inputs: Record<ProcedurePath, (fx: OrgFixture, actor: Actor) => Promise<unknown> | unknown> = {
+  "auth.signUp": async () => ({
+    name: "New Person",
+    email: newEmail(),
+    password: "a-long-password",
+    organisationName: "Newco",
+  }),
+  "auth.signIn": (fx) => ({ email: fx.users.outsider.email, password: FIXTURE_PASSWORD }),
+  "auth.signOut": () => undefined,
+  "auth.me": () => undefined,
+  "organisations.switch": (fx, actor) => ({
+    organisationId: actor === "otherOrgOwner" ? fx.otherOrganisationId : fx.organisationId,
+  }),
+  "organisations.rename": () => ({ name: "Renamed Ltd" }),
+  "members.list": () => undefined,
+  "members.changeRole": (fx) => ({ userId: fx.users.member.id, role: "admin" }),
+  "members.setSensitive": (fx) => ({ userId: fx.users.member.id, sensitive: true }),
+  "members.remove": (fx) => ({ userId: fx.users.member.id }),
+  "invites.preview": async (fx) => ({ token: (await inviteFor(fx, newEmail())).token }),
+  "invites.acceptWithSignUp": async (fx) => ({
+    token: (await inviteFor(fx, newEmail())).token,
+    name: "Invited Person",
+    password: "a-long-password",
+  }),
+  "invites.accept": async (fx, actor) => ({ token: (await inviteFor(fx, actorEmail(fx, actor))).token }),
+  "invites.list": () => undefined,
+  "invites.create": async () => ({ email: newEmail(), role: "member" }),
+  "invites.revoke": async (fx) => ({ inviteId: (await inviteFor(fx, newEmail())).id }),
+  "audit.list": () => ({ limit: 10 }),
+};
+
+async function sessionTokenFor(fx: OrgFixture, actor: Actor): Promise<string | undefined> {
+  if (actor === "signedOut") return undefined;
+  const user = fx.users[actor === "otherOrgOwner" ? "otherOwner" : actor];
+  return insertSession(deps.db, user.id, fx.organisationId);
+}
+
+async function callAs(actor: Actor, call: (caller: any, fx: OrgFixture) => Promise<unknown>, routerToCall = appRouter) {
+  const fx = await createOrgFixture(deps.db);
+  const token = await sessionTokenFor(fx, actor);
+  const ctx = await createContext(deps, { cookieHeader: token ? `${SESSION_COOKIE}=${token}` : undefined });
+  const caller = createCallerFactory(routerToCall)(ctx);
+  return call(caller, fx).then(
+    () => ({ code: "OK" }),
+    (e: unknown) => trpcErrorOf(Promise.reject(e)),
+  );
+}
+
+function expectOutcome(outcome: { code: string; message?: string }, allowed: boolean, actor: Actor) {
+  const denied = outcome.code === "UNAUTHORIZED" || outcome.code === "FORBIDDEN";
+  if (allowed) {
+    expect(denied, `expected access, got ${outcome.code}: ${outcome.message}`).toBe(false);
+  } else {
+    expect(outcome.code, `expected a refusal, got ${outcome.code}`).toBe(actor === "signedOut" ? "UNAUTHORIZED" : "FORBIDDEN");
+  }
+}
+
+const routerPaths = Object.keys(appRouter._def.procedures).sort();
+
+describe("permissions table", () => {
+  it("has a row for every procedure of the router", () => {
+    const missing = routerPaths.filter((path) => !(path in permissions));
+    expect(missing, "add these procedures to src/auth/permissions.ts").toEqual([]);
+  });
+
+  it("has no row for a procedure that no longer exists", () => {
+    expect(Object.keys(permissions).filter((path) => !routerPaths.includes(path))).toEqual([]);
+  });
+});
+
+describe.each(routerPaths)("%s", (path) => {
+  it.each(actors)("as %s", async (actor) => {
+    const level = (permissions as Record<string, AccessLevel>)[path];
+    expect(level, `${path} has no row in src/auth/permissions.ts`).toBeDefined();
+    const makeInput = (inputs as Record<string, (typeof inputs)[ProcedurePath]>)[path];
+    expect(makeInput, `add a valid input for ${path} to the matrix's inputs`).toBeDefined();
+
+    const outcome = await callAs(actor, async (caller, fx) => {
+      const fn = path.split(".").reduce((node, key) => node[key], caller);
+      return fn(await makeInput!(fx, actor));
+    });
+    expectOutcome(outcome, expectedAllowed(level!, actor), actor);
+  });
+});
+
+describe("each access level's guard, on a router of one procedure per level", () => {
+  const guards = router({
+    member: orgProcedure.query(() => "ok"),
+    sensitive: requireSensitive.query(() => "ok"),
+    admin: requireRole("owner", "admin").query(() => "ok"),
+    owner: requireRole("owner").query(() => "ok"),
+  });
+  const levels = ["member", "sensitive", "admin", "owner"] as const;
+  const cells = levels.flatMap((level) => actors.map((actor) => [level, actor] as const));
+
+  it.each(cells)("%s as %s", async (level, actor) => {
+    const outcome = await callAs(actor, (caller) => caller[level](), guards as any);
+    expectOutcome(outcome, expectedAllowed(level, actor), actor);
+  });
+});
+
+describe("sessions without an organisation", () => {
+  it("are refused by organisation procedures with a clear message", async () => {
+    const user = await insertUser(deps.db, "lonely");
+    const token = await insertSession(deps.db, user.id, null);
+    const ctx = await createContext(deps, { cookieHeader: `${SESSION_COOKIE}=${token}` });
+    const outcome = await trpcErrorOf(createCallerFactory(appRouter)(ctx).members.list());
+    expect(outcome).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/not in one/) });
+  });
+});

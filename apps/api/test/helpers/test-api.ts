@@ -1,0 +1,41 @@
+import type { AddressInfo } from "node:net";
+import { loadConfig } from "@roster/config";
+import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
+import { createLogger } from "@roster/logger";
+import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
+import { type ApiDeps, type AppRouter, createApiServer } from "../../src/index";
+import { type CookieJarFetch, cookieJarFetch } from "./cookie-jar-fetch";
+
+export interface TestApi {
+  url: string;
+  deps: ApiDeps;
+  database: TestDatabase;
+  /** A tRPC client with its own cookie jar: one per simulated browser. */
+  client(): { trpc: TRPCClient<AppRouter>; jar: CookieJarFetch };
+  close(): Promise<void>;
+}
+
+/** A real API over real HTTP on a fresh test database (one per test file). */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url, PUBLIC_URL: "http://localhost:5173", ...env });
+  const deps: ApiDeps = { db: database.db, config, log: createLogger("api-test", { level: "silent" }) };
+  const server = createApiServer(deps);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    deps,
+    database,
+    client() {
+      const jar = cookieJarFetch();
+      const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${url}/trpc`, fetch: jar.fetch })] });
+      return { trpc, jar };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { Link } from "wouter";
+import { canSee, type Page } from "../access";
+import { paths } from "../paths";
+import { useSession } from "../session/session";
+
+interface NavItem {
+  page: Page;
+  href: string;
+  label: string;
+}
+
+const mainItems: NavItem[] = [
+  { page: "dashboard", href: paths.dashboard, label: "Dashboard" },
+  { page: "directory", href: paths.directory, label: "Directory" },
+  { page: "members", href: paths.members, label: "Members" },
+  { page: "audit", href: paths.audit, label: "Audit log" },
+];
+
+/** Settings, grouped as the product names them; more providers add a line here. */
+const settingsGroups: { heading: string; items: NavItem[] }[] = [
+  { heading: "HRIS integration", items: [{ page: "zenefits", href: paths.zenefits, label: "Zenefits" }] },
+  { heading: "Integrations", items: [{ page: "lever", href: paths.lever, label: "Lever" }] },
+];
+
+function NavLink({ item }: { item: NavItem }) {
+  return (
+    <li>
+      <Link href={item.href} className={(active) => (active ? "nav-link active" : "nav-link")}>
+        {item.label}
+      </Link>
+    </li>
+  );
+}
+
+/** Only what the role may open is listed: a member never sees Settings. */
+export function SideNav() {
+  const { active } = useSession();
+  const visible = (item: NavItem) => canSee(item.page, active);
+  const groups = settingsGroups.map((g) => ({ ...g, items: g.items.filter(visible) })).filter((g) => g.items.length);
+  return (
+    <nav className="side-nav" aria-label="Main">
+      <ul>
+        {mainItems.filter(visible).map((item) => (
+          <NavLink key={item.page} item={item} />
+        ))}
+      </ul>
+      {groups.length ? (
+        <div className="nav-section" data-testid="nav-settings">
+          <p className="nav-heading">Settings</p>
+          {groups.map((group) => (
+            <div key={group.heading} className="nav-group">
+              <p className="nav-subheading">{group.heading}</p>
+              <ul>
+                {group.items.map((item) => (
+                  <NavLink key={item.page} item={item} />
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,33 @@
+import type { RouterOutputs } from "../../trpc";
+
+type Entry = RouterOutputs["audit"]["list"]["entries"][number];
+
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+
+/** One sentence per audit row, in plain words; unknown actions fall back to their name. */
+export function describeAuditEntry(entry: Entry): string {
+  const d = (entry.details ?? {}) as Record<string, unknown>;
+  const email = text(d.email);
+  switch (entry.action) {
+    case "organisation.created":
+      return `created the organisation “${text(d.name)}”`;
+    case "organisation.renamed":
+      return `renamed the organisation from “${text(d.from)}” to “${text(d.to)}”`;
+    case "member.role_changed":
+      return `changed ${email}'s role from ${text(d.from)} to ${text(d.to)}`;
+    case "member.sensitive_granted":
+      return `gave ${email} access to sensitive data`;
+    case "member.sensitive_revoked":
+      return `took away ${email}'s access to sensitive data`;
+    case "member.removed":
+      return `removed ${email} (${text(d.role)}) from the organisation`;
+    case "invite.created":
+      return `invited ${email} as ${text(d.role)}`;
+    case "invite.revoked":
+      return `revoked the invitation for ${email}`;
+    case "invite.accepted":
+      return `accepted the invitation and joined as ${text(d.role)}`;
+    default:
+      return `${entry.action.replace(/[._]/g, " ")}${entry.targetId ? ` (${entry.targetType} ${entry.targetId})` : ""}`;
+  }
+}

@@ -1,0 +1,40 @@
+import { Route, Switch } from "wouter";
+import { AppShell } from "./layout/app-shell";
+import { AuditLogPage } from "./pages/audit/audit-log-page";
+import { AcceptInvitePage } from "./pages/auth/accept-invite-page";
+import { SignInPage } from "./pages/auth/sign-in-page";
+import { SignUpPage } from "./pages/auth/sign-up-page";
+import { DashboardPage } from "./pages/dashboard-page";
+import { DirectoryPage } from "./pages/directory-page";
+import { MembersPage } from "./pages/members/members-page";
+import { NotFoundPage } from "./pages/not-found-page";
+import { LeverSettingsPage } from "./pages/settings/lever-settings-page";
+import { ZenefitsSettingsPage } from "./pages/settings/zenefits-settings-page";
+import { paths } from "./paths";
+import { RequireSignIn } from "./session/session";
+
+/** Every page; signed-in pages render inside the shell. A new page is one <Route> here and one nav line. */
+export function Routes() {
+  return (
+    <Switch>
+      <Route path={paths.signIn} component={SignInPage} />
+      <Route path={paths.signUp} component={SignUpPage} />
+      <Route path="/invite/:token">{(params) => <AcceptInvitePage token={params.token} />}</Route>
+      <Route>
+        <RequireSignIn>
+          <AppShell>
+            <Switch>
+              <Route path={paths.dashboard} component={DashboardPage} />
+              <Route path={paths.directory} component={DirectoryPage} />
+              <Route path={paths.members} component={MembersPage} />
+              <Route path={paths.audit} component={AuditLogPage} />
+              <Route path={paths.zenefits} component={ZenefitsSettingsPage} />
+              <Route path={paths.lever} component={LeverSettingsPage} />
+              <Route component={NotFoundPage} />
+            </Switch>
+          </AppShell>
+        </RequireSignIn>
+      </Route>
+    </Switch>
+  );
+}

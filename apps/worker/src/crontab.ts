@@ -1,0 +1,8 @@
+/**
+ * Recurring fan-out tasks (graphile-worker crontab syntax). `max=1`: a failed run is not
+ * retried, the next minute's run covers it; `jobKey`: never two waiting copies.
+ */
+export const crontab = [
+  "* * * * * schedule_due ?max=1&jobKey=schedule_due",
+  "* * * * * sweep_outbox ?max=1&jobKey=sweep_outbox",
+].join("\n");

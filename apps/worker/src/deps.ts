@@ -1,0 +1,56 @@
+import type { Config } from "@roster/config";
+import type { Db } from "@roster/db";
+import type { Mailer } from "@roster/email";
+import type { Logger } from "@roster/logger";
+
+export type SyncTrigger = "initial" | "scheduled" | "manual" | "retry";
+
+/** What one sync attempt ended with. The sync engine records the run; the worker applies the policy. */
+export interface SyncOutcome {
+  runId: string;
+  status: "succeeded" | "failed";
+  errorKind?: string;
+  errorMessage?: string;
+}
+
+/**
+ * The sync engine as the worker sees it (the lead wires `@roster/sync`'s runConnectionSync
+ * to this in main.ts). It records the run in `sync_runs` and resolves with its outcome;
+ * a rejection counts as a failure of kind "crash".
+ */
+export type SyncConnection = (args: {
+  connectionId: string;
+  trigger: string;
+  /** Aborted when the worker shuts down: stop at the next checkpoint. */
+  signal: AbortSignal;
+  log: Logger;
+}) => Promise<SyncOutcome>;
+
+/**
+ * Thrown by a SyncConnection that could not even start for reasons that are not the
+ * connection's fault (e.g. the engine is not installed): the job fails and graphile
+ * retries it later, and the connection's failure counter is left alone.
+ */
+export class SyncUnavailableError extends Error {
+  override name = "SyncUnavailableError";
+}
+
+/** The settings the policy reads; tests pass their own. */
+export type PolicyConfig = Pick<
+  Config,
+  "PUBLIC_URL" | "SYNC_INTERVAL_HOURS" | "RETRY_INTERVAL_MINUTES" | "MAX_CONSECUTIVE_FAILURES"
+>;
+
+export type WorkerConfig = PolicyConfig & Pick<Config, "EMAIL_FROM">;
+
+/** Everything the tasks need, built once in main.ts (or by a test). */
+export interface WorkerDeps {
+  db: Db;
+  config: WorkerConfig;
+  log: Logger;
+  syncConnection: SyncConnection;
+  /** null when no SMTP server is configured: emails then stay pending in the outbox. */
+  mailer: Mailer | null;
+  /** The policy's notion of "now"; tests may pass a fixed clock. */
+  clock: () => Date;
+}

@@ -1,0 +1,60 @@
+import type { Database, Kysely } from "@roster/db";
+import { sql } from "@roster/db";
+import { addJobsInTransaction } from "@roster/email";
+import type { SyncTrigger } from "../deps";
+
+/** Payload of the `sync_connection` task. */
+export interface SyncConnectionPayload {
+  connectionId: string;
+  trigger: SyncTrigger;
+}
+
+/** One queue per connection: its syncs never overlap. One key: a second request while one waits adds nothing. */
+export const syncQueueName = (connectionId: string) => `sync:${connectionId}`;
+export const syncJobKey = (connectionId: string) => `sync:${connectionId}`;
+
+/**
+ * While a sync job waits or runs, next_sync_at is pushed this far ahead so schedule_due
+ * does not queue the same connection again every minute; the job's outcome then sets the
+ * real next time. Four hours matches graphile-worker's own lock timeout, after which a
+ * job lost with a crashed worker becomes runnable again.
+ */
+export const SYNC_LEASE_HOURS = 4;
+
+/** Queue failures (DB blips, shutdown) retry a few times; sync failures are retried by the policy instead. */
+const SYNC_JOB_MAX_ATTEMPTS = 5;
+
+export interface SyncRequest {
+  connectionId: string;
+  trigger: SyncTrigger;
+}
+
+/**
+ * Queues `sync_connection` jobs in the caller's transaction (one add_jobs call for all) and
+ * leases the connections' next_sync_at. Without graphile-worker's schema (worker never
+ * started) it sets next_sync_at to now instead, so schedule_due picks them up once it runs.
+ */
+export async function queueSyncs(db: Kysely<Database>, requests: readonly SyncRequest[], now: Date): Promise<boolean> {
+  if (requests.length === 0) return true;
+  const ids = requests.map((r) => r.connectionId);
+  const added = await addJobsInTransaction(
+    db,
+    requests.map((r) => ({
+      identifier: "sync_connection",
+      payload: { connectionId: r.connectionId, trigger: r.trigger } satisfies SyncConnectionPayload,
+      queueName: syncQueueName(r.connectionId),
+      jobKey: syncJobKey(r.connectionId),
+      maxAttempts: SYNC_JOB_MAX_ATTEMPTS,
+    })),
+  );
+  const lease = new Date(now.getTime() + SYNC_LEASE_HOURS * 3_600_000);
+  await db
+    .updateTable("connections")
+    .set({
+      // A later scheduled time (a manual sync well before the next due one) stays as it is.
+      next_sync_at: added ? sql<Date>`greatest(coalesce(next_sync_at, '-infinity'), ${lease}::timestamptz)` : now,
+    })
+    .where("id", "in", ids)
+    .execute();
+  return added;
+}

@@ -1,0 +1,151 @@
+import type { ConnectionStatus, Database, Transaction } from "@roster/db";
+import type { EmailKind } from "@roster/email";
+import type { PolicyConfig, SyncOutcome } from "../deps";
+import {
+  type ConnectionEmailContext,
+  enqueueDisabledEmail,
+  enqueueRestoredEmail,
+  enqueueSyncFailedEmail,
+} from "./connection-emails";
+import type { ConnectionRow } from "./connection-row";
+import { nextRetryAt, nextScheduledSyncAt } from "./next-sync-at";
+import { connectionAlertRecipients } from "./recipients";
+
+/** What the policy decided, for logs and tests. */
+export interface PolicyDecision {
+  status: ConnectionStatus;
+  consecutiveFailures: number;
+  nextSyncAt: Date | null;
+  emails: EmailKind[];
+}
+
+// Provider messages can be pages of HTML; the run keeps the full text, emails and the reason a summary.
+const summary = (text: string, max = 500) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * The product policy, applied to one sync outcome inside the caller's transaction (the
+ * caller holds the connection row locked):
+ *
+ * - success: counter reset, status active, next sync after the interval, and a "restored"
+ *   email when a failure email had gone out (failure_notified);
+ * - failure: counter + 1; the first failure of an episode (counter was 0) emails the
+ *   notification address and the owners once; retries after RETRY_INTERVAL_MINUTES;
+ * - the MAX_CONSECUTIVE_FAILURES-th failure in a row disables the connection and says so.
+ *
+ * A connection disabled while its sync ran (by an owner) stays disabled.
+ */
+export async function applySyncOutcome(
+  trx: Transaction<Database>,
+  connection: ConnectionRow,
+  outcome: SyncOutcome,
+  now: Date,
+  config: PolicyConfig,
+): Promise<PolicyDecision> {
+  const succeeded = outcome.status === "succeeded";
+  if (connection.status === "disabled") {
+    await trx
+      .updateTable("connections")
+      .set({ last_sync_at: now, ...(succeeded ? { last_success_at: now } : {}), updated_at: now })
+      .where("id", "=", connection.id)
+      .execute();
+    return { status: "disabled", consecutiveFailures: connection.consecutive_failures, nextSyncAt: null, emails: [] };
+  }
+  return succeeded ? applySuccess(trx, connection, outcome, now, config) : applyFailure(trx, connection, outcome, now, config);
+}
+
+async function applySuccess(
+  trx: Transaction<Database>,
+  connection: ConnectionRow,
+  outcome: SyncOutcome,
+  now: Date,
+  config: PolicyConfig,
+): Promise<PolicyDecision> {
+  const nextSyncAt = nextScheduledSyncAt(now, connection, config);
+  const emails: EmailKind[] = [];
+  if (connection.failure_notified) {
+    const ctx: ConnectionEmailContext = {
+      connection,
+      runId: outcome.runId,
+      now,
+      config,
+      recipients: await connectionAlertRecipients(trx, connection),
+      errorKind: "",
+      errorMessage: "",
+      consecutiveFailures: 0,
+    };
+    if (await enqueueRestoredEmail(trx, ctx)) emails.push("connection_restored");
+  }
+  await trx
+    .updateTable("connections")
+    .set({
+      status: "active",
+      consecutive_failures: 0,
+      failure_notified: false,
+      disabled_reason: null,
+      next_sync_at: nextSyncAt,
+      last_sync_at: now,
+      last_success_at: now,
+      updated_at: now,
+    })
+    .where("id", "=", connection.id)
+    .execute();
+  return { status: "active", consecutiveFailures: 0, nextSyncAt, emails };
+}
+
+async function applyFailure(
+  trx: Transaction<Database>,
+  connection: ConnectionRow,
+  outcome: SyncOutcome,
+  now: Date,
+  config: PolicyConfig,
+): Promise<PolicyDecision> {
+  const consecutiveFailures = connection.consecutive_failures + 1;
+  const errorKind = outcome.errorKind ?? "unknown";
+  const ctx: ConnectionEmailContext = {
+    connection,
+    runId: outcome.runId,
+    now,
+    config,
+    recipients: await connectionAlertRecipients(trx, connection),
+    errorKind,
+    errorMessage: summary(outcome.errorMessage ?? "The sync failed without an error message."),
+    consecutiveFailures,
+  };
+
+  if (consecutiveFailures >= config.MAX_CONSECUTIVE_FAILURES) {
+    const notified = await enqueueDisabledEmail(trx, ctx);
+    await trx
+      .updateTable("connections")
+      .set({
+        status: "disabled",
+        consecutive_failures: consecutiveFailures,
+        disabled_reason: summary(
+          `Disabled after ${consecutiveFailures} failed syncs in a row; last error: ${errorKind}: ${ctx.errorMessage}`,
+        ),
+        next_sync_at: null,
+        failure_notified: connection.failure_notified || notified,
+        last_sync_at: now,
+        updated_at: now,
+      })
+      .where("id", "=", connection.id)
+      .execute();
+    return { status: "disabled", consecutiveFailures, nextSyncAt: null, emails: notified ? ["connection_disabled"] : [] };
+  }
+
+  // One email per episode: only the failure that follows a success (or a re-enable) sends one.
+  const notified = connection.consecutive_failures === 0 && (await enqueueSyncFailedEmail(trx, ctx));
+  const nextSyncAt = nextRetryAt(now, config);
+  await trx
+    .updateTable("connections")
+    .set({
+      status: "failing",
+      consecutive_failures: consecutiveFailures,
+      next_sync_at: nextSyncAt,
+      failure_notified: connection.failure_notified || notified,
+      last_sync_at: now,
+      updated_at: now,
+    })
+    .where("id", "=", connection.id)
+    .execute();
+  return { status: "failing", consecutiveFailures, nextSyncAt, emails: notified ? ["sync_failed"] : [] };
+}

@@ -1,0 +1,22 @@
+import type { Database, Kysely } from "@roster/db";
+import { inTransaction } from "../in-transaction";
+import { queueSyncs } from "../jobs/sync-jobs";
+
+/**
+ * Re-enables a connection (the API allows owners only): counter reset, status active and
+ * a sync queued at once. failure_notified is kept, so the sync's success sends the
+ * "restored" email that closes the earlier episode. Returns false if there is no such connection.
+ */
+export async function enableConnection(db: Kysely<Database>, connectionId: string, now: Date = new Date()): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const updated = await trx
+      .updateTable("connections")
+      .set({ status: "active", consecutive_failures: 0, disabled_reason: null, updated_at: now })
+      .where("id", "=", connectionId)
+      .returning("id")
+      .executeTakeFirst();
+    if (!updated) return false;
+    await queueSyncs(trx, [{ connectionId, trigger: "manual" }], now);
+    return true;
+  });
+}

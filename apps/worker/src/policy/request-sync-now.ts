@@ -1,0 +1,31 @@
+import type { Database, Kysely } from "@roster/db";
+import { inTransaction } from "../in-transaction";
+import { queueSyncs } from "../jobs/sync-jobs";
+
+export type SyncNowResult = "queued" | "disabled" | "not_found";
+
+/**
+ * "Sync now", and the first sync of a new connection (trigger "initial"; call it in the
+ * transaction that creates the connection). The job key makes a double click queue one
+ * job; the per-connection queue means it never runs beside another sync of the same
+ * connection (a request during a running sync queues one more after it).
+ */
+export async function requestSyncNow(
+  db: Kysely<Database>,
+  connectionId: string,
+  trigger: "manual" | "initial" = "manual",
+  now: Date = new Date(),
+): Promise<SyncNowResult> {
+  return inTransaction(db, async (trx) => {
+    const connection = await trx
+      .selectFrom("connections")
+      .select("status")
+      .where("id", "=", connectionId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!connection) return "not_found";
+    if (connection.status === "disabled") return "disabled";
+    await queueSyncs(trx, [{ connectionId, trigger }], now);
+    return "queued";
+  });
+}

@@ -1,0 +1,34 @@
+import type { SendEmailPayload } from "@roster/email";
+import type { TaskList } from "graphile-worker";
+import type { WorkerDeps } from "./deps";
+import type { SyncConnectionPayload } from "./jobs/sync-jobs";
+import { scheduleDue } from "./tasks/schedule-due";
+import { sendEmail } from "./tasks/send-email";
+import { sweepOutbox } from "./tasks/sweep-outbox";
+import { syncConnection } from "./tasks/sync-connection";
+
+/** Cron jobs carry only graphile's own `_cron` marker. */
+type CronPayload = { _cron?: { ts: string; backfilled?: boolean } };
+
+// Payload types for typed addJob calls; every task still zod-parses its payload, as old
+// jobs may carry old shapes.
+declare global {
+  namespace GraphileWorker {
+    interface Tasks {
+      send_email: SendEmailPayload;
+      sweep_outbox: CronPayload;
+      schedule_due: CronPayload;
+      sync_connection: SyncConnectionPayload;
+    }
+  }
+}
+
+/** The one task list: each entry a plain function in src/tasks/. */
+export function createTaskList(deps: WorkerDeps): TaskList {
+  return {
+    send_email: sendEmail(deps),
+    sweep_outbox: sweepOutbox(deps),
+    schedule_due: scheduleDue(deps),
+    sync_connection: syncConnection(deps),
+  };
+}

@@ -1,0 +1,31 @@
+import type { Connector, RetryPolicy } from "@roster/core";
+import type { Db } from "@roster/db";
+import type { Logger } from "@roster/logger";
+
+/** What the connection service needs; the API builds it once. */
+export interface ConnectionDeps {
+  db: Db;
+  connectors: readonly Connector[];
+  encryptionKey: string;
+  log?: Logger;
+  /** Credential values filled in when the form leaves them out (sandbox: the simulators' URLs). */
+  credentialDefaults?: Record<string, Record<string, unknown>>;
+  verify?: { retry?: Partial<RetryPolicy>; timeoutMs?: number };
+}
+
+export interface Actor {
+  organisationId: string;
+  userId: string;
+}
+
+/** A refusal the API turns into a clear error for the form; never a stack trace. */
+export class ConnectionError extends Error {
+  override name = "ConnectionError";
+  constructor(
+    readonly code: "not_found" | "conflict" | "invalid" | "verify_failed",
+    message: string,
+    readonly details: { kind?: string; hint?: string; fields?: Record<string, string> } = {},
+  ) {
+    super(message);
+  }
+}
