@@ -45,6 +45,9 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** Variables whose values may hold secrets: never echoed in an error message. */
+const SECRET_VARIABLES = new Set(["ENCRYPTION_KEY", "DATABASE_URL", "SMTP_URL"]);
+
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
@@ -57,7 +60,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join(".");
-    const got = cleaned[name] === undefined ? "it is not set" : `got ${JSON.stringify(cleaned[name])}`;
+    const got =
+      cleaned[name] === undefined
+        ? "it is not set"
+        : SECRET_VARIABLES.has(name)
+          ? "the value given is hidden"
+          : `got ${JSON.stringify(cleaned[name])}`;
     return `  ${name}: expected ${issue.message} (${got})`;
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);

@@ -25,12 +25,16 @@ describe("loadConfig", () => {
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
     expect(message).toContain("DATABASE_URL: expected a postgres:// or postgresql:// URL");
-    expect(message).toContain('got "mysql://x"');
-    expect(message).toContain("API_PORT");
+    // URLs may carry passwords: the message names the variable but never echoes its value.
+    expect(message).not.toContain("mysql://x");
+    expect(message).toContain("API_PORT: expected");
+    expect(message).toContain('got "abc"');
   });
 
   it("rejects an encryption key that is not 32 bytes", () => {
-    expect(() => loadConfig({ ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") })).toThrow(/ENCRYPTION_KEY/);
+    const short = Buffer.alloc(16, 9).toString("base64");
+    expect(() => loadConfig({ ENCRYPTION_KEY: short })).toThrow(/ENCRYPTION_KEY/);
+    expect(() => loadConfig({ ENCRYPTION_KEY: short })).not.toThrow(short);
     const good = Buffer.alloc(32, 7).toString("base64");
     expect(loadConfig({ ENCRYPTION_KEY: good }).ENCRYPTION_KEY).toBe(good);
   });

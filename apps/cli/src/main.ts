@@ -1,0 +1,87 @@
+import { Command, CommanderError, Option } from "commander";
+import { ExitCode, exitCodeHelp } from "./exit-codes";
+import { collectField } from "./options";
+import { runAction } from "./run-action";
+
+// Program wiring only: each command's behaviour lives in src/commands/<name>.ts.
+const program = new Command("roster")
+  .description("Roster from the command line: connectors, verification, syncs and simulators.")
+  .option("--no-color", "plain output (also: NO_COLOR=1)")
+  .addHelpText(
+    "after",
+    `\n${exitCodeHelp}\n\nThe database is DATABASE_URL, or the running \`pnpm start\` sandbox (.data/runtime.json).`,
+  )
+  .showHelpAfterError("(add --help for usage)")
+  .exitOverride();
+
+const json = () => new Option("--json", "machine-readable output on stdout");
+
+program
+  .command("connectors")
+  .description("list installed connectors, their permissions and credential fields")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/connectors")).connectorsCommand));
+
+program
+  .command("verify")
+  .description("check credentials against a provider: account and permissions checklist")
+  .argument("<connector>", "connector id, e.g. zenefits")
+  .option("--token <token>", 'the secret credential (the access token); "-" reads it from stdin')
+  .option("--base-url <url>", "the provider's API base URL (e.g. a simulator's)")
+  .option("--field <key=value>", "any other credential field; repeatable", collectField, [])
+  .option("--strict", "exit 1 when any permission is missing")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/verify")).verifyCommand));
+
+program
+  .command("connections")
+  .description("list connections (their ids are what sync and runs take)")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/connections")).connectionsCommand));
+
+program
+  .command("sync")
+  .description("sync a connection now, in this process, with live progress (Ctrl-C stops; the run stays resumable)")
+  .argument("<connectionId>", "the connection's id (see roster connections)")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/sync")).syncCommand));
+
+program
+  .command("runs")
+  .description("sync history of a connection, with the errors of failed runs")
+  .argument("<connectionId>", "the connection's id")
+  .option("--limit <n>", "how many runs, newest first", "10")
+  .option("--errors", "show the recorded errors of every run, not only failed ones")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/runs")).runsCommand));
+
+program
+  .command("simulate")
+  .description("run a provider simulator on localhost until Ctrl-C")
+  .argument("<provider>", "zenefits or lever")
+  .option("--people <n>", "zenefits: people per company")
+  .option("--opportunities <n>", "lever: opportunities")
+  .option("--port <port>", "port to listen on (0: any free port)", "0")
+  .option("--seed <seed>", "seed of the generated data")
+  .option("--sandbox", "the demo's fixed token and data")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/simulate")).simulateCommand));
+
+program
+  .command("new-connector")
+  .description("scaffold connectors/<name>: a package that passes the contract suite from the start")
+  .argument("<name>", "lower-case kebab-case name, e.g. bamboo-hr")
+  .option("--dir <path>", "create <name>/ in this folder instead of connectors/")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/new-connector")).newConnectorCommand));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Commander has already printed its message (or the help); only the exit code is left.
+  if (error instanceof CommanderError) {
+    const fine = ["commander.helpDisplayed", "commander.version"].includes(error.code) || error.exitCode === 0;
+    process.exit(fine ? ExitCode.ok : ExitCode.usage);
+  }
+  throw error;
+}

@@ -1,0 +1,32 @@
+import { usageError } from "./exit-codes";
+
+/** A whole number from a flag, within bounds, or a usage error naming the flag. */
+export function parseInteger(
+  flag: string,
+  raw: string | undefined,
+  bounds: { min?: number; max?: number } = {},
+): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = bounds;
+  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    const range = bounds.max === undefined ? `≥ ${min}` : `${min}..${max}`;
+    throw usageError(`${flag} must be a whole number ${range} (got "${raw}")`);
+  }
+  return value;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Connection ids are UUIDs; anything else would only reach PostgreSQL as a syntax error. */
+export function parseConnectionId(raw: string): string {
+  if (!uuid.test(raw)) {
+    throw usageError(`"${raw}" is not a connection id (a UUID such as 0b6f…-…)`, "List connections with `roster connections`.");
+  }
+  return raw.toLowerCase();
+}
+
+/** Commander collector for repeatable `--field key=value`. */
+export function collectField(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
