@@ -1,4 +1,6 @@
 import type { Config } from "@roster/config";
+import type { ConnectionDeps } from "@roster/connections";
+import type { Connector } from "@roster/core";
 import type { Db } from "@roster/db";
 import type { Logger } from "@roster/logger";
 import { readCookie, SESSION_COOKIE } from "./auth/cookies";
@@ -9,6 +11,17 @@ export interface ApiDeps {
   db: Db;
   config: Config;
   log: Logger;
+  /** How connections are verified and stored; every field has a default (connections/connection-deps.ts). */
+  connections?: ConnectionOptions;
+}
+
+export interface ConnectionOptions {
+  /** The installed connectors; @roster/registry's list when left out. */
+  connectors?: readonly Connector[];
+  /** Credential values the forms leave out, by connector id (sandbox: the simulators' URLs). */
+  credentialDefaults?: ConnectionDeps["credentialDefaults"];
+  /** Retries and timeout of the verify call (tests keep it short). */
+  verify?: ConnectionDeps["verify"];
 }
 
 export interface Context extends ApiDeps {

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from "@roster/config";
 import { assertDatabaseReachable, createDb, DatabaseUnavailableError } from "@roster/db";
 import { createLogger } from "@roster/logger";
+import { sandboxCredentialDefaults } from "./connections/sandbox-defaults";
 import { seedDemo } from "./seed-demo";
 import { createApiServer } from "./server";
 
@@ -21,7 +22,10 @@ async function main(): Promise<void> {
     log.info({ created }, "demo organisation ready (owner@demo.roster.dev)");
   }
 
-  const server = createApiServer({ db, config, log });
+  // In sandbox mode, tokens pasted into the settings talk to the local simulators.
+  const credentialDefaults = sandboxCredentialDefaults(config, process.env);
+  if (credentialDefaults) log.info({ credentialDefaults }, "sandbox: connections use the local provider simulators");
+  const server = createApiServer({ db, config, log, connections: { credentialDefaults } });
   await new Promise<void>((resolve) => server.listen(config.API_PORT, resolve));
   log.info({ port: config.API_PORT }, "API listening");
 

@@ -1,5 +1,7 @@
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { connectionsRouter } from "./routers/connections";
+import { directoryRouter } from "./routers/directory";
 import { invitesRouter } from "./routers/invites";
 import { membersRouter } from "./routers/members";
 import { organisationsRouter } from "./routers/organisations";
@@ -15,6 +17,8 @@ export const appRouter = router({
   members: membersRouter,
   invites: invitesRouter,
   audit: auditRouter,
+  connections: connectionsRouter,
+  directory: directoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,3 +1,4 @@
+import { ConnectionError } from "@roster/connections";
 import type { Role } from "@roster/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -6,11 +7,23 @@ import type { Context } from "./context";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
+    // A refused connection (see connections/connection-errors.ts) says why and what to do:
+    // the provider's error kind (e.g. invalid_credentials), a hint, and the fields at fault.
+    const refusal = error.cause instanceof ConnectionError ? error.cause.details : undefined;
     // Input errors carry per-field messages so the web app can show them beside each field.
-    const fieldErrors = error.cause instanceof z.ZodError ? z.flattenError(error.cause).fieldErrors : undefined;
+    const fieldErrors =
+      error.cause instanceof z.ZodError
+        ? z.flattenError(error.cause).fieldErrors
+        : refusal?.fields
+          ? Object.fromEntries(Object.entries(refusal.fields).map(([field, message]) => [field, [message]]))
+          : undefined;
     // Internal errors may quote SQL or stack details: the server log has them, the browser doesn't.
     const message = error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on the server; try again." : shape.message;
-    return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };
+    return {
+      ...shape,
+      message,
+      data: { ...shape.data, stack: undefined, fieldErrors, kind: refusal?.kind ?? null, hint: refusal?.hint ?? null },
+    };
   },
 });
 

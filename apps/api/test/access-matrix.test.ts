@@ -1,11 +1,14 @@
 import { loadConfig } from "@roster/config";
 import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
+import { generateEncryptionKey } from "@roster/secrets";
+import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AccessLevel, accessAllowed, type MembershipAccess, type ProcedurePath, permissions } from "../src/auth/permissions";
 import { newToken } from "../src/auth/tokens";
 import { type ApiDeps, appRouter, createCallerFactory, createContext, SESSION_COOKIE } from "../src/index";
 import { orgProcedure, requireRole, requireSensitive, router } from "../src/trpc";
+import { insertConnection, insertEmployee, insertFailedRun } from "./helpers/connections";
 import { trpcErrorOf } from "./helpers/expect-error";
 import { createOrgFixture, FIXTURE_PASSWORD, insertSession, insertUser, type OrgFixture } from "./helpers/fixtures";
 
@@ -34,12 +37,28 @@ function expectedAllowed(level: AccessLevel, actor: Actor): boolean {
 
 let database: TestDatabase;
 let deps: ApiDeps;
+// Allowed callers of the connection procedures reach a real provider: the Zenefits simulator.
+let sim: ZenefitsSim;
+const encryptionKey = generateEncryptionKey();
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url });
-  deps = { db: database.db, config, log: createLogger("matrix", { level: "silent" }) };
+  [database, sim] = await Promise.all([createTestDatabase(), startZenefitsSim({ port: 0, people: 10 })]);
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url, ENCRYPTION_KEY: encryptionKey });
+  deps = {
+    db: database.db,
+    config,
+    log: createLogger("matrix", { level: "silent" }),
+    connections: { credentialDefaults: { zenefits: { baseUrl: sim.url } }, verify: { retry: { maxAttempts: 1 } } },
+  };
 });
-afterAll(() => database?.drop());
+afterAll(async () => {
+  await sim?.close();
+  await database?.drop();
+});
+
+/** A connection of organisation A, so that allowed callers act on something real. */
+const connectionOf = (fx: OrgFixture) =>
+  insertConnection(deps.db, fx.organisationId, { encryptionKey, accessToken: sim.defaultToken, baseUrl: sim.url });
+const connectionInput = async (fx: OrgFixture) => ({ connectionId: await connectionOf(fx) });
 
 async function inviteFor(fx: OrgFixture, email: string): Promise<{ id: string; token: string }> {
   const { token, hash } = newToken();
@@ -94,6 +113,27 @@ const inputs: Record<ProcedurePath, (fx: OrgFixture, actor: Actor) => Promise<un
   "invites.create": async () => ({ email: newEmail(), role: "member" }),
   "invites.revoke": async (fx) => ({ inviteId: (await inviteFor(fx, newEmail())).id }),
   "audit.list": () => ({ limit: 10 }),
+  "connections.list": () => undefined,
+  "connections.get": connectionInput,
+  "connections.connectZenefits": () => ({ accessToken: sim.defaultToken, notificationEmail: "hr@example.test" }),
+  "connections.rotateToken": async (fx) => ({ ...(await connectionInput(fx)), accessToken: sim.createToken() }),
+  "connections.setNotificationEmail": async (fx) => ({ ...(await connectionInput(fx)), notificationEmail: "ops@example.test" }),
+  "connections.disable": connectionInput,
+  "connections.enable": connectionInput,
+  "connections.delete": connectionInput,
+  "connections.syncNow": connectionInput,
+  "connections.runs": connectionInput,
+  "connections.run": async (fx) => {
+    const connectionId = await connectionOf(fx);
+    return { connectionId, runId: await insertFailedRun(deps.db, fx.organisationId, connectionId) };
+  },
+  "connections.emails": connectionInput,
+  "directory.people": () => ({ search: "a", limit: 10 }),
+  "directory.person": async (fx) => ({
+    id: await insertEmployee(deps.db, fx.organisationId, await connectionOf(fx), "Ada Lovelace"),
+  }),
+  "directory.departments": () => undefined,
+  "directory.locations": () => undefined,
 };
 
 async function sessionTokenFor(fx: OrgFixture, actor: Actor): Promise<string | undefined> {

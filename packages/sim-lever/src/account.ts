@@ -1,3 +1,4 @@
+import { Mutations } from "./mutations";
 import { Pipeline } from "./pipeline";
 import { createPrng } from "./prng";
 import { seedAccount } from "./seed/seed-account";
@@ -11,6 +12,7 @@ export interface Account {
   pipeline: Pipeline;
   webhooks: WebhookRegistry;
   dispatcher: WebhookDispatcher;
+  mutations: Mutations;
 }
 
 export interface AccountOptions {
@@ -27,5 +29,5 @@ export function createAccount(options: AccountOptions): Account {
   const dispatcher = new WebhookDispatcher(webhooks, options.retryDelaysMs);
   // Live changes draw from their own stream so they never shift the seeded data.
   const runtime = { prng: createPrng(options.seed ^ 0x5f3759df), store, baseUrl: options.baseUrl };
-  return { store, pipeline: new Pipeline(runtime, dispatcher), webhooks, dispatcher };
+  return { store, pipeline: new Pipeline(runtime, dispatcher), webhooks, dispatcher, mutations: new Mutations(runtime) };
 }

@@ -1,6 +1,7 @@
 import type { ApiKeyOptions } from "./http/api-keys";
 import type { Faults } from "./http/faults";
 import type { RateLimitConfig } from "./http/rate-limiter";
+import type { MutationRequest, MutationResult } from "./mutations";
 import type { RequestLogSnapshot } from "./request-log";
 import type { LeverTruth } from "./truth";
 import type { WebhookLogEntry } from "./webhooks/dispatcher";
@@ -53,6 +54,8 @@ export interface LeverSim {
   /** Moves to the Offer stage (creating a sent offer if none) and emits candidateStageChange. */
   moveToOffer(opportunityId: string): Promise<void>;
   moveToStage(opportunityId: string, stageId: string): Promise<void>;
+  /** Edits, adds and deletes opportunities (never the seeded edge cases); sends no webhooks. */
+  mutate(request: MutationRequest): MutationResult;
   replayLastWebhook(): Promise<number | null>;
   sendForgedWebhook(): Promise<number | null>;
   /** The settings page's "Verify connection" ping (candidateHired with data {}). */

@@ -102,6 +102,7 @@ export async function startLeverSim(options: LeverSimOptions = {}): Promise<Leve
     moveToStage: async (opportunityId, stageId) => {
       await live().pipeline.moveStage(opportunityId, stageId);
     },
+    mutate: (request) => live().mutations.apply(request),
     replayLastWebhook: () => live().dispatcher.replayLast(),
     sendForgedWebhook: () => {
       const { store, dispatcher } = live();

@@ -52,6 +52,24 @@ export const permissions = {
   "invites.revoke": "owner",
 
   "audit.list": "owner",
+
+  "connections.list": "admin",
+  "connections.get": "admin",
+  "connections.connectZenefits": "owner",
+  "connections.rotateToken": "owner",
+  "connections.setNotificationEmail": "owner",
+  "connections.disable": "owner",
+  "connections.enable": "owner",
+  "connections.delete": "owner",
+  "connections.syncNow": "owner",
+  "connections.runs": "admin",
+  "connections.run": "admin",
+  "connections.emails": "admin",
+
+  "directory.people": "member",
+  "directory.person": "member",
+  "directory.departments": "member",
+  "directory.locations": "member",
 } as const satisfies Record<string, AccessLevel>;
 
 export type ProcedurePath = keyof typeof permissions;

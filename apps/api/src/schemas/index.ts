@@ -2,6 +2,7 @@
 // Only zod lives here: this module ends up in the browser bundle.
 export * from "./audit";
 export * from "./auth";
+export * from "./connections";
 export * from "./fields";
 export * from "./invites";
 export * from "./members";

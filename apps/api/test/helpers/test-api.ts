@@ -12,14 +12,20 @@ export interface TestApi {
   database: TestDatabase;
   /** A tRPC client with its own cookie jar: one per simulated browser. */
   client(): { trpc: TRPCClient<AppRouter>; jar: CookieJarFetch };
+  /** Every response body the API sent to any client, in order (to search for leaked secrets). */
+  responses: string[];
   close(): Promise<void>;
 }
 
 /** A real API over real HTTP on a fresh test database (one per test file). */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  env: Record<string, string> = {},
+  options: Pick<ApiDeps, "connections"> = {},
+): Promise<TestApi> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url, PUBLIC_URL: "http://localhost:5173", ...env });
-  const deps: ApiDeps = { db: database.db, config, log: createLogger("api-test", { level: "silent" }) };
+  const deps: ApiDeps = { db: database.db, config, log: createLogger("api-test", { level: "silent" }), ...options };
+  const responses: string[] = [];
   const server = createApiServer(deps);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -27,9 +33,15 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     url,
     deps,
     database,
+    responses,
     client() {
       const jar = cookieJarFetch();
-      const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${url}/trpc`, fetch: jar.fetch })] });
+      const recordingFetch: typeof fetch = async (input, init) => {
+        const response = await jar.fetch(input, init);
+        responses.push(await response.clone().text());
+        return response;
+      };
+      const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${url}/trpc`, fetch: recordingFetch })] });
       return { trpc, jar };
     },
     async close() {

@@ -2,7 +2,7 @@ import { json } from "../http/api-result";
 import { parseBody } from "../http/parse-body";
 import type { Route } from "../http/router";
 import type { LeverSim } from "../sim-types";
-import { apiKeyBody, faultsBody, rateLimitBody, stageBody, webhookBody } from "./admin-schemas";
+import { apiKeyBody, faultsBody, mutateBody, rateLimitBody, stageBody, webhookBody } from "./admin-schemas";
 
 const ok = { kind: "empty", status: 204 } as const;
 
@@ -41,6 +41,7 @@ export const adminRoutes: Route<LeverSim>[] = [
       return ok;
     },
   },
+  { method: "POST", path: "/__admin/mutate", handle: ({ ctx, body }) => json(ctx.mutate(parseBody(mutateBody, body))) },
   { method: "GET", path: "/__admin/webhook", handle: ({ ctx }) => json({ webhook: ctx.webhookConfig() }) },
   {
     method: "PUT",

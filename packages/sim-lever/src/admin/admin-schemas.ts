@@ -21,3 +21,8 @@ export const apiKeyBody = z.object({
   scopes: z.array(z.string().min(1)).optional(),
   confidential: z.boolean().optional(),
 });
+
+export const mutateBody = z
+  .object({ update: z.number().int().min(0), add: z.number().int().min(0), remove: z.number().int().min(0) })
+  .partial()
+  .strict();

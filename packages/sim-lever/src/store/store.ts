@@ -65,6 +65,19 @@ export class Store {
     this.applications.set(application.id, application);
   }
 
+  /** Deletes a candidacy and everything filed under it, as deleting a candidate in Lever does. */
+  removeOpportunity(id: string): void {
+    const index = this.opportunities.findIndex((o) => o.id === id);
+    const opportunity = this.opportunities[index];
+    if (!opportunity) return;
+    this.opportunities.splice(index, 1);
+    this.opportunityById.delete(id);
+    for (const applicationId of opportunity.applications) this.applications.delete(applicationId);
+    for (const collection of [this.offers, this.resumes, this.files, this.interviews, this.panels, this.feedback]) {
+      collection.delete(id);
+    }
+  }
+
   user(id: string): User | undefined {
     return this.userById.get(id);
   }
