@@ -5,4 +5,6 @@
 export const crontab = [
   "* * * * * schedule_due ?max=1&jobKey=schedule_due",
   "* * * * * sweep_outbox ?max=1&jobKey=sweep_outbox",
+  // Catches hires whose Lever webhook never arrived.
+  "*/15 * * * * reconcile_hires ?max=1&jobKey=reconcile_hires",
 ].join("\n");

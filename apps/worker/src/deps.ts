@@ -53,4 +53,9 @@ export interface WorkerDeps {
   mailer: Mailer | null;
   /** The policy's notion of "now"; tests may pass a fixed clock. */
   clock: () => Date;
+  /**
+   * Decrypts connection credentials for the Lever → Zenefits export tasks; without it those
+   * tasks are not registered (policy-only tests).
+   */
+  encryptionKey?: string;
 }

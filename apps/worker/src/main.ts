@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     syncConnection: createSyncEngine(db, config.ENCRYPTION_KEY),
     mailer: mail.mailer,
     clock: () => new Date(),
+    encryptionKey: config.ENCRYPTION_KEY,
   };
   // Our own signal handling (shutdown-signals.ts): graphile's default re-raises the signal
   // after its shutdown, which ends the process with a signal instead of exit code 0.

@@ -1,4 +1,6 @@
 import type { SendEmailPayload } from "@roster/email";
+// export_hire and reconcile_hires declare their payload types in @roster/hire-export.
+import { exportHireTask, reconcileHiresTask } from "@roster/hire-export";
 import type { TaskList } from "graphile-worker";
 import type { WorkerDeps } from "./deps";
 import type { SyncConnectionPayload } from "./jobs/sync-jobs";
@@ -25,10 +27,14 @@ declare global {
 
 /** The one task list: each entry a plain function in src/tasks/. */
 export function createTaskList(deps: WorkerDeps): TaskList {
+  const hireExport = deps.encryptionKey
+    ? { db: deps.db, encryptionKey: deps.encryptionKey, publicUrl: deps.config.PUBLIC_URL, log: deps.log }
+    : null;
   return {
     send_email: sendEmail(deps),
     sweep_outbox: sweepOutbox(deps),
     schedule_due: scheduleDue(deps),
     sync_connection: syncConnection(deps),
+    ...(hireExport ? { export_hire: exportHireTask(hireExport), reconcile_hires: reconcileHiresTask(hireExport) } : {}),
   };
 }

@@ -10,11 +10,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestSyncNow } from "../src/index";
 import { createConnection, createOrganisation } from "./helpers/fixtures";
 
-// SIGKILL the real worker process in the middle of a sync; a second worker must resume the
-// same run from its checkpoints. Nothing lost, nothing doubled, counts exact.
+// SIGKILL the real worker process at random points of a sync, several times; each new worker
+// must resume the same run from its checkpoints. Nothing lost, nothing doubled, counts exact.
+// ROSTER_LONG_CHAOS=1 runs the long version (20,000 people, five kills) of the reliability suite.
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
-const PEOPLE = 2500;
+const LONG = process.env.ROSTER_LONG_CHAOS === "1";
+const PEOPLE = LONG ? 20_000 : 6000;
+const KILLS = LONG ? 5 : 3;
+/** Seeded, so a failing kill pattern can be replayed. */
+let seed = Number(process.env.ROSTER_CHAOS_SEED ?? 7);
+const random = () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
 const key = generateEncryptionKey();
 
 let testDb: TestDatabase;
@@ -79,7 +88,9 @@ async function waitUntil<T>(what: string, probe: () => Promise<T | undefined>, t
 }
 
 describe("a worker killed mid-sync", () => {
-  it("loses nothing: the next worker resumes the run from its checkpoint with exact counts", { timeout: 180_000 }, async () => {
+  it(`loses nothing across ${KILLS} kills: each next worker resumes the run from its checkpoint with exact counts`, {
+    timeout: 600_000,
+  }, async () => {
     const organisationId = await createOrganisation(testDb.db, { owners: ["owner@acme.test"] });
     const id = await createConnection(testDb.db, organisationId, { credentials_encrypted: "pending", next_sync_at: null });
     const token = sim.createToken();
@@ -88,39 +99,45 @@ describe("a worker killed mid-sync", () => {
       .set({ credentials_encrypted: encryptJson({ accessToken: token, baseUrl: sim.url }, key, id) })
       .where("id", "=", id)
       .execute();
-    // Slow pages so the kill lands mid-stream.
-    sim.setFaults({ latencyMs: 25 });
-    const first = startWorker();
+    // Slow pages so each kill lands mid-stream.
+    sim.setFaults({ latencyMs: LONG ? 10 : 20 });
     await requestSyncNow(testDb.db, id, "initial");
-
-    const run = await waitUntil(
-      "the people stream to be part-way",
-      async () => {
-        const r = await testDb.db.selectFrom("sync_runs").selectAll().where("connection_id", "=", id).executeTakeFirst();
-        const read = r?.counts.people?.read ?? 0;
-        return read > 0 && read < PEOPLE ? r : undefined;
-      },
-      60_000,
-    );
-    process.kill(-first.pid!, "SIGKILL");
-    await new Promise((r) => first.once("exit", r));
-    const atKill = await testDb.db.selectFrom("sync_runs").selectAll().where("id", "=", run.id).executeTakeFirstOrThrow();
-    expect(atKill.status).toBe("running");
-    const committedBefore = atKill.counts.people?.read ?? 0;
-    expect(committedBefore).toBeGreaterThan(0);
+    let runId: string | undefined;
+    let lastRead = 0;
+    for (let kill = 1; kill <= KILLS; kill++) {
+      const worker = startWorker();
+      // A random moment after this worker has committed more of the people stream.
+      const run = await waitUntil(
+        `progress past ${lastRead} people before kill ${kill}`,
+        async () => {
+          const r = await testDb.db.selectFrom("sync_runs").selectAll().where("connection_id", "=", id).executeTakeFirst();
+          const read = r?.counts.people?.read ?? 0;
+          return read > lastRead && read < PEOPLE ? r : undefined;
+        },
+        120_000,
+      );
+      await new Promise((r) => setTimeout(r, Math.floor(random() * 300)));
+      runId = run.id;
+      process.kill(-worker.pid!, "SIGKILL");
+      await new Promise((r) => worker.once("exit", r));
+      const atKill = await testDb.db.selectFrom("sync_runs").selectAll().where("id", "=", run.id).executeTakeFirstOrThrow();
+      expect(atKill.status, `kill ${kill} left the run resumable`).toBe("running");
+      expect(atKill.counts.people?.read ?? 0).toBeGreaterThanOrEqual(lastRead);
+      lastRead = atKill.counts.people?.read ?? 0;
+    }
 
     sim.setFaults({ latencyMs: 0 });
     startWorker();
     const finished = await waitUntil(
       "the resumed run to finish",
       async () => {
-        const r = await testDb.db.selectFrom("sync_runs").selectAll().where("id", "=", run.id).executeTakeFirstOrThrow();
+        const r = await testDb.db.selectFrom("sync_runs").selectAll().where("id", "=", runId!).executeTakeFirstOrThrow();
         return r.status === "running" ? undefined : r;
       },
-      90_000,
+      180_000,
     );
     expect(finished.status).toBe("succeeded");
-    expect(finished.attempts, "the same run was continued, not restarted").toBe(2);
+    expect(finished.attempts, "the same run was continued after every kill, never restarted").toBe(KILLS + 1);
     expect(finished.counts.people?.read, "each person counted once across both workers").toBe(PEOPLE);
     expect(finished.counts.people?.created).toBe(PEOPLE);
     const runs = await testDb.db.selectFrom("sync_runs").select("id").where("connection_id", "=", id).execute();

@@ -1,0 +1,43 @@
+export { type LeverConnection, loadLeverConnection } from "./connection";
+export { leverContext, zenefitsContext } from "./contexts";
+export type { HireExportDeps, HttpOptions } from "./deps";
+export {
+  EXPORT_HIRE_TASK,
+  EXPORT_JOB_MAX_ATTEMPTS,
+  type ExportHirePayload,
+  type ExportTrigger,
+  exportHirePayloadSchema,
+  exportJobKey,
+  queueExportHire,
+  RECONCILE_HIRES_TASK,
+  type ReconcileHiresPayload,
+  reconcileHiresPayloadSchema,
+} from "./jobs";
+export { failureRecipients } from "./notify-failure";
+export { type BuildResult, buildHirePayload, type RequiredField, summarizePayload } from "./payload/build-hire-payload";
+export { collectInterviewers, type Interviewer } from "./payload/interviewers";
+export {
+  type ChosenDocument,
+  type LeverHireData,
+  type OpportunityStanding,
+  readHireData,
+  readStanding,
+} from "./payload/lever-data";
+export { ANNUAL_INTERVAL, type AnnualSalary, annualSalary } from "./payload/salary";
+export { type SendNowResult, sendToZenefitsNow } from "./send-to-zenefits-now";
+export {
+  type LeverExportCredentials,
+  type LeverSettings,
+  leverCredentialsSchema,
+  leverSettingsSchema,
+} from "./settings";
+export { ExportHireError, type ExportOutcome, exportHire, exportHireTask } from "./tasks/export-hire";
+export { RECONCILE_OVERLAP_MS, type ReconcileOutcome, reconcileHires, reconcileHiresTask } from "./tasks/reconcile-hires";
+export { type LeverSetupCheck, type SideCheck, verifyLeverSetup } from "./verify-lever-setup";
+export { canSeeHireTransfers } from "./visibility";
+export {
+  handleLeverWebhook,
+  type LeverWebhookInput,
+  type LeverWebhookResult,
+  pruneWebhookDeliveries,
+} from "./webhook/handle-lever-webhook";

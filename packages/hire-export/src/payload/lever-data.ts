@@ -1,0 +1,138 @@
+import {
+  type DownloadedDocument,
+  downloadFile,
+  downloadResume,
+  findUser,
+  getOpportunity,
+  getPosting,
+  hiredArchiveReasonIds,
+  isHired,
+  isOfferStage,
+  type LeverCredentials,
+  listFeedback,
+  listFiles,
+  listInterviews,
+  listOffers,
+  listResumes,
+  listStages,
+  offerField,
+  pickOffer,
+  postingIdOf,
+  type RawFeedback,
+  type RawInterview,
+  type RawOffer,
+  type RawOpportunity,
+  type RawPosting,
+  type RawStage,
+  type RawUser,
+} from "@roster/connector-lever";
+import { type ConnectorContext, ConnectorError } from "@roster/core";
+
+type Ctx = ConnectorContext<LeverCredentials>;
+
+/** Where an opportunity stands: what decides whether (and as what) it may be exported. */
+export interface OpportunityStanding {
+  opportunity: RawOpportunity;
+  hired: boolean;
+  stage: RawStage | null;
+  inOfferStage: boolean;
+}
+
+export interface ChosenDocument extends DownloadedDocument {
+  source: "resume" | "file";
+}
+
+/** Which Lever field the reports-to came from (recorded in the transfer's summary). */
+export type ManagerSource = "offer.direct_manager" | "offer.hiring_manager" | "posting.hiringManager" | "opportunity.owner";
+
+/** Everything read from Lever to build one Zenefits new hire. */
+export interface LeverHireData extends OpportunityStanding {
+  posting: RawPosting | null;
+  offer: RawOffer | null;
+  manager: { user: RawUser; source: ManagerSource } | null;
+  document: ChosenDocument | null;
+  interviews: RawInterview[];
+  feedback: RawFeedback[];
+  /** Feedback authors by id (interviewers not listed on an interview). */
+  users: Record<string, RawUser>;
+}
+
+/** The opportunity, whether it is hired (archived with a `hired` reason) and its stage. */
+export async function readStanding(ctx: Ctx, opportunityId: string): Promise<OpportunityStanding> {
+  const opportunity = await getOpportunity(ctx, opportunityId);
+  const hired = isHired(opportunity, await hiredArchiveReasonIds(ctx));
+  const stageId = typeof opportunity.stage === "string" ? opportunity.stage : (opportunity.stage?.id ?? null);
+  const stage = stageId ? ((await listStages(ctx)).find((s) => s.id === stageId) ?? null) : null;
+  return { opportunity, hired, stage, inOfferStage: isOfferStage(stage) };
+}
+
+/** Everything else the payload needs, read after the standing said "export". */
+export async function readHireData(ctx: Ctx, standing: OpportunityStanding): Promise<LeverHireData> {
+  const id = standing.opportunity.id;
+  const postingId = postingIdOf(standing.opportunity);
+  const posting = postingId ? await getPosting(ctx, postingId) : null;
+  const offer = pickOffer(await listOffers(ctx, id));
+  const manager = await readManager(ctx, standing.opportunity, posting, offer);
+  const document = await chooseDocument(ctx, id);
+  const interviews = (await listInterviews(ctx, id)).filter((i) => i.canceledAt === null);
+  const feedback = await listFeedback(ctx, id);
+  const listed = new Set(interviews.flatMap((i) => (i.interviewers ?? []).map((p) => p.id)));
+  const users: Record<string, RawUser> = {};
+  for (const userId of new Set(feedback.map((f) => f.user).filter((u): u is string => !!u && !listed.has(u)))) {
+    const user = await findUser(ctx, userId);
+    if (user) users[userId] = user;
+  }
+  return { ...standing, posting, offer, manager, document, interviews, feedback, users };
+}
+
+/**
+ * Reports-to (reference §6): the offer's direct manager, else its hiring manager, else the
+ * posting's hiring manager, else (a last resort, recorded as such) the opportunity's owner.
+ */
+async function readManager(
+  ctx: Ctx,
+  opportunity: RawOpportunity,
+  posting: RawPosting | null,
+  offer: RawOffer | null,
+): Promise<LeverHireData["manager"]> {
+  const owner = typeof opportunity.owner === "string" ? opportunity.owner : (opportunity.owner?.id ?? null);
+  const candidates: [ManagerSource, unknown][] = [
+    ["offer.direct_manager", offerField(offer, "direct_manager")],
+    ["offer.hiring_manager", offerField(offer, "hiring_manager")],
+    ["posting.hiringManager", posting?.hiringManager],
+    ["opportunity.owner", owner],
+  ];
+  for (const [source, userId] of candidates) {
+    if (typeof userId !== "string" || userId === "") continue;
+    const user = await findUser(ctx, userId);
+    if (user?.email) return { user, source };
+  }
+  return null;
+}
+
+/**
+ * The first resume, else the first file (reference §6), skipping any Lever could not process
+ * (status "error", or a 422 on download, reference §2): a broken upload should not block a hire.
+ */
+async function chooseDocument(ctx: Ctx, opportunityId: string): Promise<ChosenDocument | null> {
+  for (const resume of await listResumes(ctx, opportunityId)) {
+    if (resume.file?.status === "error") continue;
+    const bytes = await unlessUnprocessable(() => downloadResume(ctx, opportunityId, resume));
+    if (bytes) return { ...bytes, source: "resume" };
+  }
+  for (const file of await listFiles(ctx, opportunityId)) {
+    if (file.status === "error") continue;
+    const bytes = await unlessUnprocessable(() => downloadFile(ctx, opportunityId, file));
+    if (bytes) return { ...bytes, source: "file" };
+  }
+  return null;
+}
+
+async function unlessUnprocessable(download: () => Promise<DownloadedDocument>): Promise<DownloadedDocument | null> {
+  try {
+    return await download();
+  } catch (error) {
+    if (error instanceof ConnectorError && error.status === 422) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,34 @@
+import type { Db } from "@roster/db";
+import { jobQueueInstalled } from "@roster/email";
+import { LEVER_CONNECTOR_ID, parseSettings } from "./connection";
+import { queueExportHire } from "./jobs";
+
+export type SendNowResult = { queued: true } | { queued: false; reason: string };
+
+/**
+ * The "Send to Zenefits" button (Zenefits offers mode): queues `export_hire` with trigger
+ * "manual" for a candidate, typically in Lever's Offer stage. The job checks Lever again and
+ * sends the candidate with stage "offer" (or "hired" if hired meanwhile); Zenefits
+ * de-duplicates on the opportunity id, so pressing twice never creates two candidates.
+ */
+export async function sendToZenefitsNow(input: { db: Db; connectionId: string; opportunityId: string }): Promise<SendNowResult> {
+  const { db, connectionId, opportunityId } = input;
+  const row = await db
+    .selectFrom("connections")
+    .select(["settings"])
+    .where("id", "=", connectionId)
+    .where("connector_id", "=", LEVER_CONNECTOR_ID)
+    .executeTakeFirst();
+  if (!row) return { queued: false, reason: "No such Lever connection" };
+  const settings = parseSettings(row.settings);
+  if (!settings.enabled) return { queued: false, reason: "Exports are turned off for this connection" };
+  if (settings.offersMode !== "zenefits") {
+    return {
+      queued: false,
+      reason: "Offers are handled in Lever for this connection: turn on Zenefits offers to send candidates early",
+    };
+  }
+  if (!(await jobQueueInstalled(db))) return { queued: false, reason: "The worker has not started yet; try again in a minute" };
+  await queueExportHire(db, { connectionId, opportunityId, trigger: "manual" });
+  return { queued: true };
+}

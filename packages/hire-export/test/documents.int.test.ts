@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leverContext, readHireData, readStanding, sendToZenefitsNow } from "../src/index";
+import { findCandidates } from "./helpers/expected";
+import { startWorld, type World } from "./helpers/world";
+
+let w: World;
+beforeAll(async () => {
+  // Zenefits offers mode: the "Send to Zenefits" button exists, so seeded candidates can be sent by hand.
+  w = await startWorld({ opportunities: 40, seed: 7, settings: { offersMode: "zenefits" } });
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+const ids = () => w.lever.truth().opportunities.map((o) => o.id);
+const ctx = () => leverContext(w.credentials, w.deps.log, w.deps.http);
+
+async function chosen(opportunityId: string) {
+  return (await readHireData(ctx(), await readStanding(ctx(), opportunityId))).document;
+}
+
+describe("which document goes to Zenefits as the resume", () => {
+  it("reads the first resume (#0), else the first file (#1), else none (#2); an unprocessable resume is passed over (#3)", async () => {
+    // Tried: the seeded edge cases. Must hold: #0's resume bytes; #1's first file; nothing for
+    // #2; for #3 (resume Lever could not process) its first file if it has one, else nothing.
+    const truth = w.lever.truth();
+    const [first, second, third, fourth] = ids() as [string, string, string, string];
+    expect(await chosen(first)).toMatchObject({ source: "resume", fileName: truth.resumes[first]![0]!.file.name });
+    expect(await chosen(second)).toMatchObject({ source: "file", fileName: truth.files[second]![0]!.name });
+    expect(await chosen(third)).toBeNull();
+    const fallback = truth.files[fourth]?.[0];
+    const fourthDoc = await chosen(fourth);
+    if (fallback) expect(fourthDoc).toMatchObject({ source: "file", fileName: fallback.name });
+    else expect(fourthDoc).toBeNull();
+  });
+
+  it("exports them that way through the Send-to-Zenefits button: resume, file, or no resume", async () => {
+    // Tried: "Send to Zenefits" for #0 (hired, resume), #1 (in Offer, files only) and a candidate
+    // with neither moved to Offer. Must hold: Zenefits holds #0 with its resume as hired, #1 with
+    // its first file as an offer-stage candidate, the third with resume null.
+    const truth = w.lever.truth();
+    const [first, second] = ids() as [string, string];
+    const bare = findCandidates(w.lever, { email: true, twoWordName: true, resume: false, files: false })[0];
+    expect(bare, "the seed has a candidate with neither resume nor files").toBeDefined();
+    await w.lever.moveToOffer(bare!);
+    for (const id of [first, second, bare!]) {
+      expect(await sendToZenefitsNow({ db: w.db, connectionId: w.connectionId, opportunityId: id })).toEqual({ queued: true });
+    }
+    await w.runJobs();
+    const [a] = w.imported(first);
+    expect(a).toMatchObject({ stage: "hired", resume: { file_name: truth.resumes[first]![0]!.file.name } });
+    const [b] = w.imported(second);
+    expect(b).toMatchObject({ stage: "offer", resume: { file_name: truth.files[second]![0]!.name } });
+    const [c] = w.imported(bare!);
+    expect(c).toMatchObject({ stage: "offer", resume: null });
+    expect(Buffer.from(b!.resume!.content_base64, "base64").byteLength).toBe(truth.files[second]![0]!.size);
+    expect((await w.transfers()).map((t) => [t.trigger, t.status])).toEqual([
+      ["manual", "succeeded"],
+      ["manual", "succeeded"],
+      ["manual", "succeeded"],
+    ]);
+  });
+
+  it("pressing the button again updates the same Zenefits candidate instead of adding one", async () => {
+    const second = ids()[1]!;
+    await sendToZenefitsNow({ db: w.db, connectionId: w.connectionId, opportunityId: second });
+    await w.runJobs();
+    expect(w.imported(second)).toHaveLength(1);
+    expect((await w.transfers(second)).map((t) => t.status)).toEqual(["succeeded", "succeeded"]);
+  });
+
+  it("the button refuses a candidate who is neither in Offer nor hired, without emailing anyone", async () => {
+    const early = findCandidates(w.lever, { email: true, twoWordName: true }).find(
+      (id) => w.lever.truth().opportunities.find((o) => o.id === id)?.stage === "applicant-new",
+    );
+    expect(early).toBeDefined();
+    await sendToZenefitsNow({ db: w.db, connectionId: w.connectionId, opportunityId: early! });
+    await w.runJobs();
+    expect(w.imported(early!)).toEqual([]);
+    expect(await w.transfers(early!)).toMatchObject([{ status: "failed", error: expect.stringMatching(/Offer stage/) }]);
+    expect(await w.exportEmails()).toEqual([]);
+    expect(await w.jobs()).toEqual([]);
+  });
+});

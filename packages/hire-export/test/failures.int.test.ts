@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findCandidates } from "./helpers/expected";
+import { startWorld, type World } from "./helpers/world";
+
+let w: World;
+beforeAll(async () => {
+  w = await startWorld({ opportunities: 60, seed: 7 });
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+describe("export failures", () => {
+  it("a hire without an email is a clear export error: recorded, the contact emailed, no crash", async () => {
+    // Tried: hire a candidate Lever holds no email for; run the worker. Must hold: nothing is
+    // sent to Zenefits; the transfer is failed with an error naming the email; one email to the
+    // configured contact; the job failed cleanly (graphile will retry) and the runner returned.
+    const [id] = findCandidates(w.lever, { email: false });
+    expect(id, "the seed has an active candidate without email").toBeDefined();
+    const opportunityId = id!;
+    await w.lever.hire(opportunityId);
+    await w.runJobs();
+    expect(w.imported(opportunityId)).toEqual([]);
+    const [transfer] = await w.transfers(opportunityId);
+    expect(transfer).toMatchObject({ status: "failed", attempts: 1, stage: "hired", zenefits_candidate_id: null });
+    expect(transfer!.error).toMatch(/no email address/);
+    const emails = await w.exportEmails();
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({ to: [w.contact.email], kind: "export_failed", connection_id: w.connectionId });
+    expect(emails[0]!.text_body).toContain("email address");
+    const [job] = await w.jobs();
+    expect(job).toMatchObject({ attempts: 1 });
+    expect(job!.last_error).toMatch(/email address/);
+  });
+
+  it("a Zenefits outage: retried, the contact emailed once, then sent after the outage with no duplicate", async () => {
+    // Tried: every Zenefits request answers 500 while a hire is exported; the job runs twice in
+    // the outage, then once after it. Must hold: one transfer row going failed → failed →
+    // succeeded with 3 attempts; exactly one failure email for this candidate; one import.
+    const opportunityId = findCandidates(w.lever, { email: true, twoWordName: true })[0]!;
+    const emailsBefore = (await w.exportEmails()).length;
+    w.zenefits.setFaults({ error500Rate: 1 });
+    await w.lever.hire(opportunityId);
+    await w.runJobs();
+    expect(await w.transfers(opportunityId)).toMatchObject([{ status: "failed", attempts: 1 }]);
+    expect((await w.transfers(opportunityId))[0]!.error).toMatch(/Zenefits answered 500/);
+    await w.runRetriesNow();
+    expect(await w.transfers(opportunityId)).toMatchObject([{ status: "failed", attempts: 2 }]);
+    expect((await w.exportEmails()).length).toBe(emailsBefore + 1);
+    expect(w.imported(opportunityId)).toEqual([]);
+
+    w.zenefits.clearFaults();
+    await w.runRetriesNow();
+    const transfers = await w.transfers(opportunityId);
+    expect(transfers).toMatchObject([{ status: "succeeded", attempts: 3, error: null }]);
+    expect(w.imported(opportunityId)).toHaveLength(1);
+    expect(transfers[0]!.zenefits_candidate_id).toBe(w.imported(opportunityId)[0]!.id);
+    expect((await w.exportEmails()).length).toBe(emailsBefore + 1);
+    expect((await w.jobs()).filter((j) => j.key?.endsWith(opportunityId))).toEqual([]);
+  });
+});
