@@ -133,8 +133,31 @@ export async function finishStream(
   const spec = tableSpecs[model];
   const streamCounts = counts[name]!;
   const deleted = await db.transaction().execute(async (trx) => {
-    const keepAll = streamCounts.read === 0 && (await liveRowCount(trx, spec, scope.connectionId)) > 0;
-    const deleted = keepAll ? 0 : await markUnseenDeleted(trx, spec, name, scope);
+    const readNothing = streamCounts.read === 0 && (await liveRowCount(trx, spec, scope.connectionId)) > 0;
+    // A record that could not even be identified might be any stored one: deleting by absence
+    // would then drop a person who still exists, so this run marks nothing deleted.
+    const unidentified = await trx
+      .selectFrom("sync_errors")
+      .select("id")
+      .where("run_id", "=", scope.runId)
+      .where("stream", "=", name)
+      .where("kind", "=", "mapping")
+      .where("remote_id", "is", null)
+      .executeTakeFirst();
+    if (unidentified) {
+      await trx
+        .insertInto("sync_errors")
+        .values({
+          run_id: scope.runId,
+          stream: name,
+          remote_id: null,
+          kind: "deletions_skipped",
+          message: `Deletions in ${name} were not applied: some records could not be identified`,
+          hint: "Records removed at the provider will be marked deleted by the next sync whose records are all identifiable.",
+        })
+        .execute();
+    }
+    const deleted = readNothing || unidentified ? 0 : await markUnseenDeleted(trx, spec, name, scope);
     const next = { ...counts, [name]: { ...streamCounts, deleted: streamCounts.deleted + deleted, done: true } };
     await trx
       .updateTable("sync_runs")
