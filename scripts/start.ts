@@ -29,7 +29,12 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 async function main(): Promise<void> {
   const config = loadConfig({ SANDBOX: "true", NODE_ENV: "development", ...process.env });
   const database = await startDatabase(config, log);
-  const ports = { api: config.API_PORT, web: config.WEB_PORT, zenefits: 4010, lever: 4020 };
+  const ports = {
+    api: config.API_PORT,
+    web: config.WEB_PORT,
+    zenefits: Number(process.env.ZENEFITS_SIM_PORT ?? 4010),
+    lever: Number(process.env.LEVER_SIM_PORT ?? 4020),
+  };
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     DATABASE_URL: database.url,
@@ -37,6 +42,7 @@ async function main(): Promise<void> {
     SANDBOX: "true",
     NODE_ENV: config.NODE_ENV,
     API_PORT: String(ports.api),
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${ports.web}`,
     WEB_PORT: String(ports.web),
     ZENEFITS_SANDBOX_URL: `http://127.0.0.1:${ports.zenefits}`,
     LEVER_SANDBOX_URL: `http://127.0.0.1:${ports.lever}`,

@@ -1,0 +1,120 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort } from "@roster/db";
+import { afterAll, describe, expect, it } from "vitest";
+
+// The README's first command on a fresh data folder: `pnpm start` must reach "ready", answer
+// /healthz with the database, migrations and worker all well, serve the dashboard, and stop
+// everything, its embedded PostgreSQL included, on Ctrl-C.
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "roster-start-"));
+let child: ChildProcess | undefined;
+let output = "";
+
+afterAll(() => {
+  if (child?.pid && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs: number, allowExit = false): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe()) return;
+    if (!allowExit && child?.exitCode !== null && child?.exitCode !== undefined) {
+      throw new Error(`pnpm start exited (${child.exitCode}) before ${what}:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}:\n${output}`);
+}
+
+function postgresProcessesUsing(dir: string): number {
+  const out = execFileSync("ps", ["-eo", "args"], { encoding: "utf8" });
+  return out.split("\n").filter((line) => line.includes("postgres") && line.includes(dir)).length;
+}
+
+describe("pnpm start", () => {
+  it("reaches ready, answers /healthz, serves the dashboard, and Ctrl-C stops everything", { timeout: 240_000 }, async () => {
+    const [api, web, zenefits, lever] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+    delete env.DATABASE_URL;
+    delete env.ENCRYPTION_KEY;
+    child = spawn("pnpm", ["start"], {
+      cwd: root,
+      detached: true,
+      env: {
+        ...env,
+        ROSTER_DATA_DIR: dataDir,
+        API_PORT: String(api),
+        WEB_PORT: String(web),
+        ZENEFITS_SIM_PORT: String(zenefits),
+        LEVER_SIM_PORT: String(lever),
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (c) => (output += c));
+    child.stderr?.on("data", (c) => (output += c));
+
+    await until('"ready" and the demo login', () => output.includes("[roster] ready") && output.includes("demo login:"), 180_000);
+    expect(output).toContain(`dashboard: http://localhost:${web}`);
+    expect(output).toMatch(/demo login: \S+@\S+ \/ \S+/);
+    // The worker's first heartbeat may land a moment after the API is up.
+    let health: Record<string, unknown> = {};
+    await until(
+      "a healthy /healthz",
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${api}/healthz`);
+        health = (await res.json()) as Record<string, unknown>;
+        return res.status === 200 && health.worker === "ok";
+      },
+      60_000,
+    );
+    expect(health).toMatchObject({ ok: true, database: "ok", migrations: "current", worker: "ok" });
+    const page = await fetch(`http://127.0.0.1:${web}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("<div id=");
+    const zen = await fetch(`http://127.0.0.1:${zenefits}/core/me`, {
+      headers: { authorization: "Bearer zen-sandbox-demo-token" },
+    });
+    expect(zen.status).toBe(200);
+    expect(postgresProcessesUsing(dataDir)).toBeGreaterThan(0);
+
+    // Ctrl-C reaches the whole process group, as in a terminal.
+    // pnpm itself ends by the signal, as in a terminal; Roster's own process must finish its cleanup.
+    process.kill(-child.pid!, "SIGINT");
+    await until('"stopped"', () => output.includes("[roster] stopped"), 60_000, true);
+    await until("postgres to be gone", () => postgresProcessesUsing(dataDir) === 0, 20_000, true);
+    expect(existsSync(path.join(dataDir, "runtime.json"))).toBe(false);
+    expect(existsSync(path.join(dataDir, "postgres", "PG_VERSION")), "the data folder persists").toBe(true);
+  });
+
+  it("fails fast with a clear message when DATABASE_URL points nowhere", { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    const result = spawn("pnpm", ["start"], {
+      cwd: root,
+      env: {
+        ...(process.env as Record<string, string>),
+        DATABASE_URL: `postgres://u:pw@127.0.0.1:${port}/x`,
+        ROSTER_DATA_DIR: dataDir,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let text = "";
+    result.stdout?.on("data", (c) => (text += c));
+    result.stderr?.on("data", (c) => (text += c));
+    const code = await new Promise<number | null>((resolve) => result.once("exit", resolve));
+    expect(code).not.toBe(0);
+    expect(text).toContain("Nothing is listening at postgres://u:***@127.0.0.1");
+    expect(text).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // no stack trace
+  });
+});
