@@ -8,7 +8,7 @@ export {
   type ProcedurePath,
   permissions,
 } from "./auth/permissions";
-export { type ApiDeps, type Context, createContext } from "./context";
+export { type ApiDeps, type ConnectionOptions, type Context, createContext } from "./context";
 export { enqueueEmail, type OutgoingEmail } from "./email/outbox";
 export { checkHealth, type HealthReport } from "./health";
 export { type AppRouter, appRouter } from "./root";

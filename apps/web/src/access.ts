@@ -9,6 +9,7 @@ type PageLevel = Exclude<AccessLevel, "public" | "signedIn">;
 export const pageAccess = {
   dashboard: "member",
   directory: "member",
+  connection: "admin",
   members: "member",
   audit: "owner",
   zenefits: "owner",

@@ -7,6 +7,10 @@ export interface ApiProblem {
   message: string;
   /** Per-field messages from the API's input validation. */
   fieldErrors: Record<string, string[] | undefined>;
+  /** Why a provider refused (e.g. invalid_credentials), when the API knows. */
+  kind: string | null;
+  /** What to do about it, in a sentence. */
+  hint: string | null;
 }
 
 /** Reads any error from a tRPC call into what the UI shows. */
@@ -14,11 +18,29 @@ export function apiProblem(error: unknown): ApiProblem {
   if (error instanceof TRPCClientError) {
     const e = error as TRPCClientError<AppRouter>;
     if (!e.data) {
-      return { code: "NETWORK", message: "Can't reach Roster's server. Check your connection and try again.", fieldErrors: {} };
+      return {
+        code: "NETWORK",
+        message: "Can't reach Roster's server. Check your connection and try again.",
+        fieldErrors: {},
+        kind: null,
+        hint: null,
+      };
     }
-    return { code: e.data.code, message: e.message, fieldErrors: e.data.fieldErrors ?? {} };
+    return {
+      code: e.data.code,
+      message: e.message,
+      fieldErrors: e.data.fieldErrors ?? {},
+      kind: e.data.kind ?? null,
+      hint: e.data.hint ?? null,
+    };
   }
-  return { code: "UNKNOWN", message: error instanceof Error ? error.message : "Something went wrong.", fieldErrors: {} };
+  return {
+    code: "UNKNOWN",
+    message: error instanceof Error ? error.message : "Something went wrong.",
+    fieldErrors: {},
+    kind: null,
+    hint: null,
+  };
 }
 
 export function isCode(error: unknown, code: string): boolean {

@@ -5,6 +5,12 @@ export const paths = {
   invite: (token: string) => `/invite/${token}`,
   dashboard: "/",
   directory: "/directory",
+  person: (id: string) => `/directory/people/${id}`,
+  departments: "/directory/departments",
+  locations: "/directory/locations",
+  /** The URLs the worker's emails link to (packages/email/src/links.ts). */
+  connection: (id: string) => `/connections/${id}`,
+  run: (connectionId: string, runId: string) => `/connections/${connectionId}/runs/${runId}`,
   zenefits: "/settings/hris/zenefits",
   lever: "/settings/integrations/lever",
   members: "/members",

@@ -4,12 +4,16 @@ import { AuditLogPage } from "./pages/audit/audit-log-page";
 import { AcceptInvitePage } from "./pages/auth/accept-invite-page";
 import { SignInPage } from "./pages/auth/sign-in-page";
 import { SignUpPage } from "./pages/auth/sign-up-page";
-import { DashboardPage } from "./pages/dashboard-page";
-import { DirectoryPage } from "./pages/directory-page";
+import { ConnectionPage } from "./pages/connections/connection-page";
+import { RunPage } from "./pages/connections/run-page";
+import { DashboardPage } from "./pages/dashboard/dashboard-page";
+import { GroupsPage } from "./pages/directory/groups-page";
+import { PeoplePage } from "./pages/directory/people-page";
+import { PersonPage } from "./pages/directory/person-page";
 import { MembersPage } from "./pages/members/members-page";
 import { NotFoundPage } from "./pages/not-found-page";
 import { LeverSettingsPage } from "./pages/settings/lever-settings-page";
-import { ZenefitsSettingsPage } from "./pages/settings/zenefits-settings-page";
+import { ZenefitsSettingsPage } from "./pages/settings/zenefits/zenefits-settings-page";
 import { paths } from "./paths";
 import { RequireSignIn } from "./session/session";
 
@@ -25,7 +29,14 @@ export function Routes() {
           <AppShell>
             <Switch>
               <Route path={paths.dashboard} component={DashboardPage} />
-              <Route path={paths.directory} component={DirectoryPage} />
+              <Route path={paths.directory} component={PeoplePage} />
+              <Route path={paths.departments}>{() => <GroupsPage kind="departments" />}</Route>
+              <Route path={paths.locations}>{() => <GroupsPage kind="locations" />}</Route>
+              <Route path="/directory/people/:id">{(params) => <PersonPage key={params.id} personId={params.id} />}</Route>
+              <Route path="/connections/:id/runs/:runId">
+                {(params) => <RunPage key={params.runId} connectionId={params.id} runId={params.runId} />}
+              </Route>
+              <Route path="/connections/:id">{(params) => <ConnectionPage key={params.id} connectionId={params.id} />}</Route>
               <Route path={paths.members} component={MembersPage} />
               <Route path={paths.audit} component={AuditLogPage} />
               <Route path={paths.zenefits} component={ZenefitsSettingsPage} />

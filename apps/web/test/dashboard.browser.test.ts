@@ -61,7 +61,9 @@ describe("dashboard in a real browser", () => {
     await memberPage.getByLabel("Password").fill(member.password);
     await memberPage.getByRole("button", { name: "Create account and join" }).click();
     await heading(memberPage, "Dashboard").waitFor();
-    expect(await memberPage.getByText("An owner of your organisation can connect it.").isVisible()).toBe(true);
+    expect(
+      await memberPage.getByText("Your organisation's owners manage its HR integration.", { exact: false }).isVisible(),
+    ).toBe(true);
 
     // Signed out and back in: still a member, still no Settings.
     await signOut(memberPage);

@@ -1,4 +1,4 @@
-import { Link } from "wouter";
+import { Link, useLocation } from "wouter";
 import { canSee, type Page } from "../access";
 import { paths } from "../paths";
 import { useSession } from "../session/session";
@@ -23,9 +23,12 @@ const settingsGroups: { heading: string; items: NavItem[] }[] = [
 ];
 
 function NavLink({ item }: { item: NavItem }) {
+  const [location] = useLocation();
+  // A section stays highlighted on its sub-pages (a person under Directory).
+  const active = location === item.href || (item.href !== "/" && location.startsWith(`${item.href}/`));
   return (
     <li>
-      <Link href={item.href} className={(active) => (active ? "nav-link active" : "nav-link")}>
+      <Link href={item.href} className={active ? "nav-link active" : "nav-link"} aria-current={active ? "page" : undefined}>
         {item.label}
       </Link>
     </li>

@@ -4,10 +4,13 @@ import { loadConfig } from "@roster/config";
 import type { Db } from "@roster/db";
 import { createTestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
+import { generateEncryptionKey } from "@roster/secrets";
+import { startZenefitsSim, type ZenefitsSim, type ZenefitsSimOptions } from "@roster/sim-zenefits";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "./chromium";
 import { waitForWebBuild } from "./web-build-markers";
 import { startWebServer } from "./web-server";
+import { startTestWorker, type TestWorker } from "./worker";
 
 export interface Stack {
   /** The dashboard's origin; also the API's PUBLIC_URL, so invite links point here. */
@@ -16,6 +19,10 @@ export interface Stack {
   db: Db;
   deps: ApiDeps;
   browser: Browser;
+  /** The Zenefits simulator the API's connections talk to (with the `zenefits` option). */
+  zenefits: ZenefitsSim | null;
+  /** The real job runner, syncing and emailing (with the `worker` option). */
+  worker: TestWorker | null;
   /** A fresh browser profile (its own cookies) with one page: one per simulated person. */
   newPage(): Promise<Page>;
   close(): Promise<void>;
@@ -25,11 +32,37 @@ export interface Stack {
  * Everything a browser test needs, private to its test file: a cloned test database,
  * the real API on a free port, the built dashboard served with /trpc proxied, and Chromium.
  */
-export async function startStack(options: { env?: Record<string, string> } = {}): Promise<Stack> {
-  const [database, distDir] = await Promise.all([createTestDatabase(), waitForWebBuild()]);
+export interface StackOptions {
+  env?: Record<string, string>;
+  /** Starts the Zenefits simulator; tokens pasted into the settings are verified and synced against it. */
+  zenefits?: ZenefitsSimOptions;
+  /** Runs the real worker in-process (graphile-worker, sync engine, SMTP to a mail catcher). */
+  worker?: boolean;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const [database, distDir, zenefits] = await Promise.all([
+    createTestDatabase(),
+    waitForWebBuild(),
+    options.zenefits ? startZenefitsSim({ port: 0, ...options.zenefits }) : null,
+  ]);
   const web = await startWebServer(distDir);
-  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url, PUBLIC_URL: web.url, ...options.env });
-  const deps: ApiDeps = { db: database.db, config, log: createLogger("api", { level: "silent" }) };
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: database.url,
+    PUBLIC_URL: web.url,
+    ENCRYPTION_KEY: generateEncryptionKey(),
+    ...options.env,
+  });
+  const deps: ApiDeps = {
+    db: database.db,
+    config,
+    log: createLogger("api", { level: "silent" }),
+    // As in sandbox mode: connections reach the simulator instead of the real provider.
+    ...(zenefits ? { connections: { credentialDefaults: { zenefits: { baseUrl: zenefits.url } } } } : {}),
+  };
+  // Before the API serves: graphile-worker's schema must exist when the first sync is queued.
+  const worker = options.worker ? await startTestWorker({ db: database.db, databaseUrl: database.url, config }) : null;
   const api = createApiServer(deps);
   await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
   const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
@@ -39,7 +72,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
   try {
     browser = await launchChromium();
   } catch (error) {
-    await Promise.all([web.close(), new Promise((r) => api.close(r))]);
+    await Promise.all([web.close(), new Promise((r) => api.close(r)), worker?.stop(), zenefits?.close()]);
     await database.drop();
     throw error;
   }
@@ -51,6 +84,8 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     db: database.db,
     deps,
     browser,
+    zenefits,
+    worker,
     async newPage() {
       const context = await browser.newContext({ baseURL: web.url, viewport: { width: 1280, height: 800 } });
       context.setDefaultTimeout(10_000);
@@ -63,6 +98,8 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       await web.close();
       api.closeAllConnections();
       await new Promise((resolve) => api.close(resolve));
+      await worker?.stop();
+      await zenefits?.close();
       await database.drop();
     },
   };

@@ -27,6 +27,20 @@ export function describeAuditEntry(entry: Entry): string {
       return `revoked the invitation for ${email}`;
     case "invite.accepted":
       return `accepted the invitation and joined as ${text(d.role)}`;
+    case "connection.created":
+      return `connected ${text(d.connector) === "zenefits" ? "Zenefits" : text(d.connector)} (${text(d.account)})`;
+    case "connection.credentials_rotated":
+      return "replaced the integration's access token";
+    case "connection.notification_email_changed":
+      return `set the integration's notification email to ${email || "none"}`;
+    case "connection.disabled":
+      return "disabled the integration";
+    case "connection.enabled":
+      return "re-enabled the integration";
+    case "connection.sync_requested":
+      return "started a sync";
+    case "connection.deleted":
+      return `deleted the integration “${text(d.name)}” and its synced directory`;
     default:
       return `${entry.action.replace(/[._]/g, " ")}${entry.targetId ? ` (${entry.targetType} ${entry.targetId})` : ""}`;
   }

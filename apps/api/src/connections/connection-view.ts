@@ -1,0 +1,33 @@
+import { getConnectionView } from "@roster/connections";
+import { TRPCError } from "@trpc/server";
+import type { ApiDeps } from "../context";
+import { connectionDeps } from "./connection-deps";
+
+/**
+ * The dashboard's view of a connection (never a credential beyond its last four characters),
+ * plus what the pages need around it: the connector's streams in read order (the live progress
+ * bar counts them) and how many failures in a row disable a connection.
+ */
+export async function connectionView(deps: ApiDeps, organisationId: string, connectionId: string) {
+  const service = connectionDeps(deps);
+  const view = await getConnectionView(service, organisationId, connectionId);
+  const connector = service.connectors.find((c) => c.manifest.id === view.connectorId);
+  return {
+    ...view,
+    streams: Object.keys(connector?.streams ?? {}),
+    maxConsecutiveFailures: deps.config.MAX_CONSECUTIVE_FAILURES,
+  };
+}
+
+export type ConnectionView = Awaited<ReturnType<typeof connectionView>>;
+
+/** Runs and emails are read by connection: one of another organisation is "not found", never an empty list. */
+export async function assertConnectionInOrganisation(deps: ApiDeps, organisationId: string, connectionId: string) {
+  const row = await deps.db
+    .selectFrom("connections")
+    .select("id")
+    .where("id", "=", connectionId)
+    .where("organisation_id", "=", organisationId)
+    .executeTakeFirst();
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "No such connection in this organisation" });
+}

@@ -1,0 +1,135 @@
+import {
+  createConnection,
+  deleteConnection,
+  disableByOwner,
+  enableByOwner,
+  getRun,
+  listConnectionEmails,
+  listConnections,
+  listRuns,
+  rotateCredentials,
+  setNotificationEmail,
+  syncNow,
+} from "@roster/connections";
+import { TRPCError } from "@trpc/server";
+import { actorOf, assertCanStoreCredentials, connectionDeps } from "../connections/connection-deps";
+import { mapConnectionErrors } from "../connections/connection-errors";
+import { assertConnectionInOrganisation, connectionView } from "../connections/connection-view";
+import {
+  connectionIdInput,
+  connectionRunInput,
+  connectionRunsInput,
+  connectZenefitsInput,
+  rotateTokenInput,
+  setNotificationEmailInput,
+} from "../schemas/connections";
+import { access, router } from "../trpc";
+
+/**
+ * Settings → HRIS integration, the connection page and "View errors". Thin: the flows live in
+ * @roster/connections (which writes the audit rows); ConnectionErrors become tRPC errors that
+ * carry their kind, hint and field errors (connections/connection-errors.ts).
+ */
+export const connectionsRouter = router({
+  /** The organisation's connections, for the dashboard and the settings pages. */
+  list: access("connections.list", "admin").query(({ ctx }) => listConnections(connectionDeps(ctx), ctx.organisationId)),
+
+  get: access("connections.get", "admin")
+    .input(connectionIdInput)
+    .use(mapConnectionErrors)
+    .query(({ ctx, input }) => connectionView(ctx, ctx.organisationId, input.connectionId)),
+
+  /** Verifies the token with Zenefits first; only a working token is stored, and the first sync is queued. */
+  connectZenefits: access("connections.connectZenefits", "owner")
+    .input(connectZenefitsInput)
+    .use(mapConnectionErrors)
+    .mutation(async ({ ctx, input }) => {
+      assertCanStoreCredentials(ctx);
+      const { connectionId } = await createConnection(connectionDeps(ctx), actorOf(ctx), {
+        connectorId: "zenefits",
+        credentials: { accessToken: input.accessToken },
+        notificationEmail: input.notificationEmail,
+      });
+      return connectionView(ctx, ctx.organisationId, connectionId);
+    }),
+
+  /** A fresh token replaces the old one in place (same connection, same history), once verified. */
+  rotateToken: access("connections.rotateToken", "owner")
+    .input(rotateTokenInput)
+    .use(mapConnectionErrors)
+    .mutation(async ({ ctx, input }) => {
+      assertCanStoreCredentials(ctx);
+      await rotateCredentials(connectionDeps(ctx), actorOf(ctx), input.connectionId, { accessToken: input.accessToken });
+      return connectionView(ctx, ctx.organisationId, input.connectionId);
+    }),
+
+  setNotificationEmail: access("connections.setNotificationEmail", "owner")
+    .input(setNotificationEmailInput)
+    .use(mapConnectionErrors)
+    .mutation(async ({ ctx, input }) => {
+      await setNotificationEmail(connectionDeps(ctx), actorOf(ctx), input.connectionId, input.notificationEmail);
+      return connectionView(ctx, ctx.organisationId, input.connectionId);
+    }),
+
+  disable: access("connections.disable", "owner")
+    .input(connectionIdInput)
+    .use(mapConnectionErrors)
+    .mutation(async ({ ctx, input }) => {
+      await disableByOwner(connectionDeps(ctx), actorOf(ctx), input.connectionId);
+      return connectionView(ctx, ctx.organisationId, input.connectionId);
+    }),
+
+  /** Re-enables: the failure counter is reset and a sync is queued at once. */
+  enable: access("connections.enable", "owner")
+    .input(connectionIdInput)
+    .use(mapConnectionErrors)
+    .mutation(async ({ ctx, input }) => {
+      await enableByOwner(connectionDeps(ctx), actorOf(ctx), input.connectionId);
+      return connectionView(ctx, ctx.organisationId, input.connectionId);
+    }),
+
+  /** Deletes the integration and the directory synced through it; the audit entry stays. */
+  delete: access("connections.delete", "owner")
+    .input(connectionIdInput)
+    .use(mapConnectionErrors)
+    .mutation(async ({ ctx, input }) => {
+      await deleteConnection(connectionDeps(ctx), actorOf(ctx), input.connectionId);
+      return { connectionId: input.connectionId, deleted: true };
+    }),
+
+  /** Queues a sync (a second click while one waits adds nothing); refused while the connection is disabled. */
+  syncNow: access("connections.syncNow", "owner")
+    .input(connectionIdInput)
+    .use(mapConnectionErrors)
+    .mutation(async ({ ctx, input }) => {
+      const result = await syncNow(connectionDeps(ctx), actorOf(ctx), input.connectionId);
+      return { connectionId: input.connectionId, result };
+    }),
+
+  runs: access("connections.runs", "admin")
+    .input(connectionRunsInput)
+    .query(async ({ ctx, input }) => {
+      await assertConnectionInOrganisation(ctx, ctx.organisationId, input.connectionId);
+      return listRuns(ctx.db, ctx.organisationId, input.connectionId, input.limit);
+    }),
+
+  /** One run with every error it recorded: the "View errors" page the failure emails link to. */
+  run: access("connections.run", "admin")
+    .input(connectionRunInput)
+    .use(mapConnectionErrors)
+    .query(async ({ ctx, input }) => {
+      const run = await getRun(ctx.db, ctx.organisationId, input.runId);
+      if (run.connectionId !== input.connectionId) {
+        throw new TRPCError({ code: "NOT_FOUND", message: "No such sync run for this connection" });
+      }
+      return run;
+    }),
+
+  /** Emails sent (or waiting) about the connection: failures, auto-disable, recovery. */
+  emails: access("connections.emails", "admin")
+    .input(connectionIdInput)
+    .query(async ({ ctx, input }) => {
+      await assertConnectionInOrganisation(ctx, ctx.organisationId, input.connectionId);
+      return listConnectionEmails(ctx.db, ctx.organisationId, input.connectionId);
+    }),
+});

@@ -1,0 +1,249 @@
+import { Writable } from "node:stream";
+import { createLogger } from "@roster/logger";
+import { connectors } from "@roster/registry";
+import { generateEncryptionKey } from "@roster/secrets";
+import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
+import { runConnectionSync } from "@roster/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SESSION_COOKIE } from "../src/index";
+import { expectTrpcError } from "./helpers/expect-error";
+import { createOrgFixture, insertSession, type OrgFixture } from "./helpers/fixtures";
+import { startTestApi, type TestApi } from "./helpers/test-api";
+
+// The connections router over real HTTP, against the Zenefits simulator and a real database.
+let api: TestApi;
+let sim: ZenefitsSim;
+let fx: OrgFixture;
+const encryptionKey = generateEncryptionKey();
+const logLines: string[] = [];
+/** Every token handed to the API: none may come back in a response or a log line. */
+const tokens: string[] = [];
+
+type Client = ReturnType<TestApi["client"]>["trpc"];
+let owner: Client;
+let admin: Client;
+let otherOwner: Client;
+
+async function clientFor(user: keyof OrgFixture["users"], organisationId: string): Promise<Client> {
+  const { trpc, jar } = api.client();
+  jar.cookies.set(SESSION_COOKIE, await insertSession(api.deps.db, fx.users[user].id, organisationId));
+  return trpc;
+}
+
+function token(options?: Parameters<ZenefitsSim["createToken"]>[0]): string {
+  const value = sim.createToken(options);
+  tokens.push(value);
+  return value;
+}
+
+beforeAll(async () => {
+  sim = await startZenefitsSim({ port: 0, people: 30, companies: 2, seed: 7 });
+  api = await startTestApi(
+    { ENCRYPTION_KEY: encryptionKey },
+    { connections: { credentialDefaults: { zenefits: { baseUrl: sim.url } }, verify: { retry: { maxAttempts: 1 } } } },
+  );
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  api.deps.log = createLogger("api", { level: "trace", destination: sink });
+  fx = await createOrgFixture(api.deps.db);
+  owner = await clientFor("owner", fx.organisationId);
+  admin = await clientFor("admin", fx.organisationId);
+  otherOwner = await clientFor("otherOwner", fx.otherOrganisationId);
+});
+afterAll(async () => {
+  await api?.close();
+  await sim?.close();
+});
+
+const auditActions = async () =>
+  (
+    await api.deps.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("organisation_id", "=", fx.organisationId)
+      .where("target_type", "=", "connection")
+      .orderBy("id")
+      .execute()
+  ).map((row) => row.action);
+
+const sync = (connectionId: string) =>
+  runConnectionSync({
+    db: api.deps.db,
+    connectionId,
+    trigger: "manual",
+    connectors,
+    encryptionKey,
+    retry: { maxAttempts: 1 },
+    log: createLogger("sync", { level: "silent" }),
+  });
+
+let connectionId: string;
+
+describe("connecting Zenefits", () => {
+  it("refuses a revoked token with the reason (kind and hint) and stores nothing", async () => {
+    const revoked = token();
+    sim.revokeToken(revoked);
+    const error = await expectTrpcError(
+      owner.connections.connectZenefits.mutate({ accessToken: revoked, notificationEmail: "hr@acme.test" }),
+      "BAD_REQUEST",
+    );
+    expect(error.data).toMatchObject({ kind: "invalid_credentials", hint: expect.stringMatching(/new token in Zenefits/) });
+    expect(error.message).toBeTruthy();
+    expect(await owner.connections.list.query()).toEqual([]);
+    expect(await api.deps.db.selectFrom("connections").select("id").execute()).toEqual([]);
+  });
+
+  it("names a malformed field beside it, before calling Zenefits", async () => {
+    sim.clearRequestLog();
+    const error = await expectTrpcError(
+      owner.connections.connectZenefits.mutate({ accessToken: "short", notificationEmail: "not-an-email" }),
+      "BAD_REQUEST",
+    );
+    expect(Object.keys(error.data.fieldErrors).sort()).toEqual(["accessToken", "notificationEmail"]);
+    expect(sim.requestLog().total).toBe(0);
+  });
+
+  it("verifies a good token and returns the view: company, the twelve-permission checklist, first sync queued", async () => {
+    const good = token({ scopes: ["companies", "people", "departments", "locations", "people.status", "employments"] });
+    const view = await owner.connections.connectZenefits.mutate({ accessToken: good, notificationEmail: "HR@Acme.test" });
+    connectionId = view.id;
+    expect(view.account?.name).toBe(sim.truth().companies[0]?.name);
+    expect(view).toMatchObject({
+      connectorId: "zenefits",
+      status: "active",
+      notificationEmail: "hr@acme.test",
+      credentialsHint: `••••${good.slice(-4)}`,
+      currentRun: null,
+      lastRun: null,
+      maxConsecutiveFailures: 3,
+    });
+    expect(view.permissions).toHaveLength(12);
+    expect(view.permissions.filter((p) => p.granted).map((p) => p.label)).toEqual([
+      "Company locations",
+      "Company departments",
+      "People",
+      "Status",
+    ]);
+    expect(view.streams).toContain("people");
+    expect(view.nextSyncAt).not.toBeNull();
+    expect(await auditActions()).toEqual(["connection.created"]);
+
+    const again = await expectTrpcError(
+      owner.connections.connectZenefits.mutate({ accessToken: good, notificationEmail: "hr@acme.test" }),
+      "CONFLICT",
+    );
+    expect(again.message).toMatch(/rotate/);
+  });
+
+  it("lets owners and admins read it: list, get, runs with counts, the failed run's errors, emails", async () => {
+    expect((await sync(connectionId)).status).toBe("succeeded");
+    const [summary] = await admin.connections.list.query();
+    expect(summary).toMatchObject({ id: connectionId, status: "active", lastSuccessAt: expect.any(String) });
+    const view = await admin.connections.get.query({ connectionId });
+    expect(view.lastRun).toMatchObject({ status: "succeeded" });
+    expect(view.lastRun?.counts.people?.created).toBe(30);
+
+    const [run] = await admin.connections.runs.query({ connectionId });
+    expect(run).toMatchObject({ trigger: "manual", status: "succeeded", totals: expect.objectContaining({ failed: 0 }) });
+    // The token lacks Manager, Custom fields…: those streams are skipped, and the run says what to grant.
+    const detail = await admin.connections.run.query({ connectionId, runId: run!.id });
+    expect(detail.errors.filter((e) => e.kind === "skipped").map((e) => e.stream)).toContain("customFields");
+    expect(await admin.connections.emails.query({ connectionId })).toEqual([]);
+  });
+
+  it("rotates a token in place: a bad one leaves the old, another company's is refused, a fresh one replaces it", async () => {
+    const revoked = token();
+    sim.revokeToken(revoked);
+    const bad = await expectTrpcError(
+      owner.connections.rotateToken.mutate({ connectionId, accessToken: revoked }),
+      "BAD_REQUEST",
+    );
+    expect(bad.data.kind).toBe("invalid_credentials");
+
+    const elsewhere = await expectTrpcError(
+      owner.connections.rotateToken.mutate({ connectionId, accessToken: token({ companyId: sim.companyIds[1] }) }),
+      "CONFLICT",
+    );
+    expect(elsewhere.data.hint).toMatch(/same company/);
+
+    const fresh = token();
+    const view = await owner.connections.rotateToken.mutate({ connectionId, accessToken: fresh });
+    expect(view.id).toBe(connectionId);
+    expect(view.credentialsHint).toBe(`••••${fresh.slice(-4)}`);
+    expect(view.permissions.every((p) => p.granted)).toBe(true);
+    // Same connection, history kept.
+    expect(await owner.connections.runs.query({ connectionId })).toHaveLength(1);
+    expect(await auditActions()).toEqual(["connection.created", "connection.credentials_rotated"]);
+  });
+
+  it("records a failed sync with its error and hint once the token is revoked at Zenefits", async () => {
+    sim.revokeToken(tokens.at(-1)!);
+    const outcome = await sync(connectionId);
+    expect(outcome).toMatchObject({ status: "failed", errorKind: "invalid_credentials" });
+    const view = await owner.connections.get.query({ connectionId });
+    expect(view.lastRun).toMatchObject({ id: outcome.runId, status: "failed", errorKind: "invalid_credentials" });
+    const run = await owner.connections.run.query({ connectionId, runId: outcome.runId });
+    expect(run.errors).toEqual([
+      expect.objectContaining({
+        kind: "invalid_credentials",
+        stream: null,
+        hint: expect.stringMatching(/new token in Zenefits/),
+      }),
+    ]);
+  });
+
+  it("changes the notification email, disables (Sync now refused), and re-enables", async () => {
+    expect(
+      (await owner.connections.setNotificationEmail.mutate({ connectionId, notificationEmail: "ops@acme.test" }))
+        .notificationEmail,
+    ).toBe("ops@acme.test");
+    const disabled = await owner.connections.disable.mutate({ connectionId });
+    expect(disabled).toMatchObject({ status: "disabled", disabledReason: "Disabled by an owner", nextSyncAt: null });
+    await expectTrpcError(owner.connections.syncNow.mutate({ connectionId }), "CONFLICT", /re-enable/);
+    const enabled = await owner.connections.enable.mutate({ connectionId });
+    expect(enabled).toMatchObject({ status: "active", consecutiveFailures: 0, disabledReason: null });
+    expect(await owner.connections.syncNow.mutate({ connectionId })).toEqual({ connectionId, result: "queued" });
+  });
+
+  it("answers NOT_FOUND for another organisation's connection and run, whatever the procedure", async () => {
+    const [run] = await owner.connections.runs.query({ connectionId });
+    const calls = [
+      () => otherOwner.connections.get.query({ connectionId }),
+      () => otherOwner.connections.rotateToken.mutate({ connectionId, accessToken: token() }),
+      () => otherOwner.connections.setNotificationEmail.mutate({ connectionId, notificationEmail: "x@other.test" }),
+      () => otherOwner.connections.disable.mutate({ connectionId }),
+      () => otherOwner.connections.enable.mutate({ connectionId }),
+      () => otherOwner.connections.syncNow.mutate({ connectionId }),
+      () => otherOwner.connections.delete.mutate({ connectionId }),
+      () => otherOwner.connections.runs.query({ connectionId }),
+      () => otherOwner.connections.run.query({ connectionId, runId: run!.id }),
+      () => otherOwner.connections.emails.query({ connectionId }),
+    ];
+    for (const call of calls) await expectTrpcError(call(), "NOT_FOUND");
+    // A run of this organisation under a connection id it does not belong to is not found either.
+    await expectTrpcError(owner.connections.run.query({ connectionId: fx.organisationId, runId: run!.id }), "NOT_FOUND");
+    expect((await owner.connections.get.query({ connectionId })).status).toBe("active");
+  });
+
+  it("never sends or logs a token: only its last four characters", async () => {
+    expect(api.responses.length).toBeGreaterThan(20);
+    const sent = api.responses.join("\n");
+    const logged = logLines.join("");
+    expect(logged.length).toBeGreaterThan(0);
+    for (const value of tokens) {
+      expect(sent).not.toContain(value);
+      expect(logged).not.toContain(value);
+    }
+  });
+
+  it("deletes the integration and its directory; the audit trail stays", async () => {
+    expect(await owner.connections.delete.mutate({ connectionId })).toEqual({ connectionId, deleted: true });
+    expect(await owner.connections.list.query()).toEqual([]);
+    expect(await api.deps.db.selectFrom("employees").select("id").execute()).toEqual([]);
+    expect((await auditActions()).at(-1)).toBe("connection.deleted");
+  });
+});

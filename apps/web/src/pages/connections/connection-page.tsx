@@ -1,0 +1,91 @@
+import { useState } from "react";
+import { Link } from "wouter";
+import { Card } from "../../components/card";
+import { FormAlert } from "../../components/form-alert";
+import { PageHeader } from "../../components/page-header";
+import { RequireAccess } from "../../components/require-access";
+import { EmptyState, ErrorState, Loading } from "../../components/states";
+import { apiProblem, isCode } from "../../errors";
+import { paths } from "../../paths";
+import { useSession } from "../../session/session";
+import { useTitle } from "../../use-title";
+import { ConnectionEmails } from "./connection-emails";
+import { ConnectionStatusBadge, FailureNotice, SyncTimes } from "./connection-status";
+import { SyncHistory } from "./sync-history";
+import { SyncNowButton } from "./sync-now-button";
+import { SyncProgress } from "./sync-progress";
+import { isSyncing, useLiveConnection } from "./use-live-connection";
+
+/** /connections/:id (owners and admins): health, live progress, history and emails of one connection. */
+export function ConnectionPage({ connectionId }: { connectionId: string }) {
+  useTitle("Connection");
+  return (
+    <RequireAccess page="connection">
+      <ConnectionDetail connectionId={connectionId} />
+    </RequireAccess>
+  );
+}
+
+export function ConnectionNotFound() {
+  return (
+    <EmptyState
+      title="No such connection"
+      action={
+        <Link href={paths.dashboard} className="button button-secondary">
+          Back to the dashboard
+        </Link>
+      }
+    >
+      <p>It may have been deleted, or it belongs to another organisation.</p>
+    </EmptyState>
+  );
+}
+
+function ConnectionDetail({ connectionId }: { connectionId: string }) {
+  const { active } = useSession();
+  const connection = useLiveConnection(connectionId);
+  const [problem, setProblem] = useState<string | null>(null);
+  useTitle(connection.data?.displayName ?? "Connection");
+
+  if (connection.isPending) return <Loading label="Loading the connection…" />;
+  if (connection.isError) {
+    if (isCode(connection.error, "NOT_FOUND")) return <ConnectionNotFound />;
+    return <ErrorState problem={apiProblem(connection.error)} onRetry={() => void connection.refetch()} />;
+  }
+  const view = connection.data;
+  const isOwner = active?.role === "owner";
+  return (
+    <>
+      <PageHeader
+        title={view.displayName}
+        description={`${view.connectorName} · ${view.account?.name ?? "unknown company"} · token ${view.credentialsHint ?? "hidden"}`}
+        actions={
+          isOwner ? (
+            <>
+              <SyncNowButton view={view} onQueued={connection.expectSync} onProblem={setProblem} />
+              <Link href={paths.zenefits} className="button button-ghost">
+                Settings
+              </Link>
+            </>
+          ) : null
+        }
+      />
+      <Card
+        title={
+          <span className="title-with-badge">
+            Status <ConnectionStatusBadge view={view} />
+          </span>
+        }
+      >
+        <div className="stack">
+          <FormAlert message={problem} />
+          <SyncTimes view={view} />
+          <FailureNotice view={view} />
+          {isSyncing(view) ? <SyncProgress view={view} /> : null}
+        </div>
+      </Card>
+      <SyncHistory connectionId={view.id} />
+      <ConnectionEmails connectionId={view.id} />
+    </>
+  );
+}

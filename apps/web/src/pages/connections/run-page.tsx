@@ -1,0 +1,91 @@
+import { Link } from "wouter";
+import { Card } from "../../components/card";
+import { PageHeader } from "../../components/page-header";
+import { RequireAccess } from "../../components/require-access";
+import { EmptyState, ErrorState, Loading } from "../../components/states";
+import { StatusBadge } from "../../components/status-badge";
+import { apiProblem, isCode } from "../../errors";
+import { formatDateTime, humanize, plural } from "../../format";
+import { paths } from "../../paths";
+import { trpc } from "../../trpc";
+import { useTitle } from "../../use-title";
+import { RunStatusBadge } from "./sync-history";
+
+/** /connections/:id/runs/:runId, "View errors": what the failure emails link to. */
+export function RunPage({ connectionId, runId }: { connectionId: string; runId: string }) {
+  useTitle("Sync errors");
+  return (
+    <RequireAccess page="connection">
+      <RunDetail connectionId={connectionId} runId={runId} />
+    </RequireAccess>
+  );
+}
+
+function RunDetail({ connectionId, runId }: { connectionId: string; runId: string }) {
+  const run = trpc.connections.run.useQuery(
+    { connectionId, runId },
+    // A running sync may still record errors: keep the list fresh until it ends.
+    { refetchInterval: (q) => (q.state.data?.status === "running" ? 2_000 : false) },
+  );
+  const back = (
+    <Link href={paths.connection(connectionId)} className="button button-secondary">
+      Back to the connection
+    </Link>
+  );
+  if (run.isPending) return <Loading label="Loading the sync run…" />;
+  if (run.isError) {
+    if (isCode(run.error, "NOT_FOUND") || isCode(run.error, "BAD_REQUEST")) {
+      return (
+        <EmptyState title="No such sync run" action={back}>
+          <p>The link may be wrong, or the connection was deleted.</p>
+        </EmptyState>
+      );
+    }
+    return <ErrorState problem={apiProblem(run.error)} onRetry={() => void run.refetch()} />;
+  }
+  const data = run.data;
+  return (
+    <>
+      <PageHeader
+        title="Sync errors"
+        description={
+          <>
+            {humanize(data.trigger)} sync started {formatDateTime(data.startedAt)} · <RunStatusBadge status={data.status} />
+          </>
+        }
+        actions={back}
+      />
+      {data.errorMessage ? (
+        <div className="notice notice-danger" role="status">
+          <p className="notice-title">{data.status === "failed" ? "The sync failed" : "Problem"}</p>
+          <p>{data.errorMessage}</p>
+        </div>
+      ) : null}
+      <Card title={plural(data.errors.length, "error", "errors")}>
+        {data.errors.length === 0 ? (
+          <EmptyState title="No errors in this run" />
+        ) : (
+          <ul className="error-list" aria-label="Errors">
+            {data.errors.map((error) => (
+              <li key={error.id} className="error-item">
+                <div className="error-meta">
+                  <StatusBadge tone={error.kind === "skipped" ? "warning" : "danger"}>{humanize(error.kind)}</StatusBadge>
+                  <span className="muted small">
+                    {error.stream ? humanize(error.stream) : "Whole sync"}
+                    {error.remoteId ? ` · record ${error.remoteId}` : ""}
+                  </span>
+                </div>
+                <p>{error.message}</p>
+                {error.hint ? (
+                  <p className="error-hint">
+                    <strong>What to do:</strong> {error.hint}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { PageHeader } from "../../components/page-header";
+import { useTitle } from "../../use-title";
+import { DirectoryTabs } from "./directory-tabs";
+import { PeopleFilters } from "./people-filters";
+import { PeopleResults } from "./people-results";
+import { toPeopleQuery, usePeopleFilters } from "./use-people-filters";
+
+/** Directory → People (every member): search, filters and pages over the synced directory. */
+export function PeoplePage() {
+  useTitle("Directory");
+  const { filters, setFilters } = usePeopleFilters();
+  const query = toPeopleQuery(filters);
+  const filtered = Object.keys(query).length > 0;
+  return (
+    <>
+      <PageHeader title="Directory" description="Everyone in your organisation, as your HR system knows them." />
+      <DirectoryTabs />
+      <PeopleFilters filters={filters} onChange={setFilters} />
+      <PeopleResults
+        key={JSON.stringify(query)}
+        query={query}
+        filtered={filtered}
+        onClearFilters={() => setFilters({ search: "", departmentId: "", locationId: "", status: "" })}
+      />
+    </>
+  );
+}

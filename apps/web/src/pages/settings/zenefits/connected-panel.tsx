@@ -1,0 +1,79 @@
+import { Link } from "wouter";
+import { Card } from "../../../components/card";
+import { ErrorState, Loading } from "../../../components/states";
+import { apiProblem, isCode } from "../../../errors";
+import { paths } from "../../../paths";
+import { trpc } from "../../../trpc";
+import { ConnectionNotFound } from "../../connections/connection-page";
+import { ConnectionStatusBadge, FailureNotice, SyncTimes } from "../../connections/connection-status";
+import { SyncProgress } from "../../connections/sync-progress";
+import { type ConnectionView, isSyncing, useLiveConnection } from "../../connections/use-live-connection";
+import { ConnectionActions } from "./connection-actions";
+import { NotificationEmailForm } from "./notification-email-form";
+import { PermissionsChecklist } from "./permissions-checklist";
+import { RotateTokenForm } from "./rotate-token-form";
+
+/**
+ * A connected Zenefits: right after Save this is the success screen (company, permissions
+ * checklist, first sync with live progress); later it is the status card and its actions.
+ */
+export function ConnectedPanel({
+  connectionId,
+  justConnected,
+  onDeleted,
+}: {
+  connectionId: string;
+  justConnected: boolean;
+  onDeleted: () => void;
+}) {
+  const utils = trpc.useUtils();
+  const connection = useLiveConnection(connectionId);
+  if (connection.isPending) return <Loading label="Loading the connection…" />;
+  if (connection.isError) {
+    if (isCode(connection.error, "NOT_FOUND")) return <ConnectionNotFound />;
+    return <ErrorState problem={apiProblem(connection.error)} onRetry={() => void connection.refetch()} />;
+  }
+  const view = connection.data;
+  const update = (next: ConnectionView) => utils.connections.get.setData({ connectionId }, next);
+  const companyName = view.account?.name ?? view.displayName;
+  return (
+    <>
+      {justConnected ? (
+        <div className="alert alert-success banner" role="status" data-testid="connect-success">
+          Connected to <strong>{companyName}</strong>: Zenefits accepted the token. Roster now syncs your directory every day.
+        </div>
+      ) : null}
+      <Card
+        title={
+          <span className="title-with-badge">
+            {companyName} <ConnectionStatusBadge view={view} />
+          </span>
+        }
+        footer={<Link href={paths.connection(view.id)}>Sync history and emails</Link>}
+      >
+        <div className="stack">
+          <p className="muted">
+            Zenefits · token {view.credentialsHint ?? "hidden"} · notifications to {view.notificationEmail ?? "the owners only"}
+          </p>
+          <SyncTimes view={view} />
+          <FailureNotice view={view} />
+          {isSyncing(view) ? <SyncProgress view={view} /> : null}
+        </div>
+      </Card>
+      <Card title="Permissions">
+        <PermissionsChecklist permissions={view.permissions} />
+      </Card>
+      <div className="grid-2">
+        <RotateTokenForm
+          view={view}
+          onRotated={(next) => {
+            update(next);
+            connection.expectSync();
+          }}
+        />
+        <NotificationEmailForm view={view} onSaved={update} />
+      </div>
+      <ConnectionActions view={view} onChanged={update} onSyncQueued={connection.expectSync} onDeleted={onDeleted} />
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Config } from "@roster/config";
+import type { Db } from "@roster/db";
+import { createTransport, type MailCatcher, startMailCatcher } from "@roster/email";
+import { createLogger } from "@roster/logger";
+import { connectors } from "@roster/registry";
+import { runConnectionSync, SyncInProgressError } from "@roster/sync";
+import { createTaskList, crontab, type SyncConnection, SyncUnavailableError } from "@roster/worker";
+import { Logger, run } from "graphile-worker";
+
+export interface TestWorker {
+  /** The SMTP peer the worker delivers to: every email it sent. */
+  mail: MailCatcher;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real job runner in-process, as apps/worker/src/main.ts wires it: graphile-worker's
+ * run() with the one task list and crontab, the real sync engine over the installed
+ * connectors, and real SMTP delivery to a local mail catcher.
+ */
+export async function startTestWorker(options: { db: Db; databaseUrl: string; config: Config }): Promise<TestWorker> {
+  const { db, databaseUrl, config } = options;
+  const encryptionKey = config.ENCRYPTION_KEY;
+  if (!encryptionKey) throw new Error("The test worker needs ENCRYPTION_KEY in the stack's config");
+  const mail = await startMailCatcher({ port: 0 });
+  const log = createLogger("worker", { level: "silent" });
+  // Same mapping as apps/worker/src/sync-engine.ts: a sync already running is not a failure.
+  const syncConnection: SyncConnection = async ({ connectionId, trigger, signal, log: jobLog }) => {
+    try {
+      const outcome = await runConnectionSync({ db, connectionId, trigger, connectors, encryptionKey, signal, log: jobLog });
+      return { runId: outcome.runId, status: outcome.status, errorKind: outcome.errorKind, errorMessage: outcome.errorMessage };
+    } catch (error) {
+      if (error instanceof SyncInProgressError) throw new SyncUnavailableError(error.message);
+      throw error;
+    }
+  };
+  const taskList = createTaskList({
+    db,
+    config,
+    log,
+    syncConnection,
+    mailer: createTransport(mail.smtpUrl),
+    clock: () => new Date(),
+  });
+  const runner = await run({
+    connectionString: databaseUrl,
+    taskList,
+    crontab,
+    concurrency: 2,
+    noHandleSignals: true,
+    logger: new Logger(() => () => {}),
+    // As apps/worker/src/runner-preset.ts: job outcomes are flushed before stop() resolves.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+  });
+  return {
+    mail,
+    async stop() {
+      await runner.stop();
+      await mail.stop();
+    },
+  };
+}
