@@ -15,4 +15,6 @@ export type { ConnectionRow } from "./policy/connection-row";
 export { disableConnection } from "./policy/disable-connection";
 export { enableConnection } from "./policy/enable-connection";
 export { requestSyncNow, type SyncNowResult } from "./policy/request-sync-now";
+export { runnerPreset } from "./runner-preset";
+export { createSyncEngine } from "./sync-engine";
 export { createTaskList } from "./task-list";

@@ -2,9 +2,7 @@ import type { Config } from "@roster/config";
 import type { Db } from "@roster/db";
 import { createTransport, type MailCatcher, startMailCatcher } from "@roster/email";
 import { createLogger } from "@roster/logger";
-import { connectors } from "@roster/registry";
-import { runConnectionSync, SyncInProgressError } from "@roster/sync";
-import { createTaskList, crontab, type SyncConnection, SyncUnavailableError } from "@roster/worker";
+import { createSyncEngine, createTaskList, crontab, runnerPreset } from "@roster/worker";
 import { Logger, run } from "graphile-worker";
 
 export interface TestWorker {
@@ -24,16 +22,7 @@ export async function startTestWorker(options: { db: Db; databaseUrl: string; co
   if (!encryptionKey) throw new Error("The test worker needs ENCRYPTION_KEY in the stack's config");
   const mail = await startMailCatcher({ port: 0 });
   const log = createLogger("worker", { level: "silent" });
-  // Same mapping as apps/worker/src/sync-engine.ts: a sync already running is not a failure.
-  const syncConnection: SyncConnection = async ({ connectionId, trigger, signal, log: jobLog }) => {
-    try {
-      const outcome = await runConnectionSync({ db, connectionId, trigger, connectors, encryptionKey, signal, log: jobLog });
-      return { runId: outcome.runId, status: outcome.status, errorKind: outcome.errorKind, errorMessage: outcome.errorMessage };
-    } catch (error) {
-      if (error instanceof SyncInProgressError) throw new SyncUnavailableError(error.message);
-      throw error;
-    }
-  };
+  const syncConnection = createSyncEngine(db, encryptionKey);
   const taskList = createTaskList({
     db,
     config,
@@ -41,6 +30,7 @@ export async function startTestWorker(options: { db: Db; databaseUrl: string; co
     syncConnection,
     mailer: createTransport(mail.smtpUrl),
     clock: () => new Date(),
+    encryptionKey,
   });
   const runner = await run({
     connectionString: databaseUrl,
@@ -49,8 +39,7 @@ export async function startTestWorker(options: { db: Db; databaseUrl: string; co
     concurrency: 2,
     noHandleSignals: true,
     logger: new Logger(() => () => {}),
-    // As apps/worker/src/runner-preset.ts: job outcomes are flushed before stop() resolves.
-    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+    preset: runnerPreset,
   });
   return {
     mail,
