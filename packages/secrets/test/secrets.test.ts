@@ -19,7 +19,9 @@ describe("secrets", () => {
     expect(() => decryptSecret(envelope, generateEncryptionKey(), "conn-1")).toThrow(/cannot be decrypted/);
     expect(() => decryptSecret(envelope, key, "conn-2")).toThrow(/cannot be decrypted/);
     const parts = envelope.split(".");
-    const tampered = [...parts.slice(0, 3), `A${parts[3]?.slice(1)}`].join(".");
+    const body = parts[3] ?? "";
+    const flipped = body.startsWith("A") ? "B" : "A";
+    const tampered = [...parts.slice(0, 3), `${flipped}${body.slice(1)}`].join(".");
     expect(() => decryptSecret(tampered, key, "conn-1")).toThrow(/cannot be decrypted/);
     expect(() => decryptSecret("garbage", key)).toThrow(/unknown format/);
   });
