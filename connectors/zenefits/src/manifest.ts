@@ -38,8 +38,9 @@ export const manifest = {
   docsUrl: "https://developers.zenefits.com/docs",
   credentials: zenefitsCredentials,
   permissions: zenefitsPermissions,
-  // Zenefits publishes no rate limit and no rate-limit headers (reference §7). A daily full
-  // re-read needs few requests at 100 records a page, so stay well under anything plausible
-  // rather than learn the limit from 429s.
-  rateLimit: { perSecond: 10, burst: 20 },
+  // Zenefits publishes no rate limit and no rate-limit headers (reference §7). A sync reads one
+  // cursor chain at a time, so at the real API's 200–500 ms a page it makes 2–5 requests a
+  // second and this cap never binds; it only stops a runaway loop from hammering the
+  // provider. A deployment that learns the real limit can override it per context.
+  rateLimit: { perSecond: 25, burst: 50 },
 } satisfies Manifest<typeof zenefitsCredentials>;

@@ -10,6 +10,11 @@ export interface ContextOptions {
   signal?: AbortSignal;
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
+  /**
+   * Overrides the manifest's rate-limit hint for this context: a deployment that knows its
+   * provider's real limit sets it; null turns the limiter off (benchmarks of the engine itself).
+   */
+  rateLimit?: { perSecond: number; burst?: number } | null;
 }
 
 /**
@@ -40,7 +45,7 @@ export function createConnectorContext<C extends z.ZodType>(
     provider: connector.manifest.name,
     baseUrl: target.baseUrl,
     headers: target.headers,
-    rateLimit: connector.manifest.rateLimit,
+    rateLimit: options.rateLimit === undefined ? connector.manifest.rateLimit : (options.rateLimit ?? undefined),
     retry: options.retry,
     timeoutMs: options.timeoutMs,
     signal,

@@ -5,6 +5,7 @@ import * as m0003 from "./2026_11_23_0003_directory";
 import * as m0004 from "./2026_11_23_0004_outbox_and_worker";
 import * as m0005 from "./2026_11_23_0005_candidates";
 import * as m0006 from "./2026_11_23_0006_heartbeat_job_workers";
+import * as m0007 from "./2026_11_23_0007_sync_seen_lookup";
 import * as m3001 from "./2026_11_23_3001_hire_export";
 
 /**
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   "2026_11_23_0004_outbox_and_worker": m0004,
   "2026_11_23_0005_candidates": m0005,
   "2026_11_23_0006_heartbeat_job_workers": m0006,
+  "2026_11_23_0007_sync_seen_lookup": m0007,
   "2026_11_23_3001_hire_export": m3001,
 };

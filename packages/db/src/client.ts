@@ -13,6 +13,8 @@ export interface CreateDbOptions {
   /** Pool size; the API and worker each hold their own pool. */
   max?: number;
   applicationName?: string;
+  /** Called after every query with its SQL and duration: slow-query logs and profiling. */
+  onQuery?: (sql: string, durationMs: number) => void;
 }
 
 /** A typed kysely instance over a pg pool for the given URL. */
@@ -25,5 +27,9 @@ export function createDb(url: string, options: CreateDbOptions = {}): Db {
   });
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on("error", () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const onQuery = options.onQuery;
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: onQuery ? (event) => onQuery(event.query.sql, event.queryDurationMillis) : undefined,
+  });
 }

@@ -3,26 +3,29 @@ import type { TableInfo } from "./tables/index";
 
 /**
  * Turns remote-id references into Roster ids, set-wise, once every page is in: a manager
- * who arrived on a later page (or in a later run) still links. Guarded so an unchanged
- * re-sync writes nothing. A reference to a record that does not exist becomes null.
+ * who arrived on a later page (or in a later run) still links. All references of a table are
+ * resolved in one statement, so each row is rewritten at most once, and only when one of its
+ * links changed: an unchanged re-sync writes nothing. A reference to a record that does not
+ * exist becomes null.
  */
 export async function resolveReferences(db: Kysely<any>, spec: TableInfo, connectionId: string): Promise<number> {
-  let changed = 0;
-  for (const ref of spec.references ?? []) {
-    const table = sql.table(spec.table);
-    const target = sql.table(ref.targetTable);
-    const idColumn = sql.raw(ref.idColumn);
-    const remoteColumn = sql.raw(ref.remoteColumn);
-    const result = await sql`
-      update ${table} e set ${idColumn} = r.target_id
-      from (
-        select s.id, x.id as target_id
-        from ${table} s
-        left join ${target} x on x.connection_id = s.connection_id and x.remote_id = s.${remoteColumn}
-        where s.connection_id = ${connectionId}
-      ) r
-      where e.id = r.id and e.${idColumn} is distinct from r.target_id`.execute(db);
-    changed += Number(result.numAffectedRows ?? 0);
-  }
-  return changed;
+  const refs = spec.references ?? [];
+  if (refs.length === 0) return 0;
+  const table = sql.table(spec.table);
+  const joins = sql.join(
+    refs.map(
+      (ref, i) =>
+        sql`left join ${sql.table(ref.targetTable)} ${sql.raw(`x${i}`)} on ${sql.raw(`x${i}`)}.connection_id = s.connection_id and ${sql.raw(`x${i}`)}.remote_id = s.${sql.raw(ref.remoteColumn)}`,
+    ),
+    sql` `,
+  );
+  const targets = sql.join(refs.map((ref, i) => sql.raw(`x${i}.id as ${ref.idColumn}`)));
+  const assignments = sql.join(refs.map((ref) => sql.raw(`${ref.idColumn} = r.${ref.idColumn}`)));
+  const current = sql.join(refs.map((ref) => sql.raw(`e.${ref.idColumn}`)));
+  const resolved = sql.join(refs.map((ref) => sql.raw(`r.${ref.idColumn}`)));
+  const result = await sql`
+    update ${table} e set ${assignments}
+    from (select s.id, ${targets} from ${table} s ${joins} where s.connection_id = ${connectionId}) r
+    where e.id = r.id and (${current}) is distinct from (${resolved})`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }

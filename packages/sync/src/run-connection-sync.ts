@@ -5,7 +5,7 @@ import { decryptJson } from "@roster/secrets";
 import { type RunSyncInput, runSync, type SyncOutcome } from "./run-sync";
 
 export interface RunConnectionSyncInput
-  extends Pick<RunSyncInput, "log" | "signal" | "retry" | "timeoutMs" | "batchSize" | "onProgress"> {
+  extends Pick<RunSyncInput, "log" | "signal" | "retry" | "timeoutMs" | "batchSize" | "rateLimit" | "onProgress"> {
   db: Db;
   connectionId: string;
   trigger: string;

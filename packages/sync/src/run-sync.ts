@@ -28,6 +28,8 @@ export interface RunSyncInput {
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
   batchSize?: number;
+  /** See ContextOptions.rateLimit: undefined keeps the connector's hint. */
+  rateLimit?: { perSecond: number; burst?: number } | null;
   onProgress?: (counts: RunCounts) => void;
 }
 
@@ -127,6 +129,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       signal,
       retry: input.retry,
       timeoutMs: input.timeoutMs,
+      rateLimit: input.rateLimit,
     });
     verify = await connector.verify(ctx);
     await db

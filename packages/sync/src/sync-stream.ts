@@ -6,7 +6,7 @@ import {
   type StreamDefinition,
   SyncAbortedError,
 } from "@roster/core";
-import type { Kysely } from "@roster/db";
+import { type Kysely, sql } from "@roster/db";
 import type { RunCounts } from "./counts";
 import { liveRowCount, markUnseenDeleted } from "./deletions";
 import { tableSpecs } from "./tables/index";
@@ -132,6 +132,10 @@ export async function finishStream(
 ): Promise<void> {
   const spec = tableSpecs[model];
   const streamCounts = counts[name]!;
+  // Fresh statistics after a bulk load: without them the planner takes a table that grew from
+  // nothing in this run for a tiny one, and the deletion check and reference resolution crawl.
+  await sql`analyze sync_seen`.execute(db);
+  await sql`analyze ${sql.table(spec.table)}`.execute(db);
   const deleted = await db.transaction().execute(async (trx) => {
     const readNothing = streamCounts.read === 0 && (await liveRowCount(trx, spec, scope.connectionId)) > 0;
     // A record that could not even be identified might be any stored one: deleting by absence
