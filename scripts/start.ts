@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { ConfigError, loadConfig } from "@roster/config";
 import { DatabaseUnavailableError } from "@roster/db";
 import { startDatabase } from "./start/database";
+import { sandboxLeverLines, sandboxLeverValues } from "./start/sandbox-values";
 import { localEncryptionKey } from "./start/secrets";
 import { services } from "./start/services";
 
@@ -94,6 +95,10 @@ async function main(): Promise<void> {
   log("ready");
   log(`dashboard: http://localhost:${ports.web}`);
   log("demo login: owner@demo.roster.dev / roster-demo");
+  if (services(root, ports).some((s) => s.name === "sim-lever")) {
+    const values = await sandboxLeverValues(env.ZENEFITS_SANDBOX_URL!);
+    for (const line of sandboxLeverLines(values, ports)) log(line);
+  }
   if (!hasApi) log(`database: ${database.url.replace(/:[^:@/]+@/, ":***@")}`);
 }
 

@@ -13,6 +13,11 @@ export interface ApiDeps {
   log: Logger;
   /** How connections are verified and stored; every field has a default (connections/connection-deps.ts). */
   connections?: ConnectionOptions;
+  /**
+   * The API's own public base URL (API_PUBLIC_URL), from which providers reach its webhooks
+   * (the Lever webhook URL shown in Settings). Default: http://localhost:API_PORT.
+   */
+  apiPublicUrl?: string;
 }
 
 export interface ConnectionOptions {
@@ -22,6 +27,11 @@ export interface ConnectionOptions {
   credentialDefaults?: ConnectionDeps["credentialDefaults"];
   /** Retries and timeout of the verify call (tests keep it short). */
   verify?: ConnectionDeps["verify"];
+  /**
+   * Sandbox only: the Lever simulator's URL (LEVER_SANDBOX_URL). When the owner saves the Lever
+   * setup, the API points the simulator's webhook at that connection (lever/sandbox-webhook.ts).
+   */
+  leverSandboxUrl?: string;
 }
 
 export interface Context extends ApiDeps {

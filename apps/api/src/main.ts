@@ -1,7 +1,10 @@
 import { ConfigError, loadConfig } from "@roster/config";
 import { assertDatabaseReachable, createDb, DatabaseUnavailableError } from "@roster/db";
 import { createLogger } from "@roster/logger";
-import { sandboxCredentialDefaults } from "./connections/sandbox-defaults";
+import { sandboxCredentialDefaults, sandboxLeverUrl } from "./connections/sandbox-defaults";
+import type { ApiDeps } from "./context";
+import { apiPublicUrlFromEnv } from "./lever/public-url";
+import { pointSandboxAtLatestLever } from "./lever/sandbox-startup";
 import { seedDemo } from "./seed-demo";
 import { createApiServer } from "./server";
 
@@ -11,6 +14,8 @@ const log = createLogger("api");
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Where providers reach this API's webhooks (the Lever webhook URL shown in Settings).
+  const apiPublicUrl = apiPublicUrlFromEnv(process.env);
   if (!config.DATABASE_URL) {
     throw new ConfigError("DATABASE_URL is not set: the API needs a PostgreSQL URL (the root `pnpm start` provides one).");
   }
@@ -25,9 +30,13 @@ async function main(): Promise<void> {
   // In sandbox mode, tokens pasted into the settings talk to the local simulators.
   const credentialDefaults = sandboxCredentialDefaults(config, process.env);
   if (credentialDefaults) log.info({ credentialDefaults }, "sandbox: connections use the local provider simulators");
-  const server = createApiServer({ db, config, log, connections: { credentialDefaults } });
+  const leverSandboxUrl = sandboxLeverUrl(config, process.env);
+  const deps: ApiDeps = { db, config, log, connections: { credentialDefaults, leverSandboxUrl }, apiPublicUrl };
+  const server = createApiServer(deps);
   await new Promise<void>((resolve) => server.listen(config.API_PORT, resolve));
   log.info({ port: config.API_PORT }, "API listening");
+  // Sandbox: the Lever simulator forgets its webhook when it restarts; point it at the saved Lever connection again.
+  if (leverSandboxUrl) void pointSandboxAtLatestLever(deps, leverSandboxUrl);
 
   let stopping = false;
   const stop = (signal: string) => {

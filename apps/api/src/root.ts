@@ -3,6 +3,7 @@ import { authRouter } from "./routers/auth";
 import { connectionsRouter } from "./routers/connections";
 import { directoryRouter } from "./routers/directory";
 import { invitesRouter } from "./routers/invites";
+import { leverRouter } from "./routers/lever";
 import { membersRouter } from "./routers/members";
 import { organisationsRouter } from "./routers/organisations";
 import { router } from "./trpc";
@@ -19,6 +20,7 @@ export const appRouter = router({
   audit: auditRouter,
   connections: connectionsRouter,
   directory: directoryRouter,
+  lever: leverRouter,
 });
 
 export type AppRouter = typeof appRouter;

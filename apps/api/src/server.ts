@@ -10,7 +10,7 @@ import { webhookHandlers } from "./webhooks/index";
  * The API's HTTP server, not yet listening (tests listen on port 0):
  *   /trpc/*       the tRPC router (the dashboard's API)
  *   GET /healthz  database, migrations and worker heartbeat
- *   /webhooks/*   providers' webhooks (see webhooks/index.ts)
+ *   /webhooks/<provider>/*   providers' webhooks (see webhooks/index.ts), e.g. POST /webhooks/lever/<connectionId>
  */
 export function createApiServer(deps: ApiDeps): http.Server {
   const trpc = createHTTPHandler({
@@ -40,10 +40,10 @@ export function createApiServer(deps: ApiDeps): http.Server {
       return;
     }
 
-    const webhook = /^\/webhooks\/([a-z0-9-]+)\/?$/.exec(pathname);
-    const handler = webhook?.[1] ? webhookHandlers[webhook[1]] : undefined;
+    const webhook = /^\/webhooks\/([a-z0-9-]+)(?:\/(.*))?$/.exec(pathname);
+    const handler = webhook?.[1] && Object.hasOwn(webhookHandlers, webhook[1]) ? webhookHandlers[webhook[1]] : undefined;
     if (handler) {
-      handler(req, res, deps).catch((err: unknown) => {
+      handler(req, res, deps, webhook?.[2] ?? "").catch((err: unknown) => {
         deps.log.error({ err, path: pathname }, "webhook handler failed");
         if (!res.headersSent) sendJson(res, 500, { error: "Webhook handling failed" });
       });

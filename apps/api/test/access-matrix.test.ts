@@ -2,7 +2,9 @@ import { loadConfig } from "@roster/config";
 import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
 import { generateEncryptionKey } from "@roster/secrets";
+import { type LeverSim, startLeverSim } from "@roster/sim-lever";
 import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
+import { runMigrations } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AccessLevel, accessAllowed, type MembershipAccess, type ProcedurePath, permissions } from "../src/auth/permissions";
 import { newToken } from "../src/auth/tokens";
@@ -11,6 +13,7 @@ import { orgProcedure, requireRole, requireSensitive, router } from "../src/trpc
 import { insertConnection, insertEmployee, insertFailedRun } from "./helpers/connections";
 import { trpcErrorOf } from "./helpers/expect-error";
 import { createOrgFixture, FIXTURE_PASSWORD, insertSession, insertUser, type OrgFixture } from "./helpers/fixtures";
+import { insertCandidate, insertLeverConnection, insertTransfer } from "./helpers/lever";
 
 /**
  * Every procedure of the router × every kind of caller, checked against the
@@ -37,23 +40,59 @@ function expectedAllowed(level: AccessLevel, actor: Actor): boolean {
 
 let database: TestDatabase;
 let deps: ApiDeps;
-// Allowed callers of the connection procedures reach a real provider: the Zenefits simulator.
+// Allowed callers of the connection procedures reach real providers: the Zenefits and Lever simulators.
 let sim: ZenefitsSim;
+let lever: LeverSim;
 const encryptionKey = generateEncryptionKey();
 beforeAll(async () => {
-  [database, sim] = await Promise.all([createTestDatabase(), startZenefitsSim({ port: 0, people: 10 })]);
+  [database, sim, lever] = await Promise.all([
+    createTestDatabase(),
+    startZenefitsSim({ port: 0, people: 10 }),
+    startLeverSim({ opportunities: 10, rateLimit: false }),
+  ]);
+  // The job queue exists, so "Send to Zenefits" and "Retry" really queue their export (no worker runs it here).
+  await runMigrations({ connectionString: database.url });
   const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url, ENCRYPTION_KEY: encryptionKey });
   deps = {
     db: database.db,
     config,
     log: createLogger("matrix", { level: "silent" }),
-    connections: { credentialDefaults: { zenefits: { baseUrl: sim.url } }, verify: { retry: { maxAttempts: 1 } } },
+    connections: {
+      credentialDefaults: {
+        zenefits: { baseUrl: sim.url },
+        lever: { baseUrl: `${lever.url}/v1`, zenefitsBaseUrl: sim.url },
+      },
+      verify: { retry: { maxAttempts: 1 } },
+    },
   };
 });
 afterAll(async () => {
   await sim?.close();
+  await lever?.close();
   await database?.drop();
 });
+
+/** The credentials both simulators accept, as the Lever setup form sends them. */
+const leverFormCredentials = () => ({
+  apiKey: lever.apiKey,
+  webhookSigningToken: lever.webhookSignatureToken,
+  zenefitsCompanyId: sim.companyId,
+  zenefitsClientSecret: sim.clientSecret(),
+});
+
+/** Organisation A's Lever connection (Zenefits offers mode) with one Offer candidate. */
+async function leverWorld(fx: OrgFixture) {
+  const connectionId = await insertLeverConnection(deps.db, fx.organisationId, {
+    encryptionKey,
+    credentials: {
+      ...leverFormCredentials(),
+      baseUrl: `${lever.url}/v1`,
+      zenefitsBaseUrl: sim.url,
+    },
+  });
+  const candidate = await insertCandidate(deps.db, fx.organisationId, connectionId, { name: "Olga Offer", status: "offer" });
+  return { connectionId, candidate };
+}
 
 /** A connection of organisation A, so that allowed callers act on something real. */
 const connectionOf = (fx: OrgFixture) =>
@@ -128,6 +167,32 @@ const inputs: Record<ProcedurePath, (fx: OrgFixture, actor: Actor) => Promise<un
     return { connectionId, runId: await insertFailedRun(deps.db, fx.organisationId, connectionId) };
   },
   "connections.emails": connectionInput,
+  "lever.get": async (fx) => {
+    await leverWorld(fx);
+    return undefined;
+  },
+  "lever.save": (fx) => ({
+    enabled: true,
+    credentials: leverFormCredentials(),
+    contactUserId: fx.users.member.id,
+    offersMode: "zenefits",
+  }),
+  "lever.verify": () => ({ credentials: leverFormCredentials() }),
+  "lever.candidates": async (fx) => {
+    const { connectionId, candidate } = await leverWorld(fx);
+    await insertTransfer(deps.db, fx.organisationId, connectionId, candidate.remoteId);
+    return { status: "all" };
+  },
+  "lever.sendToZenefits": async (fx) => ({ candidateId: (await leverWorld(fx)).candidate.id }),
+  "lever.transfers": async (fx) => {
+    const { connectionId, candidate } = await leverWorld(fx);
+    await insertTransfer(deps.db, fx.organisationId, connectionId, candidate.remoteId);
+    return { candidateId: candidate.id };
+  },
+  "lever.retryTransfer": async (fx) => {
+    const { connectionId, candidate } = await leverWorld(fx);
+    return { transferId: await insertTransfer(deps.db, fx.organisationId, connectionId, candidate.remoteId) };
+  },
   "directory.people": () => ({ search: "a", limit: 10 }),
   "directory.person": async (fx) => ({
     id: await insertEmployee(deps.db, fx.organisationId, await connectionOf(fx), "Ada Lovelace"),

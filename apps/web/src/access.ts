@@ -9,10 +9,12 @@ type PageLevel = Exclude<AccessLevel, "public" | "signedIn">;
 export const pageAccess = {
   dashboard: "member",
   directory: "member",
+  candidates: "member",
   connection: "admin",
   members: "member",
   audit: "owner",
   zenefits: "owner",
+  /** Owners edit the Lever setup; admins see it read-only. */
   lever: "admin",
 } as const satisfies Record<string, PageLevel>;
 

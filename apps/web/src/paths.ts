@@ -11,6 +11,9 @@ export const paths = {
   /** The URLs the worker's emails link to (packages/email/src/links.ts). */
   connection: (id: string) => `/connections/${id}`,
   run: (connectionId: string, runId: string) => `/connections/${connectionId}/runs/${runId}`,
+  /** A Lever connection's hire exports (the "export failed" email links here). */
+  hires: (connectionId: string) => `/connections/${connectionId}/hires`,
+  candidates: "/candidates",
   zenefits: "/settings/hris/zenefits",
   lever: "/settings/integrations/lever",
   members: "/members",

@@ -4,6 +4,7 @@ import { AuditLogPage } from "./pages/audit/audit-log-page";
 import { AcceptInvitePage } from "./pages/auth/accept-invite-page";
 import { SignInPage } from "./pages/auth/sign-in-page";
 import { SignUpPage } from "./pages/auth/sign-up-page";
+import { CandidatesPage } from "./pages/candidates/candidates-page";
 import { ConnectionPage } from "./pages/connections/connection-page";
 import { RunPage } from "./pages/connections/run-page";
 import { DashboardPage } from "./pages/dashboard/dashboard-page";
@@ -36,7 +37,11 @@ export function Routes() {
               <Route path="/connections/:id/runs/:runId">
                 {(params) => <RunPage key={params.runId} connectionId={params.id} runId={params.runId} />}
               </Route>
+              <Route path="/connections/:id/hires">
+                {(params) => <ConnectionPage key={params.id} connectionId={params.id} section="hires" />}
+              </Route>
               <Route path="/connections/:id">{(params) => <ConnectionPage key={params.id} connectionId={params.id} />}</Route>
+              <Route path={paths.candidates} component={CandidatesPage} />
               <Route path={paths.members} component={MembersPage} />
               <Route path={paths.audit} component={AuditLogPage} />
               <Route path={paths.zenefits} component={ZenefitsSettingsPage} />

@@ -21,6 +21,8 @@ export const configSchema = z.object({
   ROSTER_DATA_DIR: z.string().min(1).default(".data"),
   API_PORT: port.default(3001),
   WEB_PORT: port.default(5173),
+  /** The API's public base URL, where providers reach its webhooks. Default: http://localhost:API_PORT. */
+  API_PUBLIC_URL: z.string().url().optional(),
   /** Public URL of the dashboard, used in email links. */
   PUBLIC_URL: z.string().url().default("http://localhost:5173"),
   /** 32 bytes, base64: encrypts connection credentials at rest (AES-256-GCM). */

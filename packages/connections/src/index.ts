@@ -1,5 +1,18 @@
 export { type Actor, type ConnectionDeps, ConnectionError } from "./deps";
 export {
+  findLeverConnection,
+  LEVER_CONNECTOR_ID,
+  LEVER_TURNED_OFF_REASON,
+  type LeverSetupOptions,
+  type LeverSetupSettings,
+  mergeLeverCredentials,
+  parseLeverCredentials,
+  type SaveLeverSetupInput,
+  type SaveLeverSetupResult,
+  saveLeverSetup,
+  storedLeverCredentials,
+} from "./lever-settings";
+export {
   createConnection,
   deleteConnection,
   disableByOwner,

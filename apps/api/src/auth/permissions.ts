@@ -66,6 +66,16 @@ export const permissions = {
   "connections.run": "admin",
   "connections.emails": "admin",
 
+  // Settings → Integrations → Lever (admins read, owners edit), the Candidates page, and the
+  // hire transfers: the "secret story", whose level is the one of canSeeHireTransfers.
+  "lever.get": "admin",
+  "lever.save": "owner",
+  "lever.verify": "owner",
+  "lever.candidates": "member",
+  "lever.sendToZenefits": "admin",
+  "lever.transfers": "sensitive",
+  "lever.retryTransfer": "admin",
+
   "directory.people": "member",
   "directory.person": "member",
   "directory.departments": "member",

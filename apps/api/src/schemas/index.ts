@@ -5,5 +5,6 @@ export * from "./auth";
 export * from "./connections";
 export * from "./fields";
 export * from "./invites";
+export * from "./lever";
 export * from "./members";
 export * from "./organisations";

@@ -12,6 +12,7 @@ interface NavItem {
 const mainItems: NavItem[] = [
   { page: "dashboard", href: paths.dashboard, label: "Dashboard" },
   { page: "directory", href: paths.directory, label: "Directory" },
+  { page: "candidates", href: paths.candidates, label: "Candidates" },
   { page: "members", href: paths.members, label: "Members" },
   { page: "audit", href: paths.audit, label: "Audit log" },
 ];

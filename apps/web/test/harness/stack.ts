@@ -5,6 +5,7 @@ import type { Db } from "@roster/db";
 import { createTestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
 import { generateEncryptionKey } from "@roster/secrets";
+import { type LeverSim, type LeverSimOptions, startLeverSim } from "@roster/sim-lever";
 import { startZenefitsSim, type ZenefitsSim, type ZenefitsSimOptions } from "@roster/sim-zenefits";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "./chromium";
@@ -21,6 +22,8 @@ export interface Stack {
   browser: Browser;
   /** The Zenefits simulator the API's connections talk to (with the `zenefits` option). */
   zenefits: ZenefitsSim | null;
+  /** The Lever simulator the Lever connection talks to (with the `lever` option). */
+  lever: LeverSim | null;
   /** The real job runner, syncing and emailing (with the `worker` option). */
   worker: TestWorker | null;
   /** A fresh browser profile (its own cookies) with one page: one per simulated person. */
@@ -36,15 +39,21 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Starts the Zenefits simulator; tokens pasted into the settings are verified and synced against it. */
   zenefits?: ZenefitsSimOptions;
+  /**
+   * Starts the Lever simulator: the Lever setup's credentials reach it (and the Zenefits simulator's ATS
+   * channel), as in sandbox mode; its webhooks can be pointed at `apiUrl`, the API's public URL here.
+   */
+  lever?: LeverSimOptions;
   /** Runs the real worker in-process (graphile-worker, sync engine, SMTP to a mail catcher). */
   worker?: boolean;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const [database, distDir, zenefits] = await Promise.all([
+  const [database, distDir, zenefits, lever] = await Promise.all([
     createTestDatabase(),
     waitForWebBuild(),
     options.zenefits ? startZenefitsSim({ port: 0, ...options.zenefits }) : null,
+    options.lever ? startLeverSim({ port: 0, ...options.lever }) : null,
   ]);
   const web = await startWebServer(distDir);
   const config = loadConfig({
@@ -58,21 +67,35 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     db: database.db,
     config,
     log: createLogger("api", { level: "silent" }),
-    // As in sandbox mode: connections reach the simulator instead of the real provider.
-    ...(zenefits ? { connections: { credentialDefaults: { zenefits: { baseUrl: zenefits.url } } } } : {}),
+    // As in sandbox mode: connections reach the simulators instead of the real providers.
+    connections: {
+      credentialDefaults: {
+        ...(zenefits ? { zenefits: { baseUrl: zenefits.url } } : {}),
+        ...(lever || zenefits
+          ? {
+              lever: {
+                ...(lever ? { baseUrl: `${lever.url}/v1` } : {}),
+                ...(zenefits ? { zenefitsBaseUrl: zenefits.url } : {}),
+              },
+            }
+          : {}),
+      },
+    },
   };
   // Before the API serves: graphile-worker's schema must exist when the first sync is queued.
   const worker = options.worker ? await startTestWorker({ db: database.db, databaseUrl: database.url, config }) : null;
   const api = createApiServer(deps);
   await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
   const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+  // Providers' webhooks (Lever's) reach the API here; the dashboard shows this base in the webhook URL.
+  deps.apiPublicUrl = apiUrl;
   web.setApiUrl(apiUrl);
 
   let browser: Browser;
   try {
     browser = await launchChromium();
   } catch (error) {
-    await Promise.all([web.close(), new Promise((r) => api.close(r)), worker?.stop(), zenefits?.close()]);
+    await Promise.all([web.close(), new Promise((r) => api.close(r)), worker?.stop(), zenefits?.close(), lever?.close()]);
     await database.drop();
     throw error;
   }
@@ -85,6 +108,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     deps,
     browser,
     zenefits,
+    lever,
     worker,
     async newPage() {
       const context = await browser.newContext({ baseURL: web.url, viewport: { width: 1280, height: 800 } });
@@ -100,6 +124,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await new Promise((resolve) => api.close(resolve));
       await worker?.stop();
       await zenefits?.close();
+      await lever?.close();
       await database.drop();
     },
   };

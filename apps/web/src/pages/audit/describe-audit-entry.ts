@@ -4,6 +4,8 @@ type Entry = RouterOutputs["audit"]["list"]["entries"][number];
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
+const connectorNames: Record<string, string> = { zenefits: "Zenefits", lever: "Lever" };
+
 /** One sentence per audit row, in plain words; unknown actions fall back to their name. */
 export function describeAuditEntry(entry: Entry): string {
   const d = (entry.details ?? {}) as Record<string, unknown>;
@@ -28,7 +30,15 @@ export function describeAuditEntry(entry: Entry): string {
     case "invite.accepted":
       return `accepted the invitation and joined as ${text(d.role)}`;
     case "connection.created":
-      return `connected ${text(d.connector) === "zenefits" ? "Zenefits" : text(d.connector)} (${text(d.account)})`;
+      return `connected ${connectorNames[text(d.connector)] ?? text(d.connector)} (${text(d.account)})`;
+    case "connection.lever_setup_saved":
+      return `changed the Lever setup (${d.enabled ? "on" : "off"}, ${text(d.offersMode) === "zenefits" ? "Zenefits offers" : "Lever offers"}${
+        Array.isArray(d.credentialsChanged) && d.credentialsChanged.length ? ", new credentials" : ""
+      })`;
+    case "connection.candidate_sent_to_zenefits":
+      return `sent ${text(d.candidate)} to Zenefits`;
+    case "connection.export_retried":
+      return `retried the export of ${text(d.candidate) || "a hire"} to Zenefits`;
     case "connection.credentials_rotated":
       return "replaced the integration's access token";
     case "connection.notification_email_changed":

@@ -11,17 +11,21 @@ import { useSession } from "../../session/session";
 import { useTitle } from "../../use-title";
 import { ConnectionEmails } from "./connection-emails";
 import { ConnectionStatusBadge, FailureNotice, SyncTimes } from "./connection-status";
+import { HireExports } from "./hire-exports";
 import { SyncHistory } from "./sync-history";
 import { SyncNowButton } from "./sync-now-button";
 import { SyncProgress } from "./sync-progress";
 import { isSyncing, useLiveConnection } from "./use-live-connection";
 
-/** /connections/:id (owners and admins): health, live progress, history and emails of one connection. */
-export function ConnectionPage({ connectionId }: { connectionId: string }) {
+/**
+ * /connections/:id (owners and admins): health, live progress, history and emails of one
+ * connection; for Lever, also its hire exports (/connections/:id/hires scrolls to them).
+ */
+export function ConnectionPage({ connectionId, section }: { connectionId: string; section?: "hires" }) {
   useTitle("Connection");
   return (
     <RequireAccess page="connection">
-      <ConnectionDetail connectionId={connectionId} />
+      <ConnectionDetail connectionId={connectionId} section={section} />
     </RequireAccess>
   );
 }
@@ -41,7 +45,7 @@ export function ConnectionNotFound() {
   );
 }
 
-function ConnectionDetail({ connectionId }: { connectionId: string }) {
+function ConnectionDetail({ connectionId, section }: { connectionId: string; section?: "hires" | undefined }) {
   const { active } = useSession();
   const connection = useLiveConnection(connectionId);
   const [problem, setProblem] = useState<string | null>(null);
@@ -63,7 +67,7 @@ function ConnectionDetail({ connectionId }: { connectionId: string }) {
           isOwner ? (
             <>
               <SyncNowButton view={view} onQueued={connection.expectSync} onProblem={setProblem} />
-              <Link href={paths.zenefits} className="button button-ghost">
+              <Link href={view.connectorId === "lever" ? paths.lever : paths.zenefits} className="button button-ghost">
                 Settings
               </Link>
             </>
@@ -84,6 +88,7 @@ function ConnectionDetail({ connectionId }: { connectionId: string }) {
           {isSyncing(view) ? <SyncProgress view={view} /> : null}
         </div>
       </Card>
+      {view.connectorId === "lever" ? <HireExports connectionId={view.id} focus={section === "hires"} /> : null}
       <SyncHistory connectionId={view.id} />
       <ConnectionEmails connectionId={view.id} />
     </>

@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@roster/db";
+import type { LeverExportCredentials, LeverSettings } from "@roster/hire-export";
+import { encryptJson } from "@roster/secrets";
+
+/**
+ * A Lever connection row straight in the database, its credentials encrypted as
+ * saveLeverSetup stores them (bound to the row id), with the given settings.
+ */
+export async function insertLeverConnection(
+  db: Db,
+  organisationId: string,
+  options: { encryptionKey: string; credentials: LeverExportCredentials; settings?: Partial<LeverSettings> },
+): Promise<string> {
+  const id = randomUUID();
+  const settings: LeverSettings = { enabled: true, contactUserId: null, offersMode: "zenefits", ...options.settings };
+  await db
+    .insertInto("connections")
+    .values({
+      id,
+      organisation_id: organisationId,
+      connector_id: "lever",
+      display_name: "Lever",
+      credentials_encrypted: encryptJson(options.credentials, options.encryptionKey, id),
+      credentials_hint: `••••${options.credentials.apiKey.slice(-4)}`,
+      settings: JSON.stringify(settings),
+    })
+    .execute();
+  return id;
+}
+
+/** One synced Lever candidate (as the candidates stream writes it). */
+export async function insertCandidate(
+  db: Db,
+  organisationId: string,
+  connectionId: string,
+  options: { name: string; status?: "active" | "offer" | "hired" | "archived"; remoteId?: string; email?: string },
+): Promise<{ id: string; remoteId: string }> {
+  const remoteId = options.remoteId ?? randomUUID();
+  const row = await db
+    .insertInto("candidates")
+    .values({
+      organisation_id: organisationId,
+      connection_id: connectionId,
+      remote_id: remoteId,
+      remote_data: "{}",
+      display_name: options.name,
+      email: options.email ?? `${options.name.toLowerCase().replace(/\W+/g, ".")}@candidate.example`,
+      status: options.status ?? "offer",
+      stage_name: options.status === "offer" || !options.status ? "Offer" : "Phone screen",
+      job_title: "Engineer",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: row.id, remoteId };
+}
+
+/** One hire transfer chain (the secret story) for a candidate, failed unless said otherwise. */
+export async function insertTransfer(
+  db: Db,
+  organisationId: string,
+  connectionId: string,
+  opportunityId: string,
+  options: { status?: "failed" | "succeeded" | "pending"; candidateName?: string; error?: string } = {},
+): Promise<string> {
+  const status = options.status ?? "failed";
+  const row = await db
+    .insertInto("hire_transfers")
+    .values({
+      organisation_id: organisationId,
+      connection_id: connectionId,
+      opportunity_id: opportunityId,
+      candidate_name: options.candidateName ?? "Ada Candidate",
+      stage: "hired",
+      trigger: "webhook",
+      status,
+      attempts: 1,
+      summary: JSON.stringify({ first_name: "Ada", salary: { amount: 123_456, currency: "USD", interval: "year" } }),
+      error: status === "failed" ? (options.error ?? "Zenefits answered 503") : null,
+      zenefits_candidate_id: status === "succeeded" ? "zen-1" : null,
+      last_attempt_at: new Date(),
+      succeeded_at: status === "succeeded" ? new Date() : null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,11 @@
+import type { BenchContext } from "../context";
+import type { Figure } from "../harness/figure";
+
+/** One numbered benchmark: the figure lines it prints (their ids are known before it runs). */
+export interface Benchmark {
+  id: string;
+  title: string;
+  /** Line ids and titles, so an error or a skipped run still prints every line. */
+  lines: { id: string; title: string }[];
+  run(ctx: BenchContext): Promise<Figure[]>;
+}

@@ -1,0 +1,80 @@
+/**
+ * Child process: one Zenefits sync through the real engine (runSync) and the real
+ * connector over HTTP, timed from the first request to the finished run. Its peak RSS is
+ * the sync's own (the simulator and the bench live in other processes).
+ */
+import { getHeapStatistics } from "node:v8";
+import { zenefits } from "@roster/connector-zenefits";
+import type { Connector } from "@roster/core";
+import { createDb } from "@roster/db";
+import { type RunCounts, runSync } from "@roster/sync";
+import { childMain } from "../harness/rss-child";
+
+export interface SyncChildInput {
+  databaseUrl: string;
+  simUrl: string;
+  token: string;
+  organisationId: string;
+  connectionId: string;
+  providerRateLimit: boolean;
+  batchSize: number;
+}
+
+export interface SyncChildResult {
+  wallMs: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  heapPeakMb: number;
+  status: string;
+  errorMessage?: string;
+  counts: RunCounts;
+}
+
+/**
+ * The connector paces itself at 10 requests/s for the real Zenefits. That is politeness
+ * towards a provider, a fixed wait no implementation avoids, and it would bury everything
+ * Roster does under ~370 s of sleeping at 100k people; the bench measures without it
+ * unless --provider-rate-limit is given.
+ */
+function connectorFor(providerRateLimit: boolean): Connector {
+  const connector = zenefits as unknown as Connector;
+  if (providerRateLimit) return connector;
+  return { ...connector, manifest: { ...connector.manifest, rateLimit: undefined } };
+}
+
+childMain<SyncChildInput, SyncChildResult>(async (input) => {
+  const db = createDb(input.databaseUrl, { applicationName: "roster-bench-sync" });
+  const connection = await db
+    .selectFrom("connections")
+    .select("last_success_at")
+    .where("id", "=", input.connectionId)
+    .executeTakeFirstOrThrow();
+  let heapPeak = 0;
+  const sampler = setInterval(() => {
+    heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
+  }, 100);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const outcome = await runSync({
+    db,
+    connector: connectorFor(input.providerRateLimit),
+    credentials: { accessToken: input.token, baseUrl: input.simUrl },
+    connection: { id: input.connectionId, organisationId: input.organisationId, lastSuccessAt: connection.last_success_at },
+    trigger: "manual",
+    batchSize: input.batchSize,
+  });
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  clearInterval(sampler);
+  heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
+  await db.destroy();
+  return {
+    wallMs,
+    cpuUserMs: used.user / 1000,
+    cpuSystemMs: used.system / 1000,
+    heapPeakMb: heapPeak / 2 ** 20,
+    status: outcome.status,
+    errorMessage: outcome.errorMessage,
+    counts: outcome.counts,
+  };
+});

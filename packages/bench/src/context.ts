@@ -1,0 +1,86 @@
+import { type BenchServer, Databases } from "./harness/database";
+import type { Progress } from "./harness/progress";
+import { type SimProcess, startSimProcess } from "./harness/simulator";
+
+export interface Sizes {
+  /** People in the main simulated tenant (figures 1–5). */
+  people: number;
+  /** People in the smaller tenant figure 5 compares peak RSS with. */
+  smallPeople: number;
+  /** Rows the naive row-by-row upsert writes before extrapolating (figure 3). */
+  naiveRows: number;
+  /** Rows per upsertBatch call, the engine's default. */
+  batchSize: number;
+  /** Due connections / jobs in figure 8. */
+  jobs: number;
+}
+
+export const fullSizes: Sizes = { people: 100_000, smallPeople: 10_000, naiveRows: 10_000, batchSize: 1000, jobs: 10_000 };
+export const quickSizes: Sizes = { people: 1_000, smallPeople: 100, naiveRows: 200, batchSize: 1000, jobs: 200 };
+
+const SIM_SEED = 42;
+
+export interface BenchContext {
+  quick: boolean;
+  sizes: Sizes;
+  progress: Progress;
+  server: BenchServer;
+  dbs: Databases;
+  /** Keep the connector's own rate limit (10 req/s) during syncs; off by default, see README. */
+  providerRateLimit: boolean;
+  /** A measured child (sync, floor) running longer than this is killed: its figure fails with a lower bound. */
+  childTimeoutMs: number;
+  /** The simulator with `sizes.people` ("main") or `sizes.smallPeople` ("small"), started once. */
+  sim(which: "main" | "small"): Promise<SimProcess>;
+  /** Work several figures share (the initial sync, the mapped rows) runs once per bench run. */
+  memo<T>(key: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export function createContext(input: {
+  quick: boolean;
+  progress: Progress;
+  server: BenchServer;
+  dbPrefix: string;
+  providerRateLimit: boolean;
+  childTimeoutMs: number;
+}): { ctx: BenchContext; close(): Promise<void> } {
+  const sizes = input.quick ? quickSizes : fullSizes;
+  const memos = new Map<string, Promise<unknown>>();
+  const sims = new Map<string, Promise<SimProcess>>();
+  const dbs = new Databases(input.server, input.dbPrefix);
+  const ctx: BenchContext = {
+    quick: input.quick,
+    sizes,
+    progress: input.progress,
+    server: input.server,
+    dbs,
+    providerRateLimit: input.providerRateLimit,
+    childTimeoutMs: input.childTimeoutMs,
+    sim(which) {
+      let sim = sims.get(which);
+      if (!sim) {
+        const people = which === "main" ? sizes.people : sizes.smallPeople;
+        sim = input.progress.step(`starting the Zenefits simulator (${people.toLocaleString("en-US")} people, own process)`, () =>
+          startSimProcess({ people, seed: SIM_SEED }),
+        );
+        sims.set(which, sim);
+      }
+      return sim;
+    },
+    memo<T>(key: string, fn: () => Promise<T>): Promise<T> {
+      let value = memos.get(key) as Promise<T> | undefined;
+      if (!value) {
+        value = fn();
+        memos.set(key, value);
+      }
+      return value;
+    },
+  };
+  return {
+    ctx,
+    async close() {
+      for (const sim of sims.values()) await sim.then((s) => s.stop()).catch(() => {});
+      await dbs.dropAll();
+    },
+  };
+}

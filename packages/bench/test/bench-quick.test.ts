@@ -1,0 +1,60 @@
+/**
+ * Smoke test of `pnpm bench --quick`: it must run to the end, print a line for every
+ * figure and write valid JSON. Timings and PASS/FAIL are deliberately not checked: a busy
+ * CI box would make them flaky, and the quick sizes are too small to mean anything.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const benchDir = fileURLToPath(new URL("..", import.meta.url));
+const figureIds = ["1", "2", "3", "4a", "4b", "4c", "5a", "5b", "6", "7", "8"];
+const statuses = ["PASS", "FAIL", "NOT MEASURED"];
+
+function runQuickBench(outDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Under the root test setup, reuse its PostgreSQL and its database prefix (its teardown drops leftovers).
+  if (process.env.ROSTER_TEST_ADMIN_URL) env.DATABASE_URL = process.env.ROSTER_TEST_ADMIN_URL;
+  if (process.env.ROSTER_TEST_PREFIX) env.ROSTER_BENCH_DB_PREFIX = `${process.env.ROSTER_TEST_PREFIX}_bench`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "--quick", "--out", outDir], { cwd: benchDir, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("pnpm bench --quick", () => {
+  let outDir = "";
+  afterAll(async () => {
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  it("completes, prints every figure line and writes valid JSON", async () => {
+    outDir = await mkdtemp(path.join(os.tmpdir(), "roster-bench-quick-"));
+    const { code, stdout, stderr } = await runQuickBench(outDir);
+    expect(code, `bench exited with ${code}\n${stderr.slice(-3000)}`).toBe(0);
+
+    for (const id of figureIds) expect(stdout, `no table line for figure ${id}`).toMatch(new RegExp(`^${id}  \\S`, "m"));
+
+    const files = (await readdir(outDir)).filter((f) => f.endsWith(".json"));
+    expect(files).toHaveLength(1);
+    const results = JSON.parse(await readFile(path.join(outDir, files[0]!), "utf8")) as {
+      mode: string;
+      figures: { id: string; status: string; ratio: number | null }[];
+    };
+    expect(results.mode).toBe("quick");
+    expect(results.figures.map((f) => f.id)).toEqual(figureIds);
+    for (const figure of results.figures) expect(statuses).toContain(figure.status);
+  });
+});
