@@ -9,7 +9,7 @@ export {
   type WorkerConfig,
   type WorkerDeps,
 } from "./deps";
-export { queueSyncs, SYNC_LEASE_HOURS, type SyncConnectionPayload, syncJobKey, syncQueueName } from "./jobs/sync-jobs";
+export { queueSyncs, SYNC_LEASE_HOURS, type SyncConnectionPayload, syncJobKey } from "./jobs/sync-jobs";
 export { applySyncOutcome, type PolicyDecision } from "./policy/apply-sync-outcome";
 export type { ConnectionRow } from "./policy/connection-row";
 export { disableConnection } from "./policy/disable-connection";

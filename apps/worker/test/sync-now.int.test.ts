@@ -32,7 +32,7 @@ describe("Sync now", () => {
     expect(results).toEqual(["queued", "queued"]);
     const jobs = await queuedSyncJobs(id);
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({ queue_name: `sync:${id}`, payload: { connectionId: id, trigger: "manual" } });
+    expect(jobs[0]).toMatchObject({ queue_name: null, payload: { connectionId: id, trigger: "manual" } });
 
     await h.runJobs();
     expect(h.sync.calls.filter((c) => c.connectionId === id)).toEqual([{ connectionId: id, trigger: "manual" }]);

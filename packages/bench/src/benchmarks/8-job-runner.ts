@@ -23,7 +23,7 @@ const rate = (jobs: number, ms: number) => (jobs / ms) * 1000;
 
 /**
  * Roster's way: N due connections; schedule_due's loop (select … for update skip locked,
- * then the worker's own queueSyncs: add_jobs with queueName and jobKey per connection, and
+ * then the worker's own queueSyncs: add_jobs with a jobKey per connection, and
  * the next_sync_at lease); then the pool drains them with a sync function that only
  * records the outcome on the connection row (one UPDATE).
  */
@@ -37,7 +37,7 @@ async function rosterArm(ctx: BenchContext): Promise<Arm> {
     from generate_series(1, ${n}::int) i`.execute(target.db);
   await settle(target.url);
 
-  const enqueueMs = await ctx.progress.step(`scheduling ${fmt.count(n)} due connections (queueName + jobKey each)`, async () => {
+  const enqueueMs = await ctx.progress.step(`scheduling ${fmt.count(n)} due connections (jobKey each)`, async () => {
     const started = performance.now();
     for (;;) {
       const now = new Date();
