@@ -1,4 +1,5 @@
-import type { Db, StreamCounts } from "@roster/db";
+import type { Db } from "@roster/db";
+import { totals } from "@roster/sync";
 import { type ConnectionDeps, ConnectionError } from "./deps";
 import { findConnector } from "./verify-credentials";
 
@@ -92,12 +93,6 @@ export async function listConnections(deps: ConnectionDeps, organisationId: stri
     lastSuccessAt: r.last_success_at,
     nextSyncAt: r.status === "disabled" ? null : r.next_sync_at,
   }));
-}
-
-function totals(counts: Record<string, StreamCounts>) {
-  const sum = { read: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, failed: 0 };
-  for (const c of Object.values(counts)) for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += c[k] ?? 0;
-  return sum;
 }
 
 /** Sync history, newest first, with per-stream counts and how many errors each run recorded. */
