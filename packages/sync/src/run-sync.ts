@@ -157,20 +157,16 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       if (checkpoint?.done) continue;
       if (missing.length > 0) {
         const labels = missing.map((id) => connector.manifest.permissions.find((p) => p.id === id)?.label ?? id);
-        if (!resumed || !checkpoint) {
-          await db
-            .insertInto("sync_errors")
-            .values({
-              run_id: runId,
-              stream: name,
-              remote_id: null,
-              kind: "skipped",
-              message: `Skipped ${name}: the token lacks ${labels.map((l) => `"${l}"`).join(", ")}`,
-              hint: `Grant ${labels.join(", ")} to the token in ${connector.manifest.name} to sync ${name}.`,
-            })
-            .execute();
-        }
-        await skipStream(db, scope, name, counts, null, null);
+        // The skip, its reason and the stream's done checkpoint commit together: a resumed run
+        // neither repeats the reason nor loses it.
+        await skipStream(
+          db,
+          scope,
+          name,
+          counts,
+          `the token lacks ${labels.map((l) => `"${l}"`).join(", ")}`,
+          `Grant ${labels.join(", ")} to the token in ${connector.manifest.name} to sync ${name}.`,
+        );
         continue;
       }
       // A checkpoint row with no cursor and not done: the last page is in; only the finish is left.

@@ -99,6 +99,28 @@ describe("sync engine", () => {
     }
   });
 
+  it("skips a stream whose permission the token lacks, says what to grant, and deletes nothing of it", async () => {
+    // Tried: a token without the "departments" scope. Must hold: the run succeeds, one skip
+    // is recorded with the permission's label and a hint, and stored departments stay live.
+    const outcome = await runSync({
+      db: testDb.db,
+      connector: acmeConnector,
+      credentials: { token: server.createToken(["people", "people.manager"]), baseUrl: server.url },
+      connection,
+      trigger: "manual",
+      log,
+    });
+    expect(outcome.status).toBe("succeeded");
+    const errors = await testDb.db.selectFrom("sync_errors").selectAll().where("run_id", "=", outcome.runId).execute();
+    expect(errors.map((e) => [e.stream, e.kind, e.message])).toEqual([
+      ["departments", "skipped", 'Skipped departments: the token lacks "Departments"'],
+    ]);
+    expect(errors[0]?.hint).toMatch(/Grant Departments/);
+    expect(outcome.counts.departments).toMatchObject({ read: 0, deleted: 0, done: true });
+    const live = await testDb.db.selectFrom("departments").select("remote_id").where("remote_deleted_at", "is", null).execute();
+    expect(live).toHaveLength(4);
+  });
+
   it("refuses to run two syncs of one connection at once", async () => {
     server.faults.latencyMs = 30;
     try {
