@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { CopyCapableClient } from "./copy-client";
 import type { Database } from "./database";
 
 // Dates stay ISO strings (YYYY-MM-DD): a JS Date would shift them by the local time zone.
@@ -24,6 +25,8 @@ export function createDb(url: string, options: CreateDbOptions = {}): Db {
     max: options.max ?? 10,
     connectionTimeoutMillis: 10_000,
     application_name: options.applicationName ?? "roster",
+    // Lets the sync engine stage batches with COPY inside its kysely transactions.
+    Client: CopyCapableClient,
   });
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on("error", () => {});

@@ -3,9 +3,10 @@ import type { TableInfo } from "./tables/index";
 import type { UpsertScope } from "./upsert";
 
 /**
- * After a complete read: records of this connection not seen by this run are marked
- * remote_deleted_at (never hard-deleted). Only called when the stream was read to its
- * last page, so a partial or failed read never marks anything.
+ * After a complete read: records of this connection stored before this run and not seen
+ * by it are marked remote_deleted_at (never hard-deleted). A record this run created was
+ * seen by it, so only older rows are candidates. Only called when the stream was read to
+ * its last page, so a partial or failed read never marks anything.
  */
 export async function markUnseenDeleted(db: Kysely<any>, spec: TableInfo, stream: string, scope: UpsertScope): Promise<number> {
   const table = sql.table(spec.table);
@@ -13,6 +14,7 @@ export async function markUnseenDeleted(db: Kysely<any>, spec: TableInfo, stream
     with gone as (
       update ${table} t set remote_deleted_at = now(), updated_at = now()
       where t.connection_id = ${scope.connectionId} and t.remote_deleted_at is null
+        and t.created_at < (select started_at from sync_runs where id = ${scope.runId})
         and not exists (
           select 1 from sync_seen s
           where s.run_id = ${scope.runId} and s.stream = ${stream} and s.remote_id = t.remote_id
@@ -33,4 +35,21 @@ export async function liveRowCount(db: Kysely<any>, spec: TableInfo, connectionI
     select count(*)::int as n from ${sql.table(spec.table)}
     where connection_id = ${connectionId} and remote_deleted_at is null`.execute(db);
   return rows[0]?.n ?? 0;
+}
+
+/**
+ * Whether this connection has rows in the table from before the run began. When it has
+ * none (a first load, or a table this connector never filled), nothing can be deleted by
+ * absence, so the stream need not record the ids it saw: hundreds of thousands of
+ * sync_seen rows saved on an initial sync. Decided from the run's start, not the attempt's,
+ * so a resumed first load still skips them and still deletes nothing it created.
+ */
+export async function hasRowsFromBeforeRun(db: Kysely<any>, spec: TableInfo, scope: UpsertScope): Promise<boolean> {
+  const { rows } = await sql<{ found: boolean }>`
+    select exists (
+      select 1 from ${sql.table(spec.table)}
+      where connection_id = ${scope.connectionId}
+        and created_at < (select started_at from sync_runs where id = ${scope.runId})
+    ) as found`.execute(db);
+  return rows[0]?.found ?? true;
 }

@@ -8,7 +8,7 @@ import {
 } from "@roster/core";
 import { type Kysely, sql } from "@roster/db";
 import type { RunCounts } from "./counts";
-import { liveRowCount, markUnseenDeleted } from "./deletions";
+import { hasRowsFromBeforeRun, liveRowCount, markUnseenDeleted } from "./deletions";
 import { tableSpecs } from "./tables/index";
 import type { UpsertScope } from "./upsert";
 import { type Batch, saveCheckpoint, writeBatch } from "./write-batch";
@@ -44,6 +44,10 @@ export async function syncStream<M extends ModelName>(
   options: StreamSyncOptions,
 ): Promise<void> {
   const spec = tableSpecs[stream.model] as (typeof tableSpecs)[M];
+  // Seen ids and changed fields only matter for rows stored before this run (deletions.ts):
+  // a first load skips both.
+  const trackSeen = await hasRowsFromBeforeRun(db, spec, scope);
+  const upsertOptions = { logChanges: trackSeen };
   const schema = modelSchemas[stream.model];
   let inFlight: Promise<void> = Promise.resolve();
   let writeError: unknown;
@@ -57,7 +61,7 @@ export async function syncStream<M extends ModelName>(
     byId.clear();
     await inFlight;
     if (writeError) throw writeError;
-    inFlight = writeBatch(db, spec, batch, scope, counts, storedErrors).then(options.onBatch, (error) => {
+    inFlight = writeBatch(db, spec, batch, scope, counts, storedErrors, upsertOptions).then(options.onBatch, (error) => {
       writeError = error;
     });
   };
@@ -72,7 +76,7 @@ export async function syncStream<M extends ModelName>(
         const mapped = stream.map(raw);
         if (!mapped.ok) {
           buffer.failures.push({ remoteId: mapped.remoteId, reason: mapped.reason });
-          if (mapped.remoteId) buffer.seen.push(mapped.remoteId);
+          if (mapped.remoteId && trackSeen) buffer.seen.push(mapped.remoteId);
           continue;
         }
         // The mapper's output is checked against the unified schema: a connector bug
@@ -82,11 +86,11 @@ export async function syncStream<M extends ModelName>(
           const remoteId = (mapped.value as { remoteId?: string }).remoteId ?? remoteIdOf(raw);
           const issue = checked.error.issues[0];
           buffer.failures.push({ remoteId, reason: `mapped record is invalid: ${issue?.path.join(".")}: ${issue?.message}` });
-          if (remoteId) buffer.seen.push(remoteId);
+          if (remoteId && trackSeen) buffer.seen.push(remoteId);
           continue;
         }
         const record = checked.data as Models[M];
-        buffer.seen.push(record.remoteId);
+        if (trackSeen) buffer.seen.push(record.remoteId);
         // One statement cannot update a row twice: a record repeated within a batch keeps its last version.
         const at = byId.get(record.remoteId);
         if (at === undefined) {

@@ -1,11 +1,21 @@
+import { createHash } from "node:crypto";
 import type { ModelName, Models } from "@roster/core";
 import { type Kysely, sql } from "@roster/db";
-import type { ColumnType, TableSpec } from "./tables/index";
+import { copyRow } from "./copy-text";
+import type { ReferenceSpec, TableSpec } from "./tables/index";
 
 export interface UpsertScope {
   organisationId: string;
   connectionId: string;
   runId: string;
+}
+
+export interface UpsertOptions {
+  /**
+   * Log which fields changed per updated record (change_log). A first load has no earlier
+   * version to compare with, so the engine turns it off there and skips that work.
+   */
+  logChanges: boolean;
 }
 
 export interface UpsertResult {
@@ -14,68 +24,66 @@ export interface UpsertResult {
   unchanged: number;
 }
 
-const arrayType: Record<ColumnType, string> = {
-  text: "text[]",
-  date: "text[]",
-  jsonb: "text[]",
-  timestamptz: "text[]",
-  boolean: "boolean[]",
-};
-
-const cast: Record<ColumnType, string> = {
-  text: "",
-  date: "::date",
-  jsonb: "::jsonb",
-  timestamptz: "::timestamptz",
-  boolean: "",
-};
-
 /**
- * Writes one batch of unified records set-wise, in one statement:
- * `INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE … WHERE (…) IS DISTINCT FROM (…)`
- * (shared/design/performance.md: ~28× row-by-row, no bind-parameter cap, and the guard
- * makes an unchanged re-sync write zero row versions). The same statement logs which
- * fields changed per updated or restored record into change_log; creations are counted
- * on the run rather than logged one by one.
+ * Writes one batch of unified records set-wise: the batch is COPYed into a session-local
+ * staging table, then one statement `INSERT … SELECT FROM stage ON CONFLICT DO UPDATE …
+ * WHERE (…) IS DISTINCT FROM (…)` merges it (shared/design/performance.md: COPY→stage is
+ * the fastest upsert measured; the guard makes an unchanged re-sync write zero row
+ * versions). The same statement logs which fields changed per updated or restored record
+ * into change_log; creations are counted on the run rather than logged one by one.
+ * Runs in the caller's transaction, or in its own when given a bare pool.
  */
 export async function upsertBatch<M extends ModelName>(
   db: Kysely<any>,
   spec: TableSpec<M>,
   records: Models[M][],
   scope: UpsertScope,
+  options: UpsertOptions = { logChanges: true },
 ): Promise<UpsertResult> {
   if (records.length === 0) return { created: 0, updated: 0, unchanged: 0 };
+  if (!db.isTransaction) return db.transaction().execute((trx) => upsertBatch(trx, spec, records, scope, options));
   const columns = spec.columns;
-  const arrays = columns.map((c) => records.map((r) => (c.value(r) ?? null) as unknown));
-  const ident = (name: string) => sql.ref(name);
-  const unnestArgs = sql.join(columns.map((c, i) => sql`${arrays[i]}::${sql.raw(arrayType[c.type])}`));
-  const names = sql.join(columns.map((c) => ident(c.column)));
-  const castInput = (alias: string) => sql.join(columns.map((c) => sql.raw(`${alias}.${c.column}${cast[c.type]}`)));
+  const names = sql.join(columns.map((c) => sql.ref(c.column)));
+  const stage = sql.table(stageTable(spec));
+  // Temp and ON COMMIT DELETE ROWS: no WAL, private to this session, empty again after the
+  // transaction. (Left compressed: uncompressed wide rows overflow temp_buffers, measured slower.)
+  await sql`create temp table if not exists ${stage} on commit delete rows as
+    select ${names} from ${sql.table(spec.table)} with no data`.execute(db);
+  let payload = "";
+  for (const record of records) payload += copyRow("", columns, record);
+  await sql`copy ${stage} (${names}) from stdin ${payload}`.execute(db);
   const compared = columns.filter((c) => c.column !== "remote_id");
   const setList = sql.join(compared.map((c) => sql.raw(`${c.column} = excluded.${c.column}`)));
   const targetTuple = sql.join(compared.map((c) => sql.raw(`t.${c.column}`)));
   const excludedTuple = sql.join(compared.map((c) => sql.raw(`excluded.${c.column}`)));
   const changedFields = sql.join(
-    compared.map((c) => sql.raw(`case when p.${c.column} is distinct from i.${c.column}${cast[c.type]} then '${c.column}' end`)),
+    compared.map((c) => sql.raw(`case when p.${c.column} is distinct from i.${c.column} then '${c.column}' end`)),
   );
+  const inputNames = sql.join(columns.map((c) => sql.ref(`i.${c.column}`)));
+  const links = linkedReferences(spec, scope.connectionId);
   const table = sql.table(spec.table);
 
-  const { rows } = await sql<{ created: number; updated: number }>`
-    with input as (
-      select * from unnest(${unnestArgs}) as i(${names})
-    ),
+  const conflict = sql`on conflict (connection_id, remote_id) do update
+        set ${setList}${links.set}, remote_deleted_at = null, updated_at = now()
+        where (${targetTuple}, t.remote_deleted_at) is distinct from (${excludedTuple}, null::timestamptz)`;
+  const insert = sql`insert into ${table} as t (organisation_id, connection_id, ${names}${links.columns})
+      select ${scope.organisationId}::uuid, ${scope.connectionId}::uuid, ${inputNames}${links.values}
+      from ${stage} i
+      ${conflict}
+      returning t.remote_id, (t.xmax = 0) as inserted`;
+  const { rows } = options.logChanges
+    ? await sql<{ created: number; updated: number }>`
+    with input as (select * from ${stage}),
+    -- One index probe per staged row. OFFSET 0 keeps the planner from turning this into a
+    -- hash join over every row of the connection, which it picks while a first load's
+    -- statistics still say the table is tiny.
     prev as (
-      select t.* from ${table} t
-      where t.connection_id = ${scope.connectionId} and t.remote_id in (select remote_id from input)
+      select p.* from input i
+      cross join lateral (
+        select t.* from ${table} t where t.connection_id = ${scope.connectionId} and t.remote_id = i.remote_id offset 0
+      ) p
     ),
-    up as (
-      insert into ${table} as t (organisation_id, connection_id, ${names})
-      select ${scope.organisationId}::uuid, ${scope.connectionId}::uuid, ${castInput("i")} from input i
-      on conflict (connection_id, remote_id) do update
-        set ${setList}, remote_deleted_at = null, updated_at = now()
-        where (${targetTuple}, t.remote_deleted_at) is distinct from (${excludedTuple}, null::timestamptz)
-      returning t.remote_id, (t.xmax = 0) as inserted
-    ),
+    up as (${insert}),
     log as (
       insert into change_log (connection_id, run_id, entity, remote_id, change, fields)
       select ${scope.connectionId}::uuid, ${scope.runId}::uuid, ${spec.model}, up.remote_id,
@@ -89,8 +97,56 @@ export async function upsertBatch<M extends ModelName>(
     select
       (count(*) filter (where inserted))::int as created,
       (count(*) filter (where not inserted))::int as updated
+    from up`.execute(db)
+    : await sql<{ created: number; updated: number }>`
+    with up as (${insert})
+    select
+      (count(*) filter (where inserted))::int as created,
+      (count(*) filter (where not inserted))::int as updated
     from up`.execute(db);
   const created = rows[0]?.created ?? 0;
   const updated = rows[0]?.updated ?? 0;
   return { created, updated, unchanged: records.length - created - updated };
+}
+
+const stageNames = new Map<string, string>();
+
+/**
+ * The staging table's name carries a hash of the spec's columns, so a pooled session that
+ * staged an older column list (before a migration) never COPYs into the wrong shape.
+ */
+function stageTable(spec: { table: string; columns: { column: string; type: string }[] }): string {
+  let name = stageNames.get(spec.table);
+  if (!name) {
+    const hash = createHash("sha1")
+      .update(spec.columns.map((c) => `${c.column}:${c.type}`).join(","))
+      .digest("hex")
+      .slice(0, 10);
+    name = `roster_stage_${spec.table}_${hash}`;
+    stageNames.set(spec.table, name);
+  }
+  return name;
+}
+
+/**
+ * References whose target is already stored (departments and locations are read before
+ * people; most managers before their reports) are linked while the row is written, so the
+ * reference pass after the sync (references.ts) rewrites only the few rows it must. Each is
+ * a scalar subquery, one index probe per row, never a join the planner could turn into a
+ * scan of the whole table. The guard leaves them out: a link alone never makes an unchanged
+ * record "updated".
+ */
+function linkedReferences(spec: { references?: ReferenceSpec[] }, connectionId: string) {
+  const refs = spec.references ?? [];
+  if (refs.length === 0) return { columns: sql``, values: sql``, set: sql`` };
+  return {
+    columns: sql`, ${sql.join(refs.map((ref) => sql.ref(ref.idColumn)))}`,
+    values: sql`, ${sql.join(
+      refs.map(
+        (ref) =>
+          sql`(select x.id from ${sql.table(ref.targetTable)} x where x.connection_id = ${connectionId} and x.remote_id = i.${sql.ref(ref.remoteColumn)})`,
+      ),
+    )}`,
+    set: sql`, ${sql.join(refs.map((ref) => sql.raw(`${ref.idColumn} = excluded.${ref.idColumn}`)))}`,
+  };
 }

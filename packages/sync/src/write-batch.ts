@@ -2,7 +2,7 @@ import type { ModelName, Models } from "@roster/core";
 import { type Kysely, sql } from "@roster/db";
 import type { RunCounts } from "./counts";
 import type { TableSpec } from "./tables/index";
-import { type UpsertScope, upsertBatch } from "./upsert";
+import { type UpsertOptions, type UpsertScope, upsertBatch } from "./upsert";
 
 export interface MappingFailure {
   remoteId: string | null;
@@ -35,10 +35,14 @@ export async function writeBatch<M extends ModelName>(
   scope: UpsertScope,
   counts: RunCounts,
   storedErrors: { count: number },
+  upsertOptions: UpsertOptions,
 ): Promise<void> {
   const stream = counts[batch.stream]!;
   const { next, stored } = await db.transaction().execute(async (trx) => {
-    const result = await upsertBatch(trx, spec, batch.records, scope);
+    // A crash after commit but before the WAL reached disk can only lose whole batches with
+    // their checkpoint, and a resumed run writes them again: no need to wait for each flush.
+    await sql`set local synchronous_commit = off`.execute(trx);
+    const result = await upsertBatch(trx, spec, batch.records, scope, upsertOptions);
     if (batch.seen.length > 0) {
       await sql`insert into sync_seen (run_id, stream, remote_id)
         select ${scope.runId}::uuid, ${batch.stream}, unnest(${batch.seen}::text[])`.execute(trx);

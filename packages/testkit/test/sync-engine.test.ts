@@ -1,3 +1,4 @@
+import { sql } from "@roster/db";
 import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
 import { runSync, SyncInProgressError } from "@roster/sync";
@@ -145,5 +146,58 @@ describe("sync engine", () => {
       .select(["remote_id", (eb) => eb.cast<string>(eb.ref("xmin" as "remote_id"), "text").as("v")])
       .execute();
     expect(after).toEqual(before);
+  });
+
+  it("a first load records no seen ids, yet a later run still marks what vanished, and only that", async () => {
+    // Tried: a brand-new connection's first sync, then a person removed at the provider.
+    // Must hold: the first run stored no sync_seen rows (nothing could be deleted by absence),
+    // the second run tracked what it saw and marked exactly the removed person deleted.
+    const fresh = await testDb.db
+      .insertInto("connections")
+      .values({
+        organisation_id: connection.organisationId,
+        connector_id: "acme",
+        display_name: "Acme 2",
+        credentials_encrypted: "unused",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const syncFresh = () =>
+      runSync({
+        db: testDb.db,
+        connector: acmeConnector,
+        credentials: { token: server.createToken(), baseUrl: server.url },
+        connection: { ...connection, id: fresh.id },
+        trigger: "manual",
+        log,
+        batchSize: 15,
+      });
+    // A run clears its sync_seen rows when it ends, so a trigger keeps a copy of every insert.
+    await sql`create table seen_copy (run_id uuid, stream text)`.execute(testDb.db);
+    await sql`create function copy_seen() returns trigger language plpgsql as
+      $$ begin insert into seen_copy select run_id, stream from new_rows; return null; end $$`.execute(testDb.db);
+    await sql`create trigger copy_seen after insert on sync_seen referencing new table as new_rows
+      for each statement execute function copy_seen()`.execute(testDb.db);
+    const seenRows = async (runId: string) => {
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from seen_copy where run_id = ${runId} and stream = 'people'`.execute(testDb.db);
+      return rows[0]?.n;
+    };
+    const first = await syncFresh();
+    expect(first.counts.people).toMatchObject({ created: 120, deleted: 0 });
+    expect(await seenRows(first.runId)).toBe(0);
+
+    const { removed } = server.mutate({ remove: 1 });
+    const second = await syncFresh();
+    expect(second.counts.people).toMatchObject({ deleted: 1, unchanged: 119 });
+    expect(await seenRows(second.runId)).toBe(119);
+    const deleted = await testDb.db
+      .selectFrom("employees")
+      .select("remote_id")
+      .where("connection_id", "=", fresh.id)
+      .where("remote_deleted_at", "is not", null)
+      .execute();
+    expect(deleted.map((d) => d.remote_id)).toEqual(removed);
   });
 });

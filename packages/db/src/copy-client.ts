@@ -1,0 +1,46 @@
+import { finished } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+
+/**
+ * `copy <table> (<columns>) from stdin $1`: the only statement shape the client streams
+ * itself; `$1` (the payload) is where kysely's sql template put the one parameter.
+ */
+const COPY_FROM_STDIN = /^(copy\s+[\w."]+\s*\([\w\s,."]*\)\s+from\s+stdin)\s+\$1$/i;
+
+interface CopyResult {
+  command: "COPY";
+  rowCount: number;
+  rows: never[];
+}
+
+/**
+ * A pg client that lets kysely run `COPY … FROM STDIN`. kysely sends every statement as
+ * `client.query(text, parameters)`; sql`copy ${table} (${columns}) from stdin ${rows}`, whose
+ * one parameter is the rows in COPY's text format, is streamed with COPY on this same
+ * connection instead, so it joins the caller's transaction. The sync engine stages each batch
+ * this way (packages/sync/src/upsert.ts): about 1.6× faster than unnest() arrays on wide rows.
+ */
+export class CopyCapableClient extends pg.Client {}
+
+const parentQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
+
+// Assigned rather than overridden: pg's query() has a dozen overloads that a subclass would have to restate.
+(CopyCapableClient.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function query(
+  this: pg.Client,
+  ...args: unknown[]
+) {
+  const [text, values] = args;
+  const copy = typeof text === "string" ? COPY_FROM_STDIN.exec(text.trim()) : null;
+  if (copy && Array.isArray(values) && values.length === 1 && typeof values[0] === "string") {
+    return copyText(this, copy[1]!, values[0]);
+  }
+  return parentQuery.apply(this, args);
+};
+
+async function copyText(client: pg.Client, text: string, payload: string): Promise<CopyResult> {
+  const stream = parentQuery.call(client, copyFrom(text)) as ReturnType<typeof copyFrom>;
+  stream.end(payload);
+  await finished(stream);
+  return { command: "COPY", rowCount: stream.rowCount, rows: [] };
+}
