@@ -35,6 +35,11 @@ export class SyncUnavailableError extends Error {
   override name = "SyncUnavailableError";
 }
 
+/** A sync of this connection is running already (another job, the CLI): this request waits for it. */
+export class SyncAlreadyRunningError extends SyncUnavailableError {
+  override name = "SyncAlreadyRunningError";
+}
+
 /** The settings the policy reads; tests pass their own. */
 export type PolicyConfig = Pick<
   Config,

@@ -1,12 +1,12 @@
 import type { Db } from "@roster/db";
 import { connectors } from "@roster/registry";
 import { runConnectionSync, SyncInProgressError } from "@roster/sync";
-import { type SyncConnection, SyncUnavailableError } from "./deps";
+import { SyncAlreadyRunningError, type SyncConnection } from "./deps";
 
 /**
  * The sync_connection task's engine: the installed connectors through @roster/sync. A sync
- * already running elsewhere (the CLI, say) is "unavailable", not a failure: the job retries
- * later and the connection's failure counter is untouched.
+ * already running elsewhere (another job, the CLI) is not a failure: the request is queued
+ * again behind it and the connection's failure counter is untouched.
  */
 export function createSyncEngine(db: Db, encryptionKey: string): SyncConnection {
   return async ({ connectionId, trigger, signal, log }) => {
@@ -14,7 +14,7 @@ export function createSyncEngine(db: Db, encryptionKey: string): SyncConnection 
       const outcome = await runConnectionSync({ db, connectionId, trigger, connectors, encryptionKey, signal, log });
       return { runId: outcome.runId, status: outcome.status, errorKind: outcome.errorKind, errorMessage: outcome.errorMessage };
     } catch (error) {
-      if (error instanceof SyncInProgressError) throw new SyncUnavailableError(error.message);
+      if (error instanceof SyncInProgressError) throw new SyncAlreadyRunningError(error.message);
       throw error;
     }
   };

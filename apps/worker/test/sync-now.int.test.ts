@@ -1,7 +1,8 @@
 import { sql } from "@roster/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disableConnection, requestSyncNow, syncJobKey } from "../src/index";
-import { connectionRow, createConnection, createOrganisation, inHours } from "./helpers/fixtures";
+import { BUSY_RECHECK_SECONDS } from "../src/jobs/sync-jobs";
+import { connectionRow, createConnection, createOrganisation, expectNear, inHours } from "./helpers/fixtures";
 import { type Harness, startHarness } from "./helpers/harness";
 
 let h: Harness;
@@ -15,8 +16,8 @@ afterAll(async () => {
 });
 
 async function queuedSyncJobs(connectionId: string) {
-  const { rows } = await sql<{ queue_name: string; payload: unknown }>`
-    select j.queue_name, p.payload from graphile_worker.jobs j
+  const { rows } = await sql<{ queue_name: string; payload: unknown; run_at: Date; attempts: number; last_error: string | null }>`
+    select j.queue_name, p.payload, j.run_at, j.attempts, j.last_error from graphile_worker.jobs j
     join graphile_worker._private_jobs p on p.id = j.id
     where j.key = ${syncJobKey(connectionId)}`.execute(h.db);
   return rows;
@@ -37,6 +38,35 @@ describe("Sync now", () => {
     await h.runJobs();
     expect(h.sync.calls.filter((c) => c.connectionId === id)).toEqual([{ connectionId: id, trigger: "manual" }]);
     expect(await queuedSyncJobs(id)).toHaveLength(0);
+  });
+
+  it("pressed while a sync of the connection runs, waits behind it instead of failing", async () => {
+    // Tried: a manual sync whose engine finds the connection's sync lock taken (a long sync
+    // running in another job or the CLI). Must hold: the job ends without an error or a used
+    // attempt, the same request is queued again under the connection's key about
+    // BUSY_RECHECK_SECONDS later, the failure counter is untouched, and once the running sync
+    // is over the queued one runs.
+    const id = await createConnection(h.db, organisationId, { last_sync_at: inHours(-1), next_sync_at: inHours(23) });
+    h.sync.script(id, "busy");
+    const pressedAt = new Date();
+    expect(await requestSyncNow(h.db, id)).toBe("queued");
+    await h.runJobs();
+
+    const waiting = await queuedSyncJobs(id);
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]).toMatchObject({ payload: { connectionId: id, trigger: "manual" }, attempts: 0, last_error: null });
+    expectNear(waiting[0]!.run_at, new Date(pressedAt.getTime() + BUSY_RECHECK_SECONDS * 1000), 10_000);
+    expect(await connectionRow(h.db, id)).toMatchObject({ status: "active", consecutive_failures: 0 });
+
+    // The running sync has finished: the waiting request comes due and syncs.
+    await sql`update graphile_worker._private_jobs set run_at = now() where key = ${syncJobKey(id)}`.execute(h.db);
+    await h.runJobs();
+    expect(h.sync.calls.filter((c) => c.connectionId === id)).toEqual([
+      { connectionId: id, trigger: "manual" },
+      { connectionId: id, trigger: "manual" },
+    ]);
+    expect(await queuedSyncJobs(id)).toHaveLength(0);
+    expect((await connectionRow(h.db, id)).last_success_at).not.toBeNull();
   });
 
   it("refuses a disabled or unknown connection", async () => {

@@ -1,6 +1,7 @@
 import type { Database, Kysely } from "@roster/db";
 import { sql } from "@roster/db";
 import { addJobsInTransaction } from "@roster/email";
+import type { JobHelpers } from "graphile-worker";
 import type { SyncTrigger } from "../deps";
 
 /** Payload of the `sync_connection` task. */
@@ -28,6 +29,31 @@ export const SYNC_LEASE_HOURS = 4;
 
 /** Queue failures (DB blips, shutdown) retry a few times; sync failures are retried by the policy instead. */
 const SYNC_JOB_MAX_ATTEMPTS = 5;
+
+/**
+ * How long a sync request waits before looking again when a sync of the same connection is
+ * running: short next to any sync worth waiting for, long enough not to busy-poll.
+ */
+export const BUSY_RECHECK_SECONDS = 30;
+
+/**
+ * Queues the request again to run after BUSY_RECHECK_SECONDS, under the same job key: the
+ * running job is locked, so graphile-worker gives the key to this new job, and a further
+ * "Sync now" meanwhile still merges into it. The current job then ends without failing.
+ */
+export async function requeueBehindRunningSync(
+  helpers: Pick<JobHelpers, "addJob">,
+  payload: SyncConnectionPayload,
+  now: Date,
+): Promise<Date> {
+  const runAt = new Date(now.getTime() + BUSY_RECHECK_SECONDS * 1000);
+  await helpers.addJob("sync_connection", payload, {
+    jobKey: syncJobKey(payload.connectionId),
+    runAt,
+    maxAttempts: SYNC_JOB_MAX_ATTEMPTS,
+  });
+  return runAt;
+}
 
 export interface SyncRequest {
   connectionId: string;

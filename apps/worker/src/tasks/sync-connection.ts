@@ -1,6 +1,7 @@
 import type { Task } from "graphile-worker";
 import { z } from "zod";
-import { type SyncOutcome, SyncUnavailableError, type WorkerDeps } from "../deps";
+import { SyncAlreadyRunningError, type SyncOutcome, SyncUnavailableError, type WorkerDeps } from "../deps";
+import { requeueBehindRunningSync } from "../jobs/sync-jobs";
 import { applySyncOutcome } from "../policy/apply-sync-outcome";
 import { recordCrashedRun } from "../runs/record-crashed-run";
 
@@ -14,8 +15,9 @@ type AttemptResult = SyncOutcome | { status: "crashed"; errorMessage: string };
 /**
  * Runs one sync through the injected engine, then applies the policy to its outcome in
  * one transaction with the connection row locked. A sync failure is not a job failure:
- * the policy schedules the retry. Only interruptions (shutdown, engine unavailable,
- * database errors) fail the job so graphile runs it again.
+ * the policy schedules the retry. A sync of the connection already running makes this
+ * request wait behind it. Only interruptions (shutdown, engine unavailable, database
+ * errors) fail the job so graphile runs it again.
  */
 export function syncConnection(deps: WorkerDeps): Task<"sync_connection"> {
   return async (payload, helpers) => {
@@ -30,6 +32,10 @@ export function syncConnection(deps: WorkerDeps): Task<"sync_connection"> {
     try {
       result = await deps.syncConnection({ connectionId, trigger, signal: helpers.abortSignal, log });
     } catch (error) {
+      if (error instanceof SyncAlreadyRunningError) {
+        const runAt = await requeueBehindRunningSync(helpers, { connectionId, trigger }, deps.clock());
+        return log.info({ runAt }, "a sync of this connection is running; this request waits for it");
+      }
       if (error instanceof SyncUnavailableError) throw error;
       result = { status: "crashed", errorMessage: error instanceof Error ? error.message : String(error) };
       log.error({ err: error }, "sync crashed");

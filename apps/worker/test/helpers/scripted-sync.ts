@@ -1,7 +1,7 @@
 import type { Db } from "@roster/db";
-import type { SyncConnection } from "../../src/deps";
+import { SyncAlreadyRunningError, type SyncConnection } from "../../src/deps";
 
-export type ScriptStep = "succeeded" | "failed" | "crash";
+export type ScriptStep = "succeeded" | "failed" | "crash" | "busy";
 
 export interface ScriptedSync {
   /** The fake engine handed to the worker in place of @roster/sync. */
@@ -25,6 +25,8 @@ export function scriptedSync(db: Db): ScriptedSync {
   const sync: SyncConnection = async ({ connectionId, trigger }) => {
     calls.push({ connectionId, trigger });
     const step = scripts.get(connectionId)?.shift() ?? "succeeded";
+    // As the real engine reports a sync of the connection already holding its lock.
+    if (step === "busy") throw new SyncAlreadyRunningError(`a sync of connection ${connectionId} is already running`);
     const connection = await db
       .selectFrom("connections")
       .select("organisation_id")
