@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     ...sharedTestOptions,
     name: "bench",
-    testTimeout: 120_000,
+    // Figures 6 and 7 start the API, the worker and three simulators as processes of their own.
+    testTimeout: 240_000,
   },
 });

@@ -13,10 +13,34 @@ export interface Sizes {
   batchSize: number;
   /** Due connections / jobs in figure 8. */
   jobs: number;
+  /** Concurrent clients of the load process in figure 6 (one signed-in person each). */
+  apiClients: number;
+  /** Seconds of recorded load per phase in figure 6 (the trivial baseline, then the directory mix). */
+  apiLoadSeconds: number;
+  /** Lever candidates hired and delivered by webhook in figure 7. */
+  hires: number;
 }
 
-export const fullSizes: Sizes = { people: 100_000, smallPeople: 10_000, naiveRows: 10_000, batchSize: 1000, jobs: 10_000 };
-export const quickSizes: Sizes = { people: 1_000, smallPeople: 100, naiveRows: 200, batchSize: 1000, jobs: 200 };
+export const fullSizes: Sizes = {
+  people: 100_000,
+  smallPeople: 10_000,
+  naiveRows: 10_000,
+  batchSize: 1000,
+  jobs: 10_000,
+  apiClients: 8,
+  apiLoadSeconds: 30,
+  hires: 1000,
+};
+export const quickSizes: Sizes = {
+  people: 1_000,
+  smallPeople: 100,
+  naiveRows: 200,
+  batchSize: 1000,
+  jobs: 200,
+  apiClients: 2,
+  apiLoadSeconds: 3,
+  hires: 100,
+};
 
 const SIM_SEED = 42;
 

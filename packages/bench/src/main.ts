@@ -16,6 +16,7 @@ import { createProgress } from "./harness/progress";
 import { repoRoot } from "./harness/repo";
 import { machineInfo, writeResults } from "./harness/results";
 import { killChildren } from "./harness/rss-child";
+import { killServices } from "./harness/service";
 import { formatTable } from "./harness/table";
 
 const usage = `Usage: pnpm bench [--quick] [--only <ids>] [--out <dir>] [--provider-rate-limit]
@@ -85,6 +86,7 @@ let cleaning: Promise<void> | undefined;
 const cleanUp = () => {
   cleaning ??= (async () => {
     killChildren();
+    killServices();
     await close().catch(() => {});
     await server.stop().catch(() => {});
   })();

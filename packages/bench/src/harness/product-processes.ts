@@ -1,0 +1,124 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { freePort } from "@roster/db";
+import { withClient } from "./database";
+import { type Service, startService } from "./service";
+
+/** A package's entry file next to its exported index (apps/api/src/main.ts, apps/worker/src/main.ts, …). */
+const entryOf = (specifier: string, file = "main.ts") => fileURLToPath(new URL(`./${file}`, import.meta.resolve(specifier)));
+
+/** The node flags of a package's `start` script (`tsx --max-semi-space-size=4 src/main.ts`), so it runs as deployed. */
+function startFlags(specifier: string): string[] {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve(specifier)), "utf8")) as {
+    scripts?: { start?: string };
+  };
+  return (pkg.scripts?.start ?? "").split(/\s+/).filter((token) => token.startsWith("--"));
+}
+
+export interface ProductEnv {
+  databaseUrl: string;
+  encryptionKey: string;
+}
+
+/** What apps/api and apps/worker read at start; never sandbox (no demo seed, no simulators, no mail catcher). */
+function productEnv(input: ProductEnv): Record<string, string> {
+  return { DATABASE_URL: input.databaseUrl, ENCRYPTION_KEY: input.encryptionKey, SANDBOX: "false", NODE_ENV: "production" };
+}
+
+/**
+ * The API as it runs in production: apps/api/src/main.ts in its own process on a free port.
+ * Ready once /healthz answers (200, or 503 while no worker has beaten yet).
+ */
+export async function startApiProcess(input: ProductEnv): Promise<Service<{ url: string }>> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  return startService({
+    name: "API (apps/api)",
+    entry: entryOf("@roster/api"),
+    nodeFlags: startFlags("@roster/api"),
+    env: { ...productEnv(input), API_PORT: String(port), API_PUBLIC_URL: url },
+    ready: async () => {
+      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) });
+      await response.arrayBuffer();
+      return { url };
+    },
+  });
+}
+
+/**
+ * The worker as it runs in production: apps/worker/src/main.ts (its task list, crontab,
+ * concurrency and heartbeat). Ready once its first heartbeat row is written, which happens
+ * after graphile-worker's schema is installed and the runner has started.
+ */
+export async function startWorkerProcess(input: ProductEnv): Promise<Service<{ workerId: string }>> {
+  return startService({
+    name: "worker (apps/worker)",
+    entry: entryOf("@roster/worker"),
+    nodeFlags: startFlags("@roster/worker"),
+    env: productEnv(input),
+    ready: () =>
+      withClient(input.databaseUrl, async (client) => {
+        const { rows } = await client.query<{ worker_id: string }>("select worker_id from worker_heartbeats limit 1");
+        return rows[0] ? { workerId: rows[0].worker_id } : undefined;
+      }),
+  });
+}
+
+export interface LeverSimInfo {
+  /** API base without /v1. */
+  url: string;
+  apiKey: string;
+  signingToken: string;
+}
+
+/**
+ * packages/sim-lever's CLI in its own process, with its rate limit off: Lever's 10 requests/s
+ * per key is a provider's politeness the connector already honours, and at ~12 reads per
+ * export it would make this figure a measure of Lever's limit (see README, figure 7).
+ */
+export function startLeverSimProcess(options: { opportunities: number; seed: number }): Promise<Service<LeverSimInfo>> {
+  const args = [
+    "--opportunities",
+    String(options.opportunities),
+    "--seed",
+    String(options.seed),
+    "--port",
+    "0",
+    "--no-rate-limit",
+  ];
+  return startService({
+    name: "Lever simulator",
+    entry: entryOf("@roster/sim-lever"),
+    args,
+    ready: (output) => {
+      const url = /API base URL:\s*(\S+)/.exec(output)?.[1];
+      const apiKey = /API key:\s*(\S+)/.exec(output)?.[1];
+      const signingToken = /Signing token:\s*(\S+)/.exec(output)?.[1];
+      return url && apiKey && signingToken && /Admin:/.test(output) ? { url, apiKey, signingToken } : undefined;
+    },
+  });
+}
+
+export interface ZenefitsAtsInfo {
+  url: string;
+  companyId: string;
+  clientSecret: string;
+}
+
+/**
+ * packages/sim-zenefits' CLI in its own process, for its ATS import channel (where hire exports
+ * land): the smallest tenant, since the channel needs no directory. Company and client secret
+ * come from its banner.
+ */
+export function startZenefitsAtsProcess(options: { seed: number }): Promise<Service<ZenefitsAtsInfo>> {
+  return startService({
+    name: "Zenefits simulator",
+    entry: entryOf("@roster/sim-zenefits"),
+    args: ["--people", "20", "--seed", String(options.seed), "--port", "0"],
+    ready: (output) => {
+      const url = /base URL\s*:\s*(\S+)/.exec(output)?.[1];
+      const ats = /ATS\s*:\s*company (\S+), client secret (\S+)/.exec(output);
+      return url && ats?.[1] && ats[2] ? { url, companyId: ats[1], clientSecret: ats[2] } : undefined;
+    },
+  });
+}
