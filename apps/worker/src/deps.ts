@@ -46,7 +46,8 @@ export type PolicyConfig = Pick<
   "PUBLIC_URL" | "SYNC_INTERVAL_HOURS" | "RETRY_INTERVAL_MINUTES" | "MAX_CONSECUTIVE_FAILURES"
 >;
 
-export type WorkerConfig = PolicyConfig & Pick<Config, "EMAIL_FROM">;
+/** LEVER_REQUESTS_PER_SECOND unset (tests): the Lever manifest's own budget. */
+export type WorkerConfig = PolicyConfig & Pick<Config, "EMAIL_FROM"> & Partial<Pick<Config, "LEVER_REQUESTS_PER_SECOND">>;
 
 /** Everything the tasks need, built once in main.ts (or by a test). */
 export interface WorkerDeps {

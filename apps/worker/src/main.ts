@@ -28,7 +28,9 @@ async function main(): Promise<void> {
     throw new ConfigError("ENCRYPTION_KEY is not set: the worker decrypts connection credentials with it");
   const connectionString = config.DATABASE_URL;
   await assertDatabaseReachable(connectionString);
-  const db = createDb(connectionString, { max: CONCURRENCY + 2, applicationName: "roster-worker" });
+  // Two connections per job slot (a sync holds one for its advisory lock while it writes on
+  // another), plus the heartbeat's.
+  const db = createDb(connectionString, { max: 2 * CONCURRENCY + 2, applicationName: "roster-worker" });
   if (!(await migrationsAreCurrent(db))) {
     throw new DatabaseUnavailableError(
       `The database at ${redactUrl(connectionString)} is not migrated: run pnpm --filter @roster/db migrate`,

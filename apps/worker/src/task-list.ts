@@ -25,10 +25,21 @@ declare global {
   }
 }
 
+/** Lever's per-key budget from the config (bursts of twice the rate, as Lever's own bucket), else the manifest's. */
+function leverBudget(perSecond: number | undefined) {
+  return perSecond === undefined ? undefined : { perSecond, burst: 2 * perSecond };
+}
+
 /** The one task list: each entry a plain function in src/tasks/. */
 export function createTaskList(deps: WorkerDeps): TaskList {
   const hireExport = deps.encryptionKey
-    ? { db: deps.db, encryptionKey: deps.encryptionKey, publicUrl: deps.config.PUBLIC_URL, log: deps.log }
+    ? {
+        db: deps.db,
+        encryptionKey: deps.encryptionKey,
+        publicUrl: deps.config.PUBLIC_URL,
+        log: deps.log,
+        http: { leverRateLimit: leverBudget(deps.config.LEVER_REQUESTS_PER_SECOND) },
+      }
     : null;
   return {
     send_email: sendEmail(deps),

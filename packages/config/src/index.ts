@@ -41,6 +41,11 @@ export const configSchema = z.object({
   /** How often a worker writes its heartbeat, and after how long without one it counts as dead. */
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().positive().default(10),
   WORKER_STALE_SECONDS: z.coerce.number().positive().default(60),
+  /**
+   * Lever's rate limit per API key, shared by a connection's parallel exports (bursts of twice
+   * as many). Lever documents 10/s; raise it only if Lever granted your key more.
+   */
+  LEVER_REQUESTS_PER_SECOND: z.coerce.number().positive().default(10),
   /** Starts the provider simulators and seeds a demo organisation. */
   SANDBOX: boolish.default(false),
 });

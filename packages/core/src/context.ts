@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Connector, ConnectorContext } from "./connector";
 import { ConnectorError } from "./errors";
 import { createHttpClient } from "./http/client";
+import type { RateLimiter } from "./http/rate-limiter";
 import type { RetryPolicy } from "./http/retry-policy";
 
 export interface ContextOptions {
@@ -15,6 +16,12 @@ export interface ContextOptions {
    * provider's real limit sets it; null turns the limiter off (benchmarks of the engine itself).
    */
   rateLimit?: { perSecond: number; burst?: number } | null;
+  /**
+   * A limiter shared with other contexts (takes precedence over rateLimit): work that runs in
+   * parallel against one provider key, such as several hire exports of one Lever connection,
+   * shares the key's budget instead of each context spending it afresh.
+   */
+  limiter?: RateLimiter;
 }
 
 /**
@@ -46,6 +53,7 @@ export function createConnectorContext<C extends z.ZodType>(
     baseUrl: target.baseUrl,
     headers: target.headers,
     rateLimit: options.rateLimit === undefined ? connector.manifest.rateLimit : (options.rateLimit ?? undefined),
+    limiter: options.limiter,
     retry: options.retry,
     timeoutMs: options.timeoutMs,
     signal,

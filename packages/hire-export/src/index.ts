@@ -1,7 +1,9 @@
+export { type Locked, withCandidateLock } from "./candidate-lock";
 export { type LeverConnection, loadLeverConnection } from "./connection";
 export { leverContext, zenefitsContext } from "./contexts";
 export type { HireExportDeps, HttpOptions } from "./deps";
 export {
+  EXPORT_BUSY_RECHECK_SECONDS,
   EXPORT_HIRE_TASK,
   EXPORT_JOB_MAX_ATTEMPTS,
   type ExportHirePayload,
@@ -13,6 +15,7 @@ export {
   type ReconcileHiresPayload,
   reconcileHiresPayloadSchema,
 } from "./jobs";
+export { type LeverRateLimit, leverLimiterFor } from "./lever-limiter";
 export { failureRecipients } from "./notify-failure";
 export { type BuildResult, buildHirePayload, type RequiredField, summarizePayload } from "./payload/build-hire-payload";
 export { collectInterviewers, type Interviewer } from "./payload/interviewers";

@@ -23,20 +23,26 @@ export type ReconcileHiresPayload = z.infer<typeof reconcileHiresPayloadSchema>;
 /** One export job per candidate: a second request while one waits replaces it instead of adding another. */
 export const exportJobKey = (connectionId: string, opportunityId: string) => `export:${connectionId}:${opportunityId}`;
 export const reconcileJobKey = (connectionId: string) => `reconcile:${connectionId}`;
-/** A connection's exports run one at a time: two jobs for one candidate never race, and Lever's 10/s is shared. */
-export const exportQueueName = (connectionId: string) => `hire-export:${connectionId}`;
+
+/**
+ * How long an export waits before looking again when another export of the same candidate
+ * holds its lock: by then that one has sent the candidate (and this one skips) or failed.
+ */
+export const EXPORT_BUSY_RECHECK_SECONDS = 5;
 
 /**
  * Queues `export_hire` in the caller's transaction (plain SQL, so the job exists if and only
- * if the caller's change commits). "replace" resets a waiting job to run now; a job already
- * running keeps going and a fresh one is queued behind it (graphile's job-key semantics),
- * in the connection's serial queue.
+ * if the caller's change commits). "replace" resets a waiting job to run at `runAt` (now by
+ * default); a job already running keeps going and a fresh one is queued (graphile's job-key
+ * semantics), which the candidate lock keeps from overlapping it. No named queue: exports of
+ * a connection run in parallel, sharing the connection's Lever rate budget (lever-limiter.ts);
+ * a serial queue left each worker idle for a poll interval between two exports.
  */
-export async function queueExportHire(db: Kysely<Database>, payload: ExportHirePayload): Promise<void> {
+export async function queueExportHire(db: Kysely<Database>, payload: ExportHirePayload, runAt?: Date): Promise<void> {
   await sql`select graphile_worker.add_job(
       ${EXPORT_HIRE_TASK},
       ${JSON.stringify(payload)}::json,
-      queue_name => ${exportQueueName(payload.connectionId)}::text,
+      run_at => ${runAt ?? null}::timestamptz,
       max_attempts => ${EXPORT_JOB_MAX_ATTEMPTS}::int,
       job_key => ${exportJobKey(payload.connectionId, payload.opportunityId)}::text
     )`.execute(db);

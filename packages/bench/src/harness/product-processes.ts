@@ -50,12 +50,14 @@ export async function startApiProcess(input: ProductEnv): Promise<Service<{ url:
  * concurrency and heartbeat). Ready once its first heartbeat row is written, which happens
  * after graphile-worker's schema is installed and the runner has started.
  */
-export async function startWorkerProcess(input: ProductEnv): Promise<Service<{ workerId: string }>> {
+export async function startWorkerProcess(
+  input: ProductEnv & { extraEnv?: Record<string, string> },
+): Promise<Service<{ workerId: string }>> {
   return startService({
     name: "worker (apps/worker)",
     entry: entryOf("@roster/worker"),
     nodeFlags: startFlags("@roster/worker"),
-    env: productEnv(input),
+    env: { ...productEnv(input), ...input.extraEnv },
     ready: () =>
       withClient(input.databaseUrl, async (client) => {
         const { rows } = await client.query<{ worker_id: string }>("select worker_id from worker_heartbeats limit 1");

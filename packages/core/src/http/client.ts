@@ -34,6 +34,8 @@ export interface HttpClientOptions {
   /** Sent with every request (authentication). Never logged. */
   headers?: Record<string, string>;
   rateLimit?: { perSecond: number; burst?: number } | undefined;
+  /** A limiter shared with other clients of the same provider key; used instead of rateLimit. */
+  limiter?: RateLimiter | undefined;
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
   /** Refuse bodies larger than this: a runaway response must not exhaust memory. */
@@ -71,7 +73,8 @@ function errorMessageFromBody(text: string): string | undefined {
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
-  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst) : undefined;
+  const limiter =
+    options.limiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst) : undefined);
   const base = new URL(options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024 * 1024;

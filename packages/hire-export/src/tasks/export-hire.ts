@@ -1,10 +1,11 @@
 import { importCandidate } from "@roster/connector-zenefits/ats";
 import { ConnectorError } from "@roster/core";
 import type { Task } from "graphile-worker";
+import { withCandidateLock } from "../candidate-lock";
 import { type LeverConnection, loadLeverConnection } from "../connection";
 import { leverContext, zenefitsContext } from "../contexts";
 import type { HireExportDeps } from "../deps";
-import { type ExportHirePayload, exportHirePayloadSchema } from "../jobs";
+import { EXPORT_BUSY_RECHECK_SECONDS, type ExportHirePayload, exportHirePayloadSchema, queueExportHire } from "../jobs";
 import { notifyExportFailure } from "../notify-failure";
 import { buildHirePayload, type RequiredField, summarizePayload } from "../payload/build-hire-payload";
 import { readHireData, readStanding } from "../payload/lever-data";
@@ -18,7 +19,9 @@ export class ExportHireError extends Error {
 export type ExportOutcome =
   | { status: "sent"; transferId: string; zenefitsCandidateId: string }
   | { status: "skipped"; reason: string }
-  | { status: "refused"; transferId: string; reason: string };
+  | { status: "refused"; transferId: string; reason: string }
+  /** Another export of the same candidate is running: nothing was read or recorded. */
+  | { status: "busy" };
 
 const FIELD_WORDS: Record<RequiredField, string> = {
   first_name: "first name",
@@ -37,7 +40,14 @@ function describe(error: unknown): string {
  */
 export function exportHireTask(deps: HireExportDeps): Task<"export_hire"> {
   return async (payload, helpers) => {
-    await exportHire(deps, exportHirePayloadSchema.parse(payload), helpers.abortSignal);
+    const parsed = exportHirePayloadSchema.parse(payload);
+    const outcome = await exportHire(deps, parsed, helpers.abortSignal);
+    if (outcome.status === "busy") {
+      // Not a failure: look again shortly, under the same job key (the running export then has finished).
+      const runAt = new Date(Date.now() + EXPORT_BUSY_RECHECK_SECONDS * 1000);
+      await queueExportHire(deps.db, parsed, runAt);
+      helpers.logger.info(`another export of this candidate is running; looking again at ${runAt.toISOString()}`);
+    }
   };
 }
 
@@ -45,9 +55,15 @@ export function exportHireTask(deps: HireExportDeps): Task<"export_hire"> {
  * Reads the candidate from Lever, builds the new hire and pushes it to Zenefits, recording the
  * chain of attempts in `hire_transfers`. On failure: recorded, the contact emailed once per
  * chain, then ExportHireError is thrown for graphile to retry. Lever is always re-read: a
- * webhook's body is not signed (reference §5), so only Lever's own answer decides.
+ * webhook's body is not signed (reference §5), so only Lever's own answer decides. Holds the
+ * candidate's export lock throughout; answers "busy" when another export of it holds the lock.
  */
 export async function exportHire(deps: HireExportDeps, payload: ExportHirePayload, signal?: AbortSignal): Promise<ExportOutcome> {
+  const held = await withCandidateLock(deps.db, payload, (lockedDb) => exportLocked({ ...deps, db: lockedDb }, payload, signal));
+  return held.locked ? held.value : { status: "busy" };
+}
+
+async function exportLocked(deps: HireExportDeps, payload: ExportHirePayload, signal?: AbortSignal): Promise<ExportOutcome> {
   const { db } = deps;
   const { connectionId, opportunityId, trigger } = payload;
   const log = deps.log.child({ task: "export_hire", connectionId, opportunityId, trigger });
@@ -70,7 +86,7 @@ export async function exportHire(deps: HireExportDeps, payload: ExportHirePayloa
   try {
     if (!connection.credentials)
       return await fail(connection.credentialsProblem ?? "no credentials", { retry: true, notify: true });
-    const leverCtx = leverContext(connection.credentials, log, deps.http, signal);
+    const leverCtx = leverContext(connection.credentials, log, deps.http, signal, connectionId);
     const standing = await readStanding(leverCtx, opportunityId);
     facts.candidateName = standing.opportunity.name?.trim() || null;
     if (!standing.hired) {

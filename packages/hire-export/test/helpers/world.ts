@@ -146,7 +146,7 @@ export async function startWorld(options: WorldOptions = {}) {
      * The real graphile-worker runner: runs every job due now, then returns. graphile releases a
      * finished job (complete/fail) without awaiting it, so runOnce can return while the last
      * job is still locked; wait for that, and run again while jobs are due (a job queued by a
-     * job, or one that waited behind the connection's serial queue).
+     * job, or one re-queued behind a busy candidate).
      */
     async runJobs() {
       for (let round = 0; round < 10; round++) {
