@@ -84,6 +84,8 @@ describe("Zenefits in a real browser", () => {
     const firstName = await ownerPage.getByRole("table", { name: "People" }).getByRole("link").first().textContent();
     await ownerPage.getByRole("button", { name: "Next" }).click();
     await ownerPage.getByText("51–60").waitFor();
+    // The API counts on the first page only; the second still shows that count.
+    expect(await ownerPage.getByTestId("people-total").textContent()).toContain("60 people");
     expect(await ownerPage.getByRole("button", { name: "Next" }).isDisabled()).toBe(true);
     await ownerPage.getByRole("button", { name: "Previous" }).click();
     await ownerPage.getByText("1–50").waitFor();

@@ -50,7 +50,9 @@ describe("people list", () => {
     let first = true;
     do {
       const page = await listPeople(testDb.db, orgId, { limit: 37, cursor });
+      // Counted once, on the first page; the pages after it answer null rather than count again.
       if (first) expect(page.total).toBe(300);
+      else expect(page.total).toBeNull();
       first = false;
       seen.push(...page.people.map((p) => p.id));
       names.push(...page.people.map((p) => p.displayName));

@@ -11,8 +11,8 @@ export function DirectorySummary() {
   const locations = trpc.directory.locations.useQuery();
   if (people.isError || !people.data) return null;
   const total = people.data.totalIsCapped
-    ? `${formatCount(people.data.total)}+ active people`
-    : plural(people.data.total, "active person", "active people");
+    ? `${formatCount(people.data.total ?? 0)}+ active people`
+    : plural(people.data.total ?? 0, "active person", "active people");
   return (
     <Card title="Directory" footer={<Link href={paths.directory}>Open the directory</Link>}>
       <ul className="stats">

@@ -27,6 +27,7 @@ interface PeopleResultsProps {
 export function PeopleResults({ query, filtered, onClearFilters }: PeopleResultsProps) {
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors.at(-1);
+  const utils = trpc.useUtils();
   const people = trpc.directory.people.useQuery(
     { ...query, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
     { placeholderData: keepPreviousData },
@@ -52,7 +53,15 @@ export function PeopleResults({ query, filtered, onClearFilters }: PeopleResults
     );
   }
 
-  const total = page.totalIsCapped ? `${formatCount(page.total)}+ people` : plural(page.total, "person", "people");
+  // The API counts on the first page only; later pages show that page's count from the cache
+  // (gone only if the first page was evicted meanwhile, and then the range alone is shown).
+  const counted = page.total !== null ? page : utils.directory.people.getData({ ...query, limit: PAGE_SIZE });
+  const total =
+    counted?.total == null
+      ? null
+      : counted.totalIsCapped
+        ? `${formatCount(counted.total)}+ people`
+        : plural(counted.total, "person", "people");
   const first = cursors.length * PAGE_SIZE + 1;
   return (
     <Card
