@@ -12,6 +12,18 @@ import { services } from "./start/services";
 // `pnpm start`: everything for a first look, in sandbox mode. Ctrl-C stops it all.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const log = (line: string) => console.log(`[roster] ${line}`);
+/** How long services get to finish their own shutdown (the worker's is 25 s) before they are killed. */
+const STOP_GRACE_MS = 30_000;
+
+/** Signals a service's whole process group; a group already gone is fine. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (!child.pid) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // the group has exited
+  }
+}
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -59,8 +71,15 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log("stopping…");
-    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : undefined)));
+    for (const child of children) if (child.exitCode === null) signalGroup(child, "SIGTERM");
+    const exited = Promise.all(
+      children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : undefined)),
+    );
+    const deadline = new Promise<"late">((r) => setTimeout(() => r("late"), STOP_GRACE_MS).unref());
+    if ((await Promise.race([exited, deadline])) === "late")
+      log(`a service did not stop within ${STOP_GRACE_MS / 1000} s; killing it`);
+    // Whatever a service left behind in its group (tsx's node, vite's esbuild) goes too.
+    for (const child of children) signalGroup(child, "SIGKILL");
     await database.embedded?.stop();
     rmSync(runtimeFile, { force: true });
     log("stopped");
@@ -68,19 +87,28 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void stopAll(0));
   process.on("SIGTERM", () => void stopAll(0));
+  // Last resort if this process ends another way: no service group is left running.
+  process.on("exit", () => {
+    for (const child of children) signalGroup(child, "SIGKILL");
+  });
 
   for (const service of services(root, ports)) {
     log(`starting ${service.name}`);
     const [command, ...args] = service.command as [string, ...string[]];
+    // Its own process group: stopping signals the service and every process it started (pnpm
+    // runs tsx, which runs node), so none outlives `pnpm start`, crash or Ctrl-C alike.
     const child = spawn(command, args, {
       cwd: path.join(root, service.dir),
       env: { ...env, ...service.env },
       stdio: ["ignore", "inherit", "inherit"],
+      detached: true,
     });
     child.on("exit", (code, signal) => {
       if (!stopping) {
         log(`${service.name} exited (${signal ?? code}); stopping everything`);
         void stopAll(1);
+      } else {
+        log(`${service.name} stopped`);
       }
     });
     children.push(child);

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,6 +35,23 @@ async function until(what: string, probe: () => boolean | Promise<boolean>, time
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`timed out waiting for ${what}:\n${output}`);
+}
+
+/** Processes started for this test's data folder: every service inherits ROSTER_DATA_DIR from pnpm start. */
+function processesOfDataDir(): { pid: number; ppid: number; args: string }[] {
+  const out = execFileSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" });
+  return out
+    .split("\n")
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }))
+    .filter((p) => {
+      try {
+        return readFileSync(`/proc/${p.pid}/environ`, "utf8").split("\0").includes(`ROSTER_DATA_DIR=${dataDir}`);
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
 }
 
 function postgresProcessesUsing(dir: string): number {
@@ -96,6 +113,46 @@ describe("pnpm start", () => {
     await until("postgres to be gone", () => postgresProcessesUsing(dataDir) === 0, 20_000, true);
     expect(existsSync(path.join(dataDir, "runtime.json"))).toBe(false);
     expect(existsSync(path.join(dataDir, "postgres", "PG_VERSION")), "the data folder persists").toBe(true);
+  });
+
+  it("when one service dies, stops all the others and every process they started", { timeout: 240_000 }, async () => {
+    // Tried: kill -9 the Lever simulator's node process (not its pnpm wrapper) once all is ready.
+    // Must hold: pnpm start says which service exited, stops everything and exits non-zero; no
+    // process of any service (pnpm, tsx or node) and no postgres of the data folder is left.
+    const [api, web, zenefits, lever] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+    delete env.DATABASE_URL;
+    delete env.ENCRYPTION_KEY;
+    output = "";
+    child = spawn("pnpm", ["start"], {
+      cwd: root,
+      detached: true,
+      env: {
+        ...env,
+        ROSTER_DATA_DIR: dataDir,
+        API_PORT: String(api),
+        WEB_PORT: String(web),
+        ZENEFITS_SIM_PORT: String(zenefits),
+        LEVER_SIM_PORT: String(lever),
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (c) => (output += c));
+    child.stderr?.on("data", (c) => (output += c));
+    await until('"ready"', () => output.includes("[roster] ready"), 180_000);
+    const started = processesOfDataDir();
+    // The simulator itself is the leaf under its pnpm and tsx wrappers.
+    const simulator = started.find((p) => p.args.includes(`--port ${lever}`) && !started.some((other) => other.ppid === p.pid));
+    expect(simulator, `the Lever simulator's process among:\n${started.map((p) => p.args).join("\n")}`).toBeDefined();
+    process.kill(simulator!.pid, "SIGKILL");
+
+    await until('"stopped"', () => output.includes("[roster] stopped"), 60_000, true);
+    expect(output).toMatch(/\[roster\] sim-lever exited \(\w+\); stopping everything/);
+    await until("pnpm start to exit", () => child?.exitCode !== null, 20_000, true);
+    expect(child.exitCode).not.toBe(0);
+    await until("every service process to be gone", () => processesOfDataDir().length === 0, 20_000, true);
+    await until("postgres to be gone", () => postgresProcessesUsing(dataDir) === 0, 20_000, true);
   });
 
   it("fails fast with a clear message when DATABASE_URL points nowhere", { timeout: 60_000 }, async () => {

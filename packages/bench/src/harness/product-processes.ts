@@ -7,12 +7,16 @@ import { type Service, startService } from "./service";
 /** A package's entry file next to its exported index (apps/api/src/main.ts, apps/worker/src/main.ts, …). */
 const entryOf = (specifier: string, file = "main.ts") => fileURLToPath(new URL(`./${file}`, import.meta.resolve(specifier)));
 
-/** The node flags of a package's `start` script (`tsx --max-semi-space-size=4 src/main.ts`), so it runs as deployed. */
+/**
+ * The node flags of a package's `start` script (`node --max-semi-space-size=4 --import tsx
+ * src/main.ts`), so it runs as deployed; the tsx loader is added by startService itself.
+ */
 function startFlags(specifier: string): string[] {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve(specifier)), "utf8")) as {
     scripts?: { start?: string };
   };
-  return (pkg.scripts?.start ?? "").split(/\s+/).filter((token) => token.startsWith("--"));
+  const tokens = (pkg.scripts?.start ?? "").split(/\s+/);
+  return tokens.filter((token, i) => token.startsWith("--") && token !== "--import" && tokens[i - 1] !== "--import");
 }
 
 export interface ProductEnv {
