@@ -59,13 +59,14 @@ const idOf = async (remoteId: string) =>
   (await deps.db.selectFrom("employees").select("id").where("remote_id", "=", remoteId).executeTakeFirstOrThrow()).id;
 
 describe("directory", () => {
-  it("pages through everyone with the keyset cursor, with the total on every page", async () => {
+  it("pages through everyone with the keyset cursor, counted on the first page only", async () => {
     const member = await as("member");
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
       const page = await member.directory.people({ limit: 15, cursor });
-      expect(page).toMatchObject({ total: PEOPLE, totalIsCapped: false });
+      // The first page's count stands for the whole walk; the pages after it are not recounted.
+      expect(page).toMatchObject({ total: cursor ? null : PEOPLE, totalIsCapped: false });
       seen.push(...page.people.map((p) => p.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
