@@ -28,13 +28,124 @@ export interface PeoplePage {
 /** Filters and plain browsing count up to this (the dashboard's "10,000+ active people"). */
 const COUNT_CAP = 10_000;
 /**
- * A search counts up to this: each match costs a read of its (wide) row to confirm the
- * substring, and past a thousand the person refines the search rather than reads the number.
+ * A search gathers up to this many matches through the trigram index, then pages and counts
+ * them in memory. A search that matches more than this is common enough that walking the
+ * name order finds a page quickly, and its count shows as "5,000+".
  */
-const SEARCH_COUNT_CAP = 1_000;
+const SEARCH_GATHER_CAP = 5_000;
+
+export interface ListCaps {
+  count: number;
+  searchGather: number;
+}
+const defaultCaps: ListCaps = { count: COUNT_CAP, searchGather: SEARCH_GATHER_CAP };
+
+type PersonQuery = ReturnType<typeof peopleQuerySchema.parse>;
+type Cursor = ReturnType<typeof decodeCursor>;
+
+interface ListedRow {
+  id: string;
+  display_name: string;
+  work_email: string | null;
+  job_title: string | null;
+  status: string;
+  remote_deleted_at: Date | null;
+  department_name: string | null;
+  location_name: string | null;
+}
 
 function likePattern(search: string): string {
   return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The organisation's people that match the search and filters, after the cursor when given. */
+function matching(db: Db, organisationId: string, query: PersonQuery, after: Cursor) {
+  let base = db
+    .selectFrom("employees as e")
+    .where("e.organisation_id", "=", organisationId)
+    .$if(!!query.search, (qb) => qb.where("e.search_text", "like", likePattern(query.search ?? "")))
+    .$if(!!query.departmentId, (qb) => qb.where("e.department_id", "=", query.departmentId ?? null))
+    .$if(!!query.locationId, (qb) => qb.where("e.location_id", "=", query.locationId ?? null))
+    .$if(after !== null, (qb) => qb.where(sql<boolean>`(e.display_name, e.id) > (${after?.displayName}, ${after?.id}::uuid)`));
+  if (query.status === "deleted") base = base.where("e.remote_deleted_at", "is not", null);
+  else if (query.status) base = base.where("e.status", "=", query.status).where("e.remote_deleted_at", "is", null);
+  return base;
+}
+
+const listedColumns = [
+  "e.id",
+  "e.display_name",
+  "e.work_email",
+  "e.job_title",
+  "e.status",
+  "e.remote_deleted_at",
+  "e.department_id",
+  "e.location_id",
+] as const;
+
+/**
+ * A search, through the trigram index: gather every match (up to the cap), then sort, page
+ * and count them in one statement. Its cost follows the number of matches, wherever they
+ * fall in the alphabet; walking the name order instead costs the distance to the first
+ * matches, which for a first name late in the alphabet is nearly the whole directory.
+ * Undefined when the search matched more than the cap.
+ */
+async function searchPage(db: Db, organisationId: string, query: PersonQuery, after: Cursor, cap: number) {
+  const rows = await db
+    .with(
+      (cte) => cte("matches").materialized(),
+      () =>
+        matching(db, organisationId, query, after)
+          .select(listedColumns)
+          .limit(cap + 1),
+    )
+    .with("page", (qb) =>
+      qb
+        .selectFrom("matches")
+        .selectAll()
+        .orderBy("display_name")
+        .orderBy("id")
+        .limit(query.limit + 1),
+    )
+    .selectFrom("page as e")
+    .leftJoin("departments as d", "d.id", "e.department_id")
+    .leftJoin("locations as l", "l.id", "e.location_id")
+    .select(["e.id", "e.display_name", "e.work_email", "e.job_title", "e.status", "e.remote_deleted_at"])
+    .select(["d.name as department_name", "l.name as location_name"])
+    .select((eb) => eb.selectFrom("matches").select(eb.fn.countAll<string>().as("n")).as("matched"))
+    .orderBy("e.display_name")
+    .orderBy("e.id")
+    .execute();
+  const matched = Number(rows[0]?.matched ?? 0);
+  if (matched > cap) return undefined;
+  return { rows: rows as ListedRow[], total: matched, totalIsCapped: false };
+}
+
+/**
+ * A page in name order by walking the (organisation, name, id) index; on the first page,
+ * counted up to `cap` in the same statement (one round trip, not two).
+ */
+async function walkPage(db: Db, organisationId: string, query: PersonQuery, after: Cursor, cap: number) {
+  const counted = db
+    .selectFrom(
+      matching(db, organisationId, query, null)
+        .select(sql`1`.as("one"))
+        .limit(cap + 1)
+        .as("counted"),
+    )
+    .select((eb) => eb.fn.countAll<string>().as("n"));
+  const rows = await matching(db, organisationId, query, after)
+    .leftJoin("departments as d", "d.id", "e.department_id")
+    .leftJoin("locations as l", "l.id", "e.location_id")
+    .select(["e.id", "e.display_name", "e.work_email", "e.job_title", "e.status", "e.remote_deleted_at"])
+    .select(["d.name as department_name", "l.name as location_name"])
+    .$if(after === null, (qb) => qb.select(counted.as("matched")))
+    .orderBy("e.display_name")
+    .orderBy("e.id")
+    .limit(query.limit + 1)
+    .execute();
+  const matched = Number((rows[0] as { matched?: string } | undefined)?.matched ?? 0);
+  return { rows, total: Math.min(matched, cap), totalIsCapped: matched > cap };
 }
 
 /**
@@ -42,52 +153,19 @@ function likePattern(search: string): string {
  * location and status, ordered by name with keyset pagination so page 2,000 costs what
  * page 1 does. Deleted and terminated people are listed as such, never dropped.
  */
-export async function listPeople(db: Db, organisationId: string, rawQuery: PeopleQuery): Promise<PeoplePage> {
+export async function listPeople(
+  db: Db,
+  organisationId: string,
+  rawQuery: PeopleQuery,
+  caps: ListCaps = defaultCaps,
+): Promise<PeoplePage> {
   const query = peopleQuerySchema.parse(rawQuery);
-  let base = db
-    .selectFrom("employees as e")
-    .where("e.organisation_id", "=", organisationId)
-    .$if(!!query.search, (qb) => qb.where("e.search_text", "like", likePattern(query.search ?? "")))
-    .$if(!!query.departmentId, (qb) => qb.where("e.department_id", "=", query.departmentId ?? null))
-    .$if(!!query.locationId, (qb) => qb.where("e.location_id", "=", query.locationId ?? null));
-  if (query.status === "deleted") base = base.where("e.remote_deleted_at", "is not", null);
-  else if (query.status) base = base.where("e.status", "=", query.status).where("e.remote_deleted_at", "is", null);
-
   const after = decodeCursor(query.cursor);
-  const rows = await base
-    .leftJoin("departments as d", "d.id", "e.department_id")
-    .leftJoin("locations as l", "l.id", "e.location_id")
-    .select([
-      "e.id",
-      "e.display_name",
-      "e.work_email",
-      "e.job_title",
-      "e.status",
-      "e.remote_deleted_at",
-      "d.name as department_name",
-      "l.name as location_name",
-    ])
-    .$if(after !== null, (qb) => qb.where(sql<boolean>`(e.display_name, e.id) > (${after?.displayName}, ${after?.id}::uuid)`))
-    .orderBy("e.display_name")
-    .orderBy("e.id")
-    .limit(query.limit + 1)
-    .execute();
+  const found =
+    (query.search ? await searchPage(db, organisationId, query, after, caps.searchGather) : undefined) ??
+    (await walkPage(db, organisationId, query, after, query.search ? caps.searchGather : caps.count));
 
-  const cap = query.search ? SEARCH_COUNT_CAP : COUNT_CAP;
-  const counted =
-    after === null
-      ? await db
-          .selectFrom(
-            base
-              .select(sql`1`.as("one"))
-              .limit(cap + 1)
-              .as("matching"),
-          )
-          .select((eb) => eb.fn.countAll<number>().as("total"))
-          .executeTakeFirstOrThrow()
-      : null;
-
-  const page = rows.slice(0, query.limit);
+  const page = found.rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     people: page.map((r) => ({
@@ -100,8 +178,8 @@ export async function listPeople(db: Db, organisationId: string, rawQuery: Peopl
       departmentName: r.department_name,
       locationName: r.location_name,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.display_name, last.id) : null,
-    total: counted ? Math.min(Number(counted.total), cap) : null,
-    totalIsCapped: counted ? Number(counted.total) > cap : false,
+    nextCursor: found.rows.length > query.limit && last ? encodeCursor(last.display_name, last.id) : null,
+    total: after === null ? found.total : null,
+    totalIsCapped: after === null && found.totalIsCapped,
   };
 }

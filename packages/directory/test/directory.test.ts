@@ -81,6 +81,46 @@ describe("people list", () => {
     expect((await listPeople(testDb.db, orgId, { search: "%" })).total).toBe(0);
   });
 
+  it("folds case beyond ASCII, whatever the server's collation: łukasz finds Łukasz, ÖZIL finds Özil", async () => {
+    // The test server runs the C locale, whose lower() folds ASCII only.
+    const people = sim.truth().people;
+    const capital = people.find(
+      (p) => (p.first_name ?? "").charCodeAt(0) > 127 && (p.first_name ?? "").toLowerCase() !== p.first_name,
+    );
+    expect(capital, "the seed has someone whose first name starts with a non-ASCII capital").toBeDefined();
+    const name = capital!.first_name!;
+    for (const search of [name.toLowerCase(), name.toUpperCase()]) {
+      const found = await listPeople(testDb.db, orgId, { search, limit: 100 });
+      const expected = people.filter((p) => `${p.first_name} ${p.last_name}`.toLowerCase().includes(name.toLowerCase()));
+      expect(found.total, `searching ${search}`).toBe(expected.length);
+    }
+  });
+
+  it("pages a search the same whether its matches are gathered (under the cap) or walked in name order (over it)", async () => {
+    // "example" is in every work email: a search common enough to go over a small gather cap.
+    const walk = async (caps: { count: number; searchGather: number }) => {
+      const ids: string[] = [];
+      const totals: (number | null)[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listPeople(testDb.db, orgId, { search: "example", limit: 40, cursor }, caps);
+        ids.push(...page.people.map((p) => p.id));
+        totals.push(page.total);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return { ids, first: totals[0], rest: totals.slice(1) };
+    };
+    const gathered = await walk({ count: 10_000, searchGather: 5_000 });
+    const walked = await walk({ count: 10_000, searchGather: 25 });
+    expect(gathered.ids.length).toBeGreaterThan(100);
+    expect(walked.ids).toEqual(gathered.ids);
+    expect(gathered.first).toBe(gathered.ids.length);
+    // Over the cap the count stops at it and says so.
+    const capped = await listPeople(testDb.db, orgId, { search: "example" }, { count: 10_000, searchGather: 25 });
+    expect(capped).toMatchObject({ total: 25, totalIsCapped: true });
+    expect(walked.rest.every((t) => t === null)).toBe(true);
+  });
+
   it("filters by department, location and status; shows deleted people as deleted", async () => {
     const [department] = await listDepartments(testDb.db, orgId);
     const inDepartment = await listPeople(testDb.db, orgId, { departmentId: department!.id, limit: 100 });
@@ -125,6 +165,71 @@ describe("person page and groups", () => {
     for (const report of person.directReports)
       expect((await getPerson(testDb.db, orgId, report.id))?.managerChain[0]?.id).toBe(person.id);
     expect(await getPerson(testDb.db, otherOrgId, row.id)).toBeNull();
+  });
+
+  it("gives the person page's lists as stored: custom field values, employments and history, each in its order", async () => {
+    // Someone the second sync deleted: they have change history as well as employments and values.
+    const changed = await testDb.db
+      .selectFrom("change_log")
+      .select(["remote_id", "connection_id"])
+      .where("entity", "=", "employees")
+      .executeTakeFirstOrThrow();
+    const row = await testDb.db
+      .selectFrom("employees")
+      .select(["id", "remote_deleted_at"])
+      .where("connection_id", "=", changed.connection_id)
+      .where("remote_id", "=", changed.remote_id)
+      .executeTakeFirstOrThrow();
+    const person = (await getPerson(testDb.db, orgId, row.id))!;
+    expect(person.deletedAt).toEqual(row.remote_deleted_at);
+
+    const history = await testDb.db
+      .selectFrom("change_log")
+      .select(["change", "fields", "created_at"])
+      .where("connection_id", "=", changed.connection_id)
+      .where("entity", "=", "employees")
+      .where("remote_id", "=", changed.remote_id)
+      .orderBy("created_at", "desc")
+      .execute();
+    expect(history.length).toBeGreaterThan(0);
+    expect(person.history).toEqual(history.map((h) => ({ change: h.change, fields: h.fields, at: h.created_at })));
+
+    const employments = await testDb.db
+      .selectFrom("employments")
+      .select(["start_date", "termination_date", "employment_type", "is_active"])
+      .where("connection_id", "=", changed.connection_id)
+      .where("employee_remote_id", "=", changed.remote_id)
+      .where("remote_deleted_at", "is", null)
+      .orderBy("start_date", "desc")
+      .execute();
+    expect(person.employments).toEqual(
+      employments.map((m) => ({
+        startDate: m.start_date,
+        terminationDate: m.termination_date,
+        employmentType: m.employment_type,
+        isActive: m.is_active,
+      })),
+    );
+
+    // Someone with several custom field values: sorted by field name, values as stored (JSON).
+    const truth = sim.truth();
+    const valueOwner = truth.customFieldValues[0]!.person.url!.split("/").pop()!;
+    const owner = await testDb.db
+      .selectFrom("employees")
+      .select("id")
+      .where("remote_id", "=", valueOwner)
+      .executeTakeFirstOrThrow();
+    const values = await testDb.db
+      .selectFrom("custom_field_values as v")
+      .innerJoin("custom_fields as f", (join) =>
+        join.onRef("f.connection_id", "=", "v.connection_id").onRef("f.remote_id", "=", "v.custom_field_remote_id"),
+      )
+      .select(["f.name", "f.type", "v.value"])
+      .where("v.employee_remote_id", "=", valueOwner)
+      .where("v.remote_deleted_at", "is", null)
+      .orderBy("f.name")
+      .execute();
+    expect((await getPerson(testDb.db, orgId, owner.id))!.customFields).toEqual(values);
   });
 
   it("counts heads per department and location, excluding terminated and deleted people", async () => {
