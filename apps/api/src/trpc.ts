@@ -45,20 +45,14 @@ export const authedProcedure = t.procedure.use(({ ctx, next }) => {
 });
 
 /**
- * A member of the session's active organisation. The membership is read on every call,
- * so a removed member or a changed role takes effect at once.
+ * A member of the session's active organisation. The membership is read with the session on
+ * every request, so a removed member or a changed role takes effect at once.
  */
-export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  const organisationId = ctx.session.organisationId;
+export const orgProcedure = authedProcedure.use(({ ctx, next }) => {
+  const { organisationId, membership } = ctx.session;
   if (!organisationId) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Choose an organisation first: you are not in one." });
   }
-  const membership = await ctx.db
-    .selectFrom("memberships")
-    .select(["role", "sensitive"])
-    .where("organisation_id", "=", organisationId)
-    .where("user_id", "=", ctx.user.id)
-    .executeTakeFirst();
   if (!membership) {
     throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organisation." });
   }

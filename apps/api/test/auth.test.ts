@@ -136,11 +136,11 @@ describe("sign up, sign in, sign out over HTTP", () => {
   });
 
   it("marks the cookie Secure when PUBLIC_URL is https", async () => {
-    const { caller, ctx } = await callerFor({
+    const { caller, lastContext } = await callerFor({
       ...api.deps,
       config: { ...api.deps.config, PUBLIC_URL: "https://roster.example" },
     });
     await caller.auth.signUp(signUp("secure@example.test"));
-    expect(ctx.responseCookies.at(-1)).toMatch(/; Secure/);
+    expect(lastContext().responseCookies.at(-1)).toMatch(/; Secure/);
   });
 });

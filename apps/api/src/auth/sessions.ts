@@ -1,4 +1,4 @@
-import type { Db } from "@roster/db";
+import type { Db, Role } from "@roster/db";
 import type { Context } from "../context";
 import { clearedSessionCookie, sessionCookie } from "./cookies";
 import { hashToken, newToken } from "./tokens";
@@ -17,6 +17,12 @@ export interface Session {
   user: SessionUser;
   /** The active organisation; membership is re-checked on every organisation-scoped call. */
   organisationId: string | null;
+  /**
+   * The user's membership of the active organisation, read with the session on every request
+   * (one query, not two: each round trip to PostgreSQL costs more than the lookup); null
+   * when there is no active organisation or the user is no longer a member of it.
+   */
+  membership: { role: Role; sensitive: boolean } | null;
   expiresAt: Date;
 }
 
@@ -25,7 +31,10 @@ export async function loadSession(db: Db, token: string): Promise<{ session: Ses
   const row = await db
     .selectFrom("auth_sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
-    .select(["s.id_hash", "s.organisation_id", "s.expires_at", "u.id as user_id", "u.email", "u.name"])
+    .leftJoin("memberships as m", (join) =>
+      join.onRef("m.organisation_id", "=", "s.organisation_id").onRef("m.user_id", "=", "s.user_id"),
+    )
+    .select(["s.id_hash", "s.organisation_id", "s.expires_at", "u.id as user_id", "u.email", "u.name", "m.role", "m.sensitive"])
     .select((eb) => eb(eb.ref("s.expires_at"), "<=", eb.fn<Date>("now")).as("is_expired"))
     .where("s.id_hash", "=", idHash)
     .executeTakeFirst();
@@ -39,6 +48,7 @@ export async function loadSession(db: Db, token: string): Promise<{ session: Ses
       idHash,
       user: { id: row.user_id, email: row.email, name: row.name },
       organisationId: row.organisation_id,
+      membership: row.role === null ? null : { role: row.role, sensitive: row.sensitive ?? false },
       expiresAt: row.expires_at,
     },
     expired: false,
