@@ -1,4 +1,4 @@
-import type { StreamCounts } from "@roster/db";
+import { type StreamCounts, sql } from "@roster/db";
 
 export type RunCounts = Record<string, StreamCounts>;
 
@@ -18,4 +18,14 @@ export function totals(counts: RunCounts): StreamCounts {
   }
   sum.done = Object.values(counts).every((c) => c.done);
   return sum;
+}
+
+/**
+ * The run's stored counts with one stream's entry replaced, and the others as stored: streams
+ * of one run commit side by side, and each writes only what it knows (a whole-object write
+ * could put back another stream's older counts).
+ */
+export function streamCountsUpdate(stream: string, counts: StreamCounts) {
+  // Typed as what the column takes on update (its JSON text).
+  return sql<string>`jsonb_set(counts, array[${stream}]::text[], ${JSON.stringify(counts)}::jsonb)`;
 }

@@ -7,7 +7,7 @@ import {
   SyncAbortedError,
 } from "@roster/core";
 import { type Kysely, sql } from "@roster/db";
-import type { RunCounts } from "./counts";
+import { type RunCounts, streamCountsUpdate } from "./counts";
 import { hasRowsFromBeforeRun, liveRowCount, markUnseenDeleted } from "./deletions";
 import { tableSpecs } from "./tables/index";
 import type { UpsertScope } from "./upsert";
@@ -166,10 +166,10 @@ export async function finishStream(
         .execute();
     }
     const deleted = readNothing || unidentified ? 0 : await markUnseenDeleted(trx, spec, name, scope);
-    const next = { ...counts, [name]: { ...streamCounts, deleted: streamCounts.deleted + deleted, done: true } };
+    const next = { ...streamCounts, deleted: streamCounts.deleted + deleted, done: true };
     await trx
       .updateTable("sync_runs")
-      .set({ counts: JSON.stringify(next), heartbeat_at: new Date() })
+      .set({ counts: streamCountsUpdate(name, next), heartbeat_at: new Date() })
       .where("id", "=", scope.runId)
       .execute();
     await saveCheckpoint(trx, scope, name, null, true);

@@ -1,6 +1,6 @@
 import type { ModelName, Models } from "@roster/core";
 import { type Kysely, sql } from "@roster/db";
-import type { RunCounts } from "./counts";
+import { type RunCounts, streamCountsUpdate } from "./counts";
 import type { TableSpec } from "./tables/index";
 import { type UpsertOptions, type UpsertScope, upsertBatch } from "./upsert";
 
@@ -72,10 +72,9 @@ export async function writeBatch<M extends ModelName>(
       unchanged: stream.unchanged + result.unchanged,
       failed: stream.failed + batch.failures.length,
     };
-    const nextCounts = { ...counts, [batch.stream]: next };
     await trx
       .updateTable("sync_runs")
-      .set({ counts: JSON.stringify(nextCounts), heartbeat_at: new Date() })
+      .set({ counts: streamCountsUpdate(batch.stream, next), heartbeat_at: new Date() })
       .where("id", "=", scope.runId)
       .execute();
     await saveCheckpoint(trx, scope, batch.stream, batch.cursor, false);
