@@ -9,8 +9,9 @@ import {
 } from "@roster/core";
 import { type Db, sql } from "@roster/db";
 import { createLogger, type Logger } from "@roster/logger";
-import { emptyCounts, type RunCounts } from "./counts";
+import { emptyCounts, type RunCounts, streamCountsUpdate } from "./counts";
 import { resolveReferences } from "./references";
+import { runScheduled, STREAM_CONCURRENCY } from "./stream-schedule";
 import { finishStream, IncompleteReadError, syncStream } from "./sync-stream";
 import { tableSpecs } from "./tables/index";
 import type { UpsertScope } from "./upsert";
@@ -28,6 +29,8 @@ export interface RunSyncInput {
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
   batchSize?: number;
+  /** Streams read and written at once (stream-schedule.ts); 1 runs them one after another. */
+  streamConcurrency?: number;
   /** See ContextOptions.rateLimit: undefined keeps the connector's hint. */
   rateLimit?: { perSecond: number; burst?: number } | null;
   onProgress?: (counts: RunCounts) => void;
@@ -124,9 +127,11 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
   log.info({ runId, resumed, trigger: input.trigger }, resumed ? "resuming sync" : "starting sync");
   let verify: VerifyResult | undefined;
   try {
+    // Streams run side by side (stream-schedule.ts): the first to fail stops the others.
+    const stopStreams = new AbortController();
     const ctx = createConnectorContext(connector, input.credentials, {
       log,
-      signal,
+      signal: AbortSignal.any([signal, stopStreams.signal]),
       retry: input.retry,
       timeoutMs: input.timeoutMs,
       rateLimit: input.rateLimit,
@@ -147,14 +152,13 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       .where("connection_id", "=", input.connection.id)
       .where("run_id", "=", runId)
       .execute();
-    const touched = new Set<ModelName>();
-    for (const [name, stream] of Object.entries(connector.streams)) {
+    const streams = Object.entries(connector.streams).map(([name, stream]) => ({ name, model: stream.model, stream }));
+    for (const { name } of streams) counts[name] ??= emptyCounts();
+    const runStream = async ({ name, stream }: (typeof streams)[number]) => {
       if (signal.aborted) throw new SyncAbortedError("sync aborted");
-      counts[name] ??= emptyCounts();
-      touched.add(stream.model);
       const missing = (stream.requires ?? []).filter((p) => verify?.missing.includes(p));
       const checkpoint = checkpoints.find((c) => c.stream === name);
-      if (checkpoint?.done) continue;
+      if (checkpoint?.done) return;
       if (missing.length > 0) {
         const labels = missing.map((id) => connector.manifest.permissions.find((p) => p.id === id)?.label ?? id);
         // The skip, its reason and the stream's done checkpoint commit together: a resumed run
@@ -167,12 +171,12 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
           `the token lacks ${labels.map((l) => `"${l}"`).join(", ")}`,
           `Grant ${labels.join(", ")} to the token in ${connector.manifest.name} to sync ${name}.`,
         );
-        continue;
+        return;
       }
       // A checkpoint row with no cursor and not done: the last page is in; only the finish is left.
       if (checkpoint && checkpoint.cursor === null) {
         await finishStream(db, name, stream.model, scope, counts);
-        continue;
+        return;
       }
       try {
         await syncStream(
@@ -196,7 +200,12 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
         await skipStream(db, scope, name, counts, error.message, error.hint ?? null);
       }
       input.onProgress?.(counts);
-    }
+    };
+    await runScheduled(streams, input.streamConcurrency ?? STREAM_CONCURRENCY, runStream, () => stopStreams.abort());
+    // An abort asked for while the last streams were finishing still stops the run here; it
+    // resumes with every stream done, and only the references and the finish left.
+    if (signal.aborted) throw new SyncAbortedError("sync aborted");
+    const touched = new Set<ModelName>(streams.map((s) => s.model));
     for (const model of touched) await resolveReferences(db, tableSpecs[model], input.connection.id);
     await finishRun(db, runId, input.connection.id, "succeeded", counts, null);
     log.info({ runId, counts }, "sync succeeded");
@@ -235,7 +244,7 @@ async function skipStream(
     }
     await trx
       .updateTable("sync_runs")
-      .set({ counts: JSON.stringify(counts) })
+      .set({ counts: streamCountsUpdate(stream, counts[stream]!) })
       .where("id", "=", scope.runId)
       .execute();
     await saveCheckpoint(trx, scope, stream, null, true);

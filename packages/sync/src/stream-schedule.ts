@@ -1,0 +1,74 @@
+import type { ModelName } from "@roster/core";
+import { tableSpecs } from "./tables/index";
+
+/**
+ * How many streams of one sync read and write at once. Two keep both a provider request and
+ * a database write busy on a 2-core box (one stream alone leaves it a third idle between
+ * pages and batches) while the sync's memory stays that of two batches.
+ */
+export const STREAM_CONCURRENCY = 2;
+
+export interface ScheduledStream {
+  name: string;
+  model: ModelName;
+}
+
+/**
+ * The streams a stream must wait for: earlier ones (in the connector's order) that write a
+ * table its rows link to, so the links resolve as each row is written rather than in a
+ * rewrite afterwards, and earlier ones of its own model, so one table has one writer.
+ */
+export function prerequisitesOf(streams: readonly ScheduledStream[], index: number): ScheduledStream[] {
+  const own = streams[index];
+  if (!own) return [];
+  const linked = new Set((tableSpecs[own.model].references ?? []).map((ref) => ref.targetTable));
+  return streams.slice(0, index).filter((earlier) => earlier.model === own.model || linked.has(tableSpecs[earlier.model].table));
+}
+
+/**
+ * Runs `work` for every stream, at most `concurrency` at a time, each after its prerequisites
+ * finished. The first failure stops new streams from starting and is thrown once every
+ * started one has settled: nothing is left writing behind a failed run.
+ */
+export async function runScheduled<S extends ScheduledStream>(
+  streams: readonly S[],
+  concurrency: number,
+  work: (stream: S) => Promise<void>,
+  onFirstFailure: (error: unknown) => void,
+): Promise<void> {
+  const finished = new Map<string, Promise<void>>();
+  const waiting: (() => void)[] = [];
+  let running = 0;
+  let failure: { error: unknown } | undefined;
+
+  const slot = async () => {
+    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+  };
+  const release = () => {
+    running--;
+    waiting.shift()?.();
+  };
+
+  streams.forEach((stream, index) => {
+    const before = prerequisitesOf(streams, index).map((p) => finished.get(p.name));
+    const run = (async () => {
+      await Promise.all(before);
+      await slot();
+      try {
+        if (failure) return;
+        await work(stream);
+      } catch (error) {
+        if (!failure) {
+          failure = { error };
+          onFirstFailure(error);
+        }
+      } finally {
+        release();
+      }
+    })();
+    finished.set(stream.name, run);
+  });
+  await Promise.all(finished.values());
+  if (failure) throw failure.error;
+}
