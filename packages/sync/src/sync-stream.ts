@@ -47,7 +47,7 @@ export async function syncStream<M extends ModelName>(
   // Seen ids and changed fields only matter for rows stored before this run (deletions.ts):
   // a first load skips both.
   const trackSeen = await hasRowsFromBeforeRun(db, spec, scope);
-  const upsertOptions = { logChanges: trackSeen };
+  const upsertOptions = { logChanges: trackSeen, copyDirect: !trackSeen };
   const schema = modelSchemas[stream.model];
   let inFlight: Promise<void> = Promise.resolve();
   let writeError: unknown;
