@@ -103,6 +103,7 @@ describe("zenefits sync", () => {
         log: createLogger("test", { level: "silent" }),
         // A batch a page: progress (and the abort) comes after each.
         batchSize: 100,
+        streamConcurrency: 2,
         signal,
         onProgress: (counts) => {
           reported = structuredClone(counts);
