@@ -43,17 +43,6 @@ const defaultCaps: ListCaps = { count: COUNT_CAP, searchGather: SEARCH_GATHER_CA
 type PersonQuery = ReturnType<typeof peopleQuerySchema.parse>;
 type Cursor = ReturnType<typeof decodeCursor>;
 
-interface ListedRow {
-  id: string;
-  display_name: string;
-  work_email: string | null;
-  job_title: string | null;
-  status: string;
-  remote_deleted_at: Date | null;
-  department_name: string | null;
-  location_name: string | null;
-}
-
 function likePattern(search: string): string {
   return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -118,7 +107,7 @@ async function searchPage(db: Db, organisationId: string, query: PersonQuery, af
     .execute();
   const matched = Number(rows[0]?.matched ?? 0);
   if (matched > cap) return undefined;
-  return { rows: rows as ListedRow[], total: matched, totalIsCapped: false };
+  return { rows, total: matched, totalIsCapped: false };
 }
 
 /**

@@ -51,7 +51,7 @@ export async function upsertBatch<M extends ModelName>(
   if (!db.isTransaction) return db.transaction().execute((trx) => upsertBatch(trx, spec, records, scope, options));
   const columns = spec.columns;
   const names = sql.join(columns.map((c) => sql.ref(c.column)));
-  if (options.copyDirect && (spec.references ?? []).length === 0 && (await copyIntoTable(db, spec, records, scope))) {
+  if (options.copyDirect && (spec.references ?? []).length === 0 && (await copyIntoTable(db, spec, records, scope, names))) {
     return { created: records.length, updated: 0, unchanged: 0 };
   }
   const stage = sql.table(stageTable(spec));
@@ -128,8 +128,8 @@ async function copyIntoTable<M extends ModelName>(
   spec: TableSpec<M>,
   records: Models[M][],
   scope: UpsertScope,
+  names: ReturnType<typeof sql.join>,
 ): Promise<boolean> {
-  const names = sql.join(spec.columns.map((c) => sql.ref(c.column)));
   const prefix = `${scope.organisationId}\t${scope.connectionId}`;
   let payload = "";
   for (const record of records) payload += copyRow(prefix, spec.columns, record);
