@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir } from "node:fs/promises";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 
 export interface EmbeddedPostgresHandle {
@@ -78,6 +79,15 @@ async function loadEmbeddedPostgres() {
  * (the package runs initdb and postgres as the OS user `postgres`, creating it if
  * needed) and as a normal user.
  */
+/**
+ * PostgreSQL's default of 128 MB caches less than one 100,000-person directory (the employees
+ * heap alone is ~160 MB), so every search read pages from the OS. An eighth of the machine's
+ * memory, at most 1 GB: the embedded server shares the machine with the API and worker.
+ */
+function sharedBuffersMb(): number {
+  return Math.max(128, Math.min(1024, Math.floor(os.totalmem() / 8 / 2 ** 20)));
+}
+
 export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Promise<EmbeddedPostgresHandle> {
   const port = options.port ?? (await freePort());
   const asRoot = process.getuid?.() === 0;
@@ -97,7 +107,10 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
     authMethod: "scram-sha-256",
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     // Throw-away clusters trade durability for speed; a persistent one keeps defaults.
-    postgresFlags: options.persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+    postgresFlags: [
+      ...["-c", `shared_buffers=${sharedBuffersMb()}MB`],
+      ...(options.persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
+    ],
     onLog: options.onLog ?? (() => {}),
     onError: (error) => options.onLog?.(String(error)),
   });
