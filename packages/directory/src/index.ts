@@ -1,4 +1,4 @@
 export { getPerson, type PersonDetail, type PersonRef } from "./get-person";
 export { type GroupRow, listDepartments, listLocations } from "./list-groups";
-export { listPeople, type PeoplePage, type PersonRow } from "./list-people";
+export { type ListCaps, listPeople, type PeoplePage, type PersonRow } from "./list-people";
 export { type PeopleQuery, peopleQuerySchema, personIdSchema } from "./schemas";

@@ -1,10 +1,11 @@
 import { zenefits } from "@roster/connector-zenefits";
+import { sql } from "@roster/db";
 import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
 import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
 import { runSync } from "@roster/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getPerson, listDepartments, listLocations, listPeople } from "../src/index";
+import { getPerson, type ListCaps, listDepartments, listLocations, listPeople } from "../src/index";
 
 // The directory reads over a directory synced for real from the Zenefits simulator.
 let testDb: TestDatabase;
@@ -96,9 +97,9 @@ describe("people list", () => {
     }
   });
 
-  it("pages a search the same whether its matches are gathered (under the cap) or walked in name order (over it)", async () => {
-    // "example" is in every work email: a search common enough to go over a small gather cap.
-    const walk = async (caps: { count: number; searchGather: number }) => {
+  it("pages a search the same whether its matches are gathered, gathered then walked, or walked in name order", async () => {
+    // "example" is in every work email: a search common enough to go over small caps.
+    const walk = async (caps: ListCaps) => {
       const ids: string[] = [];
       const totals: (number | null)[] = [];
       let cursor: string | undefined;
@@ -110,15 +111,49 @@ describe("people list", () => {
       } while (cursor);
       return { ids, first: totals[0], rest: totals.slice(1) };
     };
-    const gathered = await walk({ count: 10_000, searchGather: 5_000 });
-    const walked = await walk({ count: 10_000, searchGather: 25 });
+    const gathered = await walk({ count: 10_000, searchGather: 5_000, laterPagesGather: 5_000 });
+    const thenWalked = await walk({ count: 10_000, searchGather: 5_000, laterPagesGather: 25 });
+    const walked = await walk({ count: 10_000, searchGather: 25, laterPagesGather: 25 });
     expect(gathered.ids.length).toBeGreaterThan(100);
+    expect(thenWalked.ids).toEqual(gathered.ids);
     expect(walked.ids).toEqual(gathered.ids);
     expect(gathered.first).toBe(gathered.ids.length);
-    // Over the cap the count stops at it and says so.
-    const capped = await listPeople(testDb.db, orgId, { search: "example" }, { count: 10_000, searchGather: 25 });
+    expect(thenWalked.first).toBe(gathered.ids.length);
+    // Over the gather cap the count stops at it and says so.
+    const capped = await listPeople(
+      testDb.db,
+      orgId,
+      { search: "example" },
+      { count: 10_000, searchGather: 25, laterPagesGather: 25 },
+    );
     expect(capped).toMatchObject({ total: 25, totalIsCapped: true });
-    expect(walked.rest.every((t) => t === null)).toBe(true);
+    expect([...gathered.rest, ...thenWalked.rest, ...walked.rest].every((t) => t === null)).toBe(true);
+  });
+
+  it("finds what a search too short or too punctuated for trigrams names, by walking: two letters, an apostrophe", async () => {
+    // What the database itself says matches: the oracle these searches must agree with.
+    const matches = async (search: string) =>
+      testDb.db
+        .selectFrom("employees")
+        .select("id")
+        .where("organisation_id", "=", orgId)
+        .where(sql<boolean>`strpos(search_text, ${search.toLowerCase()}) > 0`)
+        .orderBy("display_name")
+        .orderBy("id")
+        .execute();
+    const apostrophe = sim.truth().people.find((p) => /\w'\w/.test(p.last_name ?? ""));
+    expect(apostrophe, "the seed has a last name with an apostrophe").toBeDefined();
+    const at = apostrophe!.last_name!.indexOf("'");
+    for (const search of ["Ex", apostrophe!.last_name!.slice(at - 1, at + 2)]) {
+      const expected = await matches(search);
+      const found = await listPeople(testDb.db, orgId, { search, limit: 100 });
+      expect(found.total, search).toBe(expected.length);
+      expect(
+        found.people.map((p) => p.id),
+        search,
+      ).toEqual(expected.slice(0, 100).map((r) => r.id));
+      expect(found.total, search).toBeGreaterThan(0);
+    }
   });
 
   it("filters by department, location and status; shows deleted people as deleted", async () => {
