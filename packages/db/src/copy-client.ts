@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { finished } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
@@ -7,6 +8,14 @@ import { from as copyFrom } from "pg-copy-streams";
  * itself; `$1` (the payload) is where kysely's sql template put the one parameter.
  */
 const COPY_FROM_STDIN = /^(copy\s+[\w."]+\s*\([\w\s,."]*\)\s+from\s+stdin)\s+\$1$/i;
+
+/**
+ * A statement whose text ends with this comment is sent as a named (prepared) statement:
+ * PostgreSQL parses and plans it once per connection, then after five runs reuses a generic
+ * plan. For hot, fixed-shape reads by key (the person page plans for longer than it runs),
+ * never for searches, whose best plan depends on the term.
+ */
+export const PREPARED_MARK = "/* roster:prepared */";
 
 interface CopyResult {
   command: "COPY";
@@ -34,6 +43,11 @@ const parentQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unkn
   const copy = typeof text === "string" ? COPY_FROM_STDIN.exec(text.trim()) : null;
   if (copy && Array.isArray(values) && values.length === 1 && typeof values[0] === "string") {
     return copyText(this, copy[1]!, values[0]);
+  }
+  if (args.length <= 2 && typeof text === "string" && text.endsWith(PREPARED_MARK) && (values === undefined || Array.isArray(values))) {
+    // Named by the text's hash: the same text always gets the same name, and two texts never share one.
+    const name = `roster_${createHash("sha1").update(text).digest("base64url")}`;
+    return parentQuery.call(this, { name, text, values });
   }
   return parentQuery.apply(this, args);
 };

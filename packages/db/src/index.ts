@@ -1,5 +1,5 @@
 export { type Insertable, type Kysely, type Selectable, sql, type Transaction, type Updateable } from "kysely";
-export { type CreateDbOptions, createDb, type Db } from "./client";
+export { type CreateDbOptions, createDb, type Db, preparedStatement } from "./client";
 export { assertDatabaseReachable, DatabaseUnavailableError, redactUrl } from "./connectivity";
 export type { ConnectionStatus, Database, EmployeeStatus, Role, StreamCounts, SyncRunStatus } from "./database";
 export { withDatabase } from "./database-url";

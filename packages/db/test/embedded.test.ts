@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "../src/embedded";
 
 describe("embedded PostgreSQL", () => {
-  it("caches an eighth of the machine's memory (at most 1 GB), not PostgreSQL's 128 MB default", async () => {
+  it("is reached through a Unix socket and caches an eighth of the machine's memory (at most 1 GB), not PostgreSQL's 128 MB default", async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), "roster-embedded-test-"));
     const server = await startEmbeddedPostgres({ dataDir: path.join(root, "data"), persistent: false });
     try {
@@ -15,7 +15,10 @@ describe("embedded PostgreSQL", () => {
       const { rows } = await client.query<{ mb: string }>(
         "select setting::bigint * current_setting('block_size')::bigint / 1048576 as mb from pg_settings where name = 'shared_buffers'",
       );
+      // inet_server_addr() is null on a Unix-socket connection.
+      const via = await client.query<{ addr: string | null }>("select inet_server_addr() as addr");
       await client.end();
+      expect(via.rows[0]?.addr).toBeNull();
       const expected = Math.max(128, Math.min(1024, Math.floor(os.totalmem() / 8 / 2 ** 20)));
       expect(Number(rows[0]?.mb)).toBe(expected);
     } finally {

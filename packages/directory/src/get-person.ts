@@ -1,4 +1,4 @@
-import { type Db, sql } from "@roster/db";
+import { type Db, preparedStatement, sql } from "@roster/db";
 
 export interface PersonRef {
   id: string;
@@ -86,7 +86,8 @@ interface PersonRow {
 /**
  * Everything the person page shows, scoped to the organisation; null when not found there.
  * One statement, the lists gathered with json_agg: each round trip to PostgreSQL costs more
- * CPU (socket writes, a backend wake-up) than these index lookups themselves.
+ * CPU (socket writes, a backend wake-up) than these index lookups themselves. Prepared: it
+ * takes longer to plan (~2.5 ms) than to run (~1.5 ms).
  */
 export async function getPerson(db: Db, organisationId: string, id: string): Promise<PersonDetail | null> {
   const { rows } = await sql<PersonRow>`
@@ -129,7 +130,8 @@ export async function getPerson(db: Db, organisationId: string, id: string): Pro
         select change, fields, created_at from change_log
         where connection_id = p.connection_id and entity = 'employees' and remote_id = p.remote_id
         order by created_at desc limit 50) h) as history
-    from person p`.execute(db);
+    from person p
+    ${preparedStatement}`.execute(db);
   const e = rows[0];
   if (!e) return null;
 

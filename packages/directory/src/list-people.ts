@@ -1,4 +1,4 @@
-import { type Db, sql } from "@roster/db";
+import { type Db, preparedStatement, sql } from "@roster/db";
 import { type Cursor, decodeCursor, encodeCursor } from "./cursor";
 import { type PeopleQuery, peopleQuerySchema } from "./schemas";
 
@@ -146,6 +146,7 @@ async function walkPage(db: Db, organisationId: string, query: PersonQuery, afte
     .orderBy("e.display_name")
     .orderBy("e.id")
     .limit(query.limit + 1)
+    .modifyEnd(preparedStatement)
     .execute();
   if (countUpTo === null) return { rows, total: null, totalIsCapped: false };
   const matched = Number((rows[0] as { matched?: string } | undefined)?.matched ?? 0);

@@ -1,4 +1,4 @@
-import type { Db, Role } from "@roster/db";
+import { type Db, preparedStatement, type Role } from "@roster/db";
 import type { Context } from "../context";
 import { clearedSessionCookie, sessionCookie } from "./cookies";
 import { hashToken, newToken } from "./tokens";
@@ -37,6 +37,8 @@ export async function loadSession(db: Db, token: string): Promise<{ session: Ses
     .select(["s.id_hash", "s.organisation_id", "s.expires_at", "u.id as user_id", "u.email", "u.name", "m.role", "m.sensitive"])
     .select((eb) => eb(eb.ref("s.expires_at"), "<=", eb.fn<Date>("now")).as("is_expired"))
     .where("s.id_hash", "=", idHash)
+    // Prepared: every request reads its session, and a plan costs more than the lookup.
+    .modifyEnd(preparedStatement)
     .executeTakeFirst();
   if (!row) return { session: null, expired: false };
   if (row.is_expired) {
