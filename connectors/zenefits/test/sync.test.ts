@@ -132,4 +132,52 @@ describe("zenefits sync", () => {
       created: truth.customFieldValues.length,
     });
   });
+  it("ends a run as aborted when the abort comes as its last stream finishes; the resumed run only finishes it", async () => {
+    // Tried: the abort asked for in the progress report of the last stream to finish, when
+    // no stream is left to notice it. Must hold: the run ends aborted, not succeeded; the
+    // resumed run fetches no stream again and ends with the same counts.
+    const org = await testDb.db
+      .insertInto("organisations")
+      .values({ name: "Org late abort" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const row = await testDb.db
+      .insertInto("connections")
+      .values({ organisation_id: org.id, connector_id: "zenefits", display_name: "Zenefits", credentials_encrypted: "unused" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const fresh = { id: row.id, organisationId: org.id, lastSuccessAt: null };
+    const streamNames = Object.keys(zenefits.streams);
+    const controller = new AbortController();
+    let reported: RunCounts = {};
+    const run = (signal?: AbortSignal) =>
+      runSync({
+        db: testDb.db,
+        connector: zenefits,
+        credentials: { accessToken: sim.createToken({ scopes: [...ALL_SCOPES] }), baseUrl: sim.url },
+        connection: fresh,
+        trigger: "manual",
+        log: createLogger("test", { level: "silent" }),
+        signal,
+        onProgress: (counts) => {
+          reported = structuredClone(counts);
+          if (streamNames.every((name) => counts[name]?.done)) controller.abort(new Error("stop"));
+        },
+      });
+    await expect(run(controller.signal)).rejects.toBeInstanceOf(SyncAbortedError);
+    const runs = await testDb.db
+      .selectFrom("sync_runs")
+      .select(["status", "counts"])
+      .where("connection_id", "=", fresh.id)
+      .execute();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.status).toBe("running");
+    expect(runs[0]?.counts).toEqual(reported);
+
+    const resumed = await run();
+    expect(resumed).toMatchObject({ status: "succeeded", resumed: true });
+    // Every stream was already done: nothing read twice, the counts are the first run's.
+    expect(resumed.counts).toEqual(reported);
+    expect(resumed.counts.people?.read).toBe(sim.truth().people.length);
+  });
 });
