@@ -76,6 +76,7 @@ childMain<DirectoryLoadInput, DirectoryLoadResult>(async (input) => {
   );
   const measured = await phase(clients, input.phaseMs, input.seed + 200, directory);
   const used = process.cpuUsage(cpu);
+  for (const client of clients) client.close();
   return {
     clients: clients.length,
     warmup: warmup.report,
