@@ -44,7 +44,12 @@ const parentQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unkn
   if (copy && Array.isArray(values) && values.length === 1 && typeof values[0] === "string") {
     return copyText(this, copy[1]!, values[0]);
   }
-  if (args.length <= 2 && typeof text === "string" && text.endsWith(PREPARED_MARK) && (values === undefined || Array.isArray(values))) {
+  if (
+    args.length <= 2 &&
+    typeof text === "string" &&
+    text.endsWith(PREPARED_MARK) &&
+    (values === undefined || Array.isArray(values))
+  ) {
     // Named by the text's hash: the same text always gets the same name, and two texts never share one.
     const name = `roster_${createHash("sha1").update(text).digest("base64url")}`;
     return parentQuery.call(this, { name, text, values });
