@@ -1,5 +1,5 @@
 import { SyncAbortedError } from "@roster/core";
-import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
+import { createSyncConnection, createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
 import { ALL_SCOPES, startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
 import { type RunCounts, runSync } from "@roster/sync";
@@ -14,13 +14,7 @@ let connection: { id: string; organisationId: string; lastSuccessAt: null };
 beforeAll(async () => {
   testDb = await createTestDatabase();
   sim = await startZenefitsSim({ port: 0, people: 120, seed: 3 });
-  const org = await testDb.db.insertInto("organisations").values({ name: "Org" }).returning("id").executeTakeFirstOrThrow();
-  const row = await testDb.db
-    .insertInto("connections")
-    .values({ organisation_id: org.id, connector_id: "zenefits", display_name: "Zenefits", credentials_encrypted: "unused" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  connection = { id: row.id, organisationId: org.id, lastSuccessAt: null };
+  connection = await createSyncConnection(testDb.db, { connectorId: "zenefits", displayName: "Zenefits" });
 });
 afterAll(async () => {
   await sim.close();
@@ -78,17 +72,11 @@ describe("zenefits sync", () => {
     // and the resumed run ends with every record counted once.
     // (Each stream writes only its own entry of the stored counts; the race a whole-object
     // write would lose is too rare to provoke here, this checks the outcome it would spoil.)
-    const org = await testDb.db
-      .insertInto("organisations")
-      .values({ name: "Side by side" })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const row = await testDb.db
-      .insertInto("connections")
-      .values({ organisation_id: org.id, connector_id: "zenefits", display_name: "Zenefits", credentials_encrypted: "unused" })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const fresh = { id: row.id, organisationId: org.id, lastSuccessAt: null };
+    const fresh = await createSyncConnection(testDb.db, {
+      connectorId: "zenefits",
+      displayName: "Zenefits",
+      organisation: "Side by side",
+    });
     const bigger = await startZenefitsSim({ port: 0, people: 600, seed: 4 });
     onTestFinished(() => bigger.close());
     const controller = new AbortController();
@@ -136,17 +124,11 @@ describe("zenefits sync", () => {
     // Tried: the abort asked for in the progress report of the last stream to finish, when
     // no stream is left to notice it. Must hold: the run ends aborted, not succeeded; the
     // resumed run fetches no stream again and ends with the same counts.
-    const org = await testDb.db
-      .insertInto("organisations")
-      .values({ name: "Org late abort" })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const row = await testDb.db
-      .insertInto("connections")
-      .values({ organisation_id: org.id, connector_id: "zenefits", display_name: "Zenefits", credentials_encrypted: "unused" })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const fresh = { id: row.id, organisationId: org.id, lastSuccessAt: null };
+    const fresh = await createSyncConnection(testDb.db, {
+      connectorId: "zenefits",
+      displayName: "Zenefits",
+      organisation: "Org late abort",
+    });
     const streamNames = Object.keys(zenefits.streams);
     const controller = new AbortController();
     let reported: RunCounts = {};

@@ -1,6 +1,6 @@
 import { zenefits } from "@roster/connector-zenefits";
 import { sql } from "@roster/db";
-import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
+import { createSyncConnection, createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
 import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
 import { runSync } from "@roster/sync";
@@ -16,21 +16,16 @@ let otherOrgId: string;
 beforeAll(async () => {
   testDb = await createTestDatabase();
   sim = await startZenefitsSim({ port: 0, people: 300, seed: 5 });
-  const org = await testDb.db.insertInto("organisations").values({ name: "Org" }).returning("id").executeTakeFirstOrThrow();
+  const connection = await createSyncConnection(testDb.db, { connectorId: "zenefits", displayName: "Zenefits" });
   const other = await testDb.db.insertInto("organisations").values({ name: "Other" }).returning("id").executeTakeFirstOrThrow();
-  orgId = org.id;
+  orgId = connection.organisationId;
   otherOrgId = other.id;
-  const connection = await testDb.db
-    .insertInto("connections")
-    .values({ organisation_id: org.id, connector_id: "zenefits", display_name: "Zenefits", credentials_encrypted: "unused" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
   const run = () =>
     runSync({
       db: testDb.db,
       connector: zenefits,
       credentials: { accessToken: sim.defaultToken, baseUrl: sim.url },
-      connection: { id: connection.id, organisationId: org.id, lastSuccessAt: null },
+      connection,
       trigger: "manual",
       log: createLogger("test", { level: "silent" }),
     });

@@ -1,6 +1,6 @@
 import { zenefits } from "@roster/connector-zenefits";
 import { sql } from "@roster/db";
-import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
+import { createSyncConnection, createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
 import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
 import { runSync, type SyncOutcome } from "@roster/sync";
@@ -22,13 +22,7 @@ const log = createLogger("chaos", { level: "silent" });
 beforeAll(async () => {
   testDb = await createTestDatabase();
   sim = await startZenefitsSim({ port: 0, people: PEOPLE, seed: 77 });
-  const org = await testDb.db.insertInto("organisations").values({ name: "Org" }).returning("id").executeTakeFirstOrThrow();
-  const row = await testDb.db
-    .insertInto("connections")
-    .values({ organisation_id: org.id, connector_id: "zenefits", display_name: "Zenefits", credentials_encrypted: "unused" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  connection = { id: row.id, organisationId: org.id, lastSuccessAt: null };
+  connection = await createSyncConnection(testDb.db, { connectorId: "zenefits", displayName: "Zenefits" });
 });
 afterAll(async () => {
   await sim?.close();

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { zenefits } from "@roster/connector-zenefits";
-import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
+import { createSyncConnection, createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
 import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
 import { runSync } from "@roster/sync";
@@ -30,13 +30,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
   proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-  const org = await testDb.db.insertInto("organisations").values({ name: "Org" }).returning("id").executeTakeFirstOrThrow();
-  const row = await testDb.db
-    .insertInto("connections")
-    .values({ organisation_id: org.id, connector_id: "zenefits", display_name: "Zenefits", credentials_encrypted: "unused" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  connection = { id: row.id, organisationId: org.id, lastSuccessAt: null };
+  connection = await createSyncConnection(testDb.db, { connectorId: "zenefits", displayName: "Zenefits" });
   rewrite = null;
   expect((await sync()).status).toBe("succeeded");
 });

@@ -1,6 +1,6 @@
 import type { Department } from "@roster/core";
 import { sql } from "@roster/db";
-import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
+import { createSyncConnection, createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tableSpecs } from "../src/tables/index";
 import { type UpsertScope, upsertBatch } from "../src/upsert";
@@ -11,18 +11,13 @@ let scope: UpsertScope;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  const org = await testDb.db.insertInto("organisations").values({ name: "Org" }).returning("id").executeTakeFirstOrThrow();
-  const connection = await testDb.db
-    .insertInto("connections")
-    .values({ organisation_id: org.id, connector_id: "acme", display_name: "Acme", credentials_encrypted: "unused" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const connection = await createSyncConnection(testDb.db, { connectorId: "acme", displayName: "Acme" });
   const run = await testDb.db
     .insertInto("sync_runs")
-    .values({ organisation_id: org.id, connection_id: connection.id, trigger: "manual" })
+    .values({ organisation_id: connection.organisationId, connection_id: connection.id, trigger: "manual" })
     .returning("id")
     .executeTakeFirstOrThrow();
-  scope = { organisationId: org.id, connectionId: connection.id, runId: run.id };
+  scope = { organisationId: connection.organisationId, connectionId: connection.id, runId: run.id };
 });
 afterAll(async () => {
   await testDb.drop();

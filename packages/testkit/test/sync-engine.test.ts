@@ -1,5 +1,5 @@
 import { sql } from "@roster/db";
-import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
+import { createSyncConnection, createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
 import { runSync, SyncInProgressError } from "@roster/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,13 +16,7 @@ const log = createLogger("sync-test", { level: "silent" });
 beforeAll(async () => {
   testDb = await createTestDatabase();
   server = await startAcmeServer({ people: 120, pageSize: 10 });
-  const org = await testDb.db.insertInto("organisations").values({ name: "Org" }).returning("id").executeTakeFirstOrThrow();
-  const row = await testDb.db
-    .insertInto("connections")
-    .values({ organisation_id: org.id, connector_id: "acme", display_name: "Acme", credentials_encrypted: "unused" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  connection = { id: row.id, organisationId: org.id, lastSuccessAt: null };
+  connection = await createSyncConnection(testDb.db, { connectorId: "acme", displayName: "Acme" });
 });
 afterAll(async () => {
   await server.close();

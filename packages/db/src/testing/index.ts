@@ -62,3 +62,35 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+export interface SyncConnectionFixture {
+  id: string;
+  organisationId: string;
+  lastSuccessAt: null;
+}
+
+/**
+ * What a sync test runs against: a new organisation with one connection to `connectorId`.
+ * The test hands runSync its credentials directly, so none are stored.
+ */
+export async function createSyncConnection(
+  db: Db,
+  options: { connectorId: string; displayName: string; organisation?: string },
+): Promise<SyncConnectionFixture> {
+  const org = await db
+    .insertInto("organisations")
+    .values({ name: options.organisation ?? "Org" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto("connections")
+    .values({
+      organisation_id: org.id,
+      connector_id: options.connectorId,
+      display_name: options.displayName,
+      credentials_encrypted: "unused",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: row.id, organisationId: org.id, lastSuccessAt: null };
+}
