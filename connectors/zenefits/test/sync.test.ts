@@ -1,8 +1,8 @@
 import { SyncAbortedError } from "@roster/core";
-import { createSyncConnection, createTestDatabase, type TestDatabase } from "@roster/db/testing";
+import { createSyncConnection, createTestDatabase, type SyncConnectionFixture, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
 import { ALL_SCOPES, startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
-import { type RunCounts, runSync } from "@roster/sync";
+import { type RunCounts, type RunSyncInput, runSync } from "@roster/sync";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { zenefits } from "../src/index";
 
@@ -31,6 +31,36 @@ const sync = (scopes: readonly string[]) =>
     log: createLogger("test", { level: "silent" }),
     retry: { baseDelayMs: 1, maxDelayMs: 10 },
   });
+
+/**
+ * A run on its own connection whose first attempt aborts as soon as `stopWhen` holds for a
+ * progress report; `reported` keeps the last report, `resume` runs again without an abort.
+ */
+function abortingRun(
+  source: ZenefitsSim,
+  connection: SyncConnectionFixture,
+  stopWhen: (counts: RunCounts) => boolean,
+  options: Pick<RunSyncInput, "batchSize" | "streamConcurrency"> = {},
+) {
+  const controller = new AbortController();
+  const state = { reported: {} as RunCounts };
+  const run = (signal?: AbortSignal) =>
+    runSync({
+      db: testDb.db,
+      connector: zenefits,
+      credentials: { accessToken: source.createToken({ scopes: [...ALL_SCOPES] }), baseUrl: source.url },
+      connection,
+      trigger: "manual",
+      log: createLogger("test", { level: "silent" }),
+      ...options,
+      signal,
+      onProgress: (counts) => {
+        state.reported = structuredClone(counts);
+        if (stopWhen(counts)) controller.abort(new Error("stop"));
+      },
+    });
+  return { first: () => run(controller.signal), resume: () => run(), state };
+}
 
 describe("zenefits sync", () => {
   it("stores people with status normalised, managers, departments and locations resolved", async () => {
@@ -79,27 +109,13 @@ describe("zenefits sync", () => {
     });
     const bigger = await startZenefitsSim({ port: 0, people: 600, seed: 4 });
     onTestFinished(() => bigger.close());
-    const controller = new AbortController();
-    let reported: RunCounts = {};
-    const run = (signal?: AbortSignal) =>
-      runSync({
-        db: testDb.db,
-        connector: zenefits,
-        credentials: { accessToken: bigger.createToken({ scopes: [...ALL_SCOPES] }), baseUrl: bigger.url },
-        connection: fresh,
-        trigger: "manual",
-        log: createLogger("test", { level: "silent" }),
-        // A batch a page: progress (and the abort) comes after each.
-        batchSize: 100,
-        streamConcurrency: 2,
-        signal,
-        onProgress: (counts) => {
-          reported = structuredClone(counts);
-          const people = counts.people;
-          if (people && people.read >= 200) controller.abort(new Error("stop"));
-        },
-      });
-    await expect(run(controller.signal)).rejects.toBeInstanceOf(SyncAbortedError);
+    // A batch a page: progress (and the abort) comes after each.
+    const interrupted = abortingRun(bigger, fresh, (counts) => (counts.people?.read ?? 0) >= 200, {
+      batchSize: 100,
+      streamConcurrency: 2,
+    });
+    await expect(interrupted.first()).rejects.toBeInstanceOf(SyncAbortedError);
+    const reported = interrupted.state.reported;
     expect(reported.people?.done, "people was interrupted mid-way").toBe(false);
     const stored = await testDb.db
       .selectFrom("sync_runs")
@@ -111,7 +127,7 @@ describe("zenefits sync", () => {
       if (counts.read > 0 || counts.done) expect(stored.counts[stream], stream).toEqual(counts);
     }
 
-    const resumed = await run();
+    const resumed = await interrupted.resume();
     expect(resumed).toMatchObject({ status: "succeeded", resumed: true });
     const truth = bigger.truth();
     expect(resumed.counts.people).toMatchObject({ read: truth.people.length, created: truth.people.length });
@@ -120,6 +136,7 @@ describe("zenefits sync", () => {
       created: truth.customFieldValues.length,
     });
   });
+
   it("ends a run as aborted when the abort comes as its last stream finishes; the resumed run only finishes it", async () => {
     // Tried: the abort asked for in the progress report of the last stream to finish, when
     // no stream is left to notice it. Must hold: the run ends aborted, not succeeded; the
@@ -130,23 +147,9 @@ describe("zenefits sync", () => {
       organisation: "Org late abort",
     });
     const streamNames = Object.keys(zenefits.streams);
-    const controller = new AbortController();
-    let reported: RunCounts = {};
-    const run = (signal?: AbortSignal) =>
-      runSync({
-        db: testDb.db,
-        connector: zenefits,
-        credentials: { accessToken: sim.createToken({ scopes: [...ALL_SCOPES] }), baseUrl: sim.url },
-        connection: fresh,
-        trigger: "manual",
-        log: createLogger("test", { level: "silent" }),
-        signal,
-        onProgress: (counts) => {
-          reported = structuredClone(counts);
-          if (streamNames.every((name) => counts[name]?.done)) controller.abort(new Error("stop"));
-        },
-      });
-    await expect(run(controller.signal)).rejects.toBeInstanceOf(SyncAbortedError);
+    const lateAbort = abortingRun(sim, fresh, (counts) => streamNames.every((name) => counts[name]?.done));
+    await expect(lateAbort.first()).rejects.toBeInstanceOf(SyncAbortedError);
+    const reported = lateAbort.state.reported;
     const runs = await testDb.db
       .selectFrom("sync_runs")
       .select(["status", "counts"])
@@ -156,7 +159,7 @@ describe("zenefits sync", () => {
     expect(runs[0]?.status).toBe("running");
     expect(runs[0]?.counts).toEqual(reported);
 
-    const resumed = await run();
+    const resumed = await lateAbort.resume();
     expect(resumed).toMatchObject({ status: "succeeded", resumed: true });
     // Every stream was already done: nothing read twice, the counts are the first run's.
     expect(resumed.counts).toEqual(reported);
