@@ -1,6 +1,6 @@
-import { Kysely, PostgresDialect, sql } from "kysely";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import { CopyCapableClient, PREPARED_MARK } from "./copy-client";
+import { CopyCapableClient } from "./copy-client";
 import type { Database } from "./database";
 
 // Dates stay ISO strings (YYYY-MM-DD): a JS Date would shift them by the local time zone.
@@ -9,12 +9,6 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export type Db = Kysely<Database>;
-
-/**
- * Ends a statement that PostgreSQL should parse and plan once per connection (see
- * PREPARED_MARK): sql`… ${preparedStatement}`, or `.modifyEnd(preparedStatement)` on a builder.
- */
-export const preparedStatement = sql.raw(PREPARED_MARK);
 
 export interface CreateDbOptions {
   /** Pool size; the API and worker each hold their own pool. */

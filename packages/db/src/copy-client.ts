@@ -1,21 +1,13 @@
-import { createHash } from "node:crypto";
 import { finished } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { namedStatement } from "./prepared-statement";
 
 /**
  * `copy <table> (<columns>) from stdin $1`: the only statement shape the client streams
  * itself; `$1` (the payload) is where kysely's sql template put the one parameter.
  */
 const COPY_FROM_STDIN = /^(copy\s+[\w."]+\s*\([\w\s,."]*\)\s+from\s+stdin)\s+\$1$/i;
-
-/**
- * A statement whose text ends with this comment is sent as a named (prepared) statement:
- * PostgreSQL parses and plans it once per connection, then after five runs reuses a generic
- * plan. For hot, fixed-shape reads by key (the person page plans for longer than it runs),
- * never for searches, whose best plan depends on the term.
- */
-export const PREPARED_MARK = "/* roster:prepared */";
 
 interface CopyResult {
   command: "COPY";
@@ -29,6 +21,7 @@ interface CopyResult {
  * one parameter is the rows in COPY's text format, is streamed with COPY on this same
  * connection instead, so it joins the caller's transaction. The sync engine stages each batch
  * this way (packages/sync/src/upsert.ts): about 1.6× faster than unnest() arrays on wide rows.
+ * It also sends statements marked preparedStatement as named ones, which kysely cannot ask for.
  */
 export class CopyCapableClient extends pg.Client {}
 
@@ -44,16 +37,9 @@ const parentQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unkn
   if (copy && Array.isArray(values) && values.length === 1 && typeof values[0] === "string") {
     return copyText(this, copy[1]!, values[0]);
   }
-  if (
-    args.length <= 2 &&
-    typeof text === "string" &&
-    text.endsWith(PREPARED_MARK) &&
-    (values === undefined || Array.isArray(values))
-  ) {
-    // Named by the text's hash: the same text always gets the same name, and two texts never share one.
-    const name = `roster_${createHash("sha1").update(text).digest("base64url")}`;
-    return parentQuery.call(this, { name, text, values });
-  }
+  // A statement marked preparedStatement goes as a named one (prepared-statement.ts).
+  const named = args.length <= 2 ? namedStatement(text, values) : null;
+  if (named) return parentQuery.call(this, named);
   return parentQuery.apply(this, args);
 };
 

@@ -129,20 +129,24 @@ async function gatheredPage(db: Db, organisationId: string, query: PersonQuery, 
  * given, counted up to it in the same statement (one round trip, not two).
  */
 async function walkPage(db: Db, organisationId: string, query: PersonQuery, after: Cursor | null, countUpTo: number | null) {
-  const counted = db
-    .selectFrom(
-      matching(db, organisationId, query, null, "walk")
-        .select(sql`1`.as("one"))
-        .limit((countUpTo ?? 0) + 1)
-        .as("counted"),
-    )
-    .select((eb) => eb.fn.countAll<string>().as("n"));
   const rows = await matching(db, organisationId, query, after, "walk")
     .leftJoin("departments as d", "d.id", "e.department_id")
     .leftJoin("locations as l", "l.id", "e.location_id")
     .select(["e.id", "e.display_name", "e.work_email", "e.job_title", "e.status", "e.remote_deleted_at"])
     .select(["d.name as department_name", "l.name as location_name"])
-    .$if(countUpTo !== null, (qb) => qb.select(counted.as("matched")))
+    .$if(countUpTo !== null, (qb) =>
+      qb.select((eb) =>
+        eb
+          .selectFrom(
+            matching(db, organisationId, query, null, "walk")
+              .select(sql`1`.as("one"))
+              .limit((countUpTo ?? 0) + 1)
+              .as("counted"),
+          )
+          .select(eb.fn.countAll<string>().as("n"))
+          .as("matched"),
+      ),
+    )
     .orderBy("e.display_name")
     .orderBy("e.id")
     .limit(query.limit + 1)
