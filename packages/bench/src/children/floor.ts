@@ -30,6 +30,8 @@ export interface FloorChildResult {
   records: Record<string, number>;
   failures: Record<string, number>;
   pages: number;
+  /** When each stream's COPY ended, in ms from the start. */
+  streamDoneMs: Record<string, number>;
 }
 
 childMain<FloorChildInput, FloorChildResult>(async (input) => {
@@ -46,6 +48,7 @@ childMain<FloorChildInput, FloorChildResult>(async (input) => {
     records: {},
     failures: {},
     pages: 0,
+    streamDoneMs: {},
   };
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -85,6 +88,7 @@ childMain<FloorChildInput, FloorChildResult>(async (input) => {
     result.copyWaitMs += performance.now() - t;
     result.records[name] = records;
     result.failures[name] = failures;
+    result.streamDoneMs[name] = Math.round(performance.now() - started);
   }
   result.wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);

@@ -28,6 +28,8 @@ export interface SyncChildResult {
   status: string;
   errorMessage?: string;
   counts: RunCounts;
+  /** When each stream finished, in ms from the start (streams run one after another). */
+  streamDoneMs: Record<string, number>;
 }
 
 /**
@@ -55,6 +57,7 @@ childMain<SyncChildInput, SyncChildResult>(async (input) => {
   }, 100);
   const cpu = process.cpuUsage();
   const started = performance.now();
+  const streamDoneMs: Record<string, number> = {};
   const outcome = await runSync({
     db,
     connector: connectorFor(input.providerRateLimit),
@@ -62,6 +65,11 @@ childMain<SyncChildInput, SyncChildResult>(async (input) => {
     connection: { id: input.connectionId, organisationId: input.organisationId, lastSuccessAt: connection.last_success_at },
     trigger: "manual",
     batchSize: input.batchSize,
+    onProgress: (counts) => {
+      for (const [stream, c] of Object.entries(counts)) {
+        if (c.done && streamDoneMs[stream] === undefined) streamDoneMs[stream] = Math.round(performance.now() - started);
+      }
+    },
   });
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
@@ -76,5 +84,6 @@ childMain<SyncChildInput, SyncChildResult>(async (input) => {
     status: outcome.status,
     errorMessage: outcome.errorMessage,
     counts: outcome.counts,
+    streamDoneMs,
   };
 });
