@@ -14,8 +14,13 @@ export function copyField(value: unknown): string {
   return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, (c) => ESCAPES[c] ?? c) : text;
 }
 
+/** Each column's value in COPY's text format, tab-separated: a row without its line end. */
+export function copyFields<T>(columns: readonly CopyColumn<T>[], record: T): string {
+  return columns.map((column) => copyField(column.value(record))).join("\t");
+}
+
 /** One row in COPY's text format: the already encoded `prefix` fields (if any), then each column's value. */
 export function copyRow<T>(prefix: string, columns: readonly CopyColumn<T>[], record: T): string {
-  const fields = columns.map((column) => copyField(column.value(record))).join("\t");
+  const fields = copyFields(columns, record);
   return prefix === "" ? `${fields}\n` : `${prefix}\t${fields}\n`;
 }

@@ -1,4 +1,4 @@
-export { type CopyColumn, copyField, copyRow } from "./copy-text";
+export { type CopyColumn, copyField, copyFields, copyRow } from "./copy-text";
 export { emptyCounts, type RunCounts, totals } from "./counts";
 export { resolveReferences } from "./references";
 export { ConnectionNotFoundError, type RunConnectionSyncInput, runConnectionSync } from "./run-connection-sync";

@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import {
   type ConnectorContext,
   type ModelName,
@@ -7,6 +8,7 @@ import {
   SyncAbortedError,
 } from "@roster/core";
 import { type Kysely, sql } from "@roster/db";
+import { copyFields } from "./copy-text";
 import { type RunCounts, streamCountsUpdate } from "./counts";
 import { hasRowsFromBeforeRun, liveRowCount, markUnseenDeleted } from "./deletions";
 import { tableSpecs } from "./tables/index";
@@ -17,6 +19,14 @@ export interface StreamSyncOptions {
   batchSize: number;
   onBatch?: () => void;
 }
+
+/**
+ * Mapping, checking and encoding a page is one long stretch of synchronous work (a page of
+ * people takes ~10 ms); the batch being written meanwhile needs the event loop for each of its
+ * statements' replies. Yielding every few records lets each reply through at once: on the
+ * 100,000-person bench this took the first load from ~1.35× the raw floor to ~1.1×.
+ */
+const RECORDS_BETWEEN_YIELDS = 25;
 
 export class IncompleteReadError extends Error {
   override name = "IncompleteReadError";
@@ -51,13 +61,22 @@ export async function syncStream<M extends ModelName>(
   const schema = modelSchemas[stream.model];
   let inFlight: Promise<void> = Promise.resolve();
   let writeError: unknown;
-  let buffer: Batch<M> = { stream: name, records: [], failures: [], seen: [], read: 0, cursor: from.cursor };
+  const emptyBatch = (cursor: string | null): Batch<M> => ({
+    stream: name,
+    records: [],
+    encoded: [],
+    failures: [],
+    seen: [],
+    read: 0,
+    cursor,
+  });
+  let buffer = emptyBatch(from.cursor);
   const byId = new Map<string, number>();
   let reachedEnd = false;
 
   const flush = async () => {
     const batch = buffer;
-    buffer = { stream: name, records: [], failures: [], seen: [], read: 0, cursor: batch.cursor };
+    buffer = emptyBatch(batch.cursor);
     byId.clear();
     await inFlight;
     if (writeError) throw writeError;
@@ -71,7 +90,8 @@ export async function syncStream<M extends ModelName>(
       if (writeError) throw writeError;
       // Checked here too, so a connector that forgets the signal still stops between pages.
       if (ctx.signal.aborted) throw new SyncAbortedError("sync aborted");
-      for (const raw of page.records) {
+      for (const [index, raw] of page.records.entries()) {
+        if (index > 0 && index % RECORDS_BETWEEN_YIELDS === 0) await setImmediate();
         buffer.read++;
         const mapped = stream.map(raw);
         if (!mapped.ok) {
@@ -91,13 +111,21 @@ export async function syncStream<M extends ModelName>(
         }
         const record = checked.data as Models[M];
         if (trackSeen) buffer.seen.push(record.remoteId);
+        // Encoded here, while the previous batch is being written, so that write is
+        // PostgreSQL's work alone rather than ours then PostgreSQL's. The batch keeps the
+        // record without its provider payload (now in `encoded`): held until written, that
+        // payload was most of what the garbage collector had to move to the old generation.
+        const encoded = copyFields(spec.columns, record);
+        const kept = { ...record, remoteData: null };
         // One statement cannot update a row twice: a record repeated within a batch keeps its last version.
         const at = byId.get(record.remoteId);
         if (at === undefined) {
           byId.set(record.remoteId, buffer.records.length);
-          buffer.records.push(record);
+          buffer.records.push(kept);
+          buffer.encoded.push(encoded);
         } else {
-          buffer.records[at] = record;
+          buffer.records[at] = kept;
+          buffer.encoded[at] = encoded;
         }
       }
       buffer.cursor = page.nextCursor;

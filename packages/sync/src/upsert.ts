@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { ModelName, Models } from "@roster/core";
 import { type Kysely, sql } from "@roster/db";
-import { copyRow } from "./copy-text";
+import { copyFields } from "./copy-text";
+import { planDirectCopy } from "./direct-copy";
 import type { ReferenceSpec, TableSpec } from "./tables/index";
 
 export interface UpsertScope {
@@ -18,11 +19,16 @@ export interface UpsertOptions {
   logChanges: boolean;
   /**
    * The table holds no row of this connection from before this run (a first load): a batch
-   * of a table without links is COPYed straight into it, as fast as a write can be, and
-   * merged through the staging table only when it collides with a row this run already
+   * is COPYed straight into it, as fast as a write can be (its links looked up first,
+   * direct-links.ts), and merged through the staging table only when it collides with a row this run already
    * wrote (a record the provider served on two pages). Off unless the engine says so.
    */
   copyDirect?: boolean;
+  /**
+   * Each record's columns already in COPY's text format (copyFields), in the records' order.
+   * The engine encodes records as it reads them, so a write only waits on PostgreSQL.
+   */
+  encoded?: readonly string[];
 }
 
 export interface UpsertResult {
@@ -51,7 +57,9 @@ export async function upsertBatch<M extends ModelName>(
   if (!db.isTransaction) return db.transaction().execute((trx) => upsertBatch(trx, spec, records, scope, options));
   const columns = spec.columns;
   const names = sql.join(columns.map((c) => sql.ref(c.column)));
-  if (options.copyDirect && (spec.references ?? []).length === 0 && (await copyIntoTable(db, spec, records, scope, names))) {
+  const encoded = options.encoded ?? records.map((record) => copyFields(columns, record));
+  if (encoded.length !== records.length) throw new Error(`${encoded.length} encoded rows for ${records.length} records`);
+  if (options.copyDirect && (await copyIntoTable(db, spec, records, encoded, scope))) {
     return { created: records.length, updated: 0, unchanged: 0 };
   }
   const stage = sql.table(stageTable(spec));
@@ -60,7 +68,7 @@ export async function upsertBatch<M extends ModelName>(
   await sql`create temp table if not exists ${stage} on commit delete rows as
     select ${names} from ${sql.table(spec.table)} with no data`.execute(db);
   let payload = "";
-  for (const record of records) payload += copyRow("", columns, record);
+  for (const row of encoded) payload += `${row}\n`;
   await sql`copy ${stage} (${names}) from stdin ${payload}`.execute(db);
   const compared = columns.filter((c) => c.column !== "remote_id");
   const setList = sql.join(compared.map((c) => sql.raw(`${c.column} = excluded.${c.column}`)));
@@ -120,32 +128,29 @@ export async function upsertBatch<M extends ModelName>(
 }
 
 /**
- * COPY of the batch straight into its table, in a savepoint: false (and nothing written) when
- * a row collides with one already stored, for the caller to merge the batch instead.
+ * COPY of the batch straight into its table: false (and nothing written) when one of its
+ * records is stored already, for the caller to merge the batch instead.
  */
 async function copyIntoTable<M extends ModelName>(
   db: Kysely<any>,
   spec: TableSpec<M>,
   records: Models[M][],
+  encoded: readonly string[],
   scope: UpsertScope,
-  names: ReturnType<typeof sql.join>,
 ): Promise<boolean> {
+  const plan = await planDirectCopy(db, spec, records, scope.connectionId);
+  if (plan.collides) return false;
+  const { links } = plan;
+  const names = sql.join([...spec.columns, ...links].map((c) => sql.ref(c.column)));
   const prefix = `${scope.organisationId}\t${scope.connectionId}`;
   let payload = "";
-  for (const record of records) payload += copyRow(prefix, spec.columns, record);
-  await sql`savepoint roster_copy_direct`.execute(db);
-  try {
-    await sql`copy ${sql.table(spec.table)} (organisation_id, connection_id, ${names}) from stdin ${payload}`.execute(db);
-  } catch (error) {
-    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-    await sql`rollback to savepoint roster_copy_direct`.execute(db);
-    return false;
-  }
-  await sql`release savepoint roster_copy_direct`.execute(db);
+  records.forEach((record, i) => {
+    const linked = links.length === 0 ? "" : `\t${copyFields(links, record)}`;
+    payload += `${prefix}\t${encoded[i]}${linked}\n`;
+  });
+  await sql`copy ${sql.table(spec.table)} (organisation_id, connection_id, ${names}) from stdin ${payload}`.execute(db);
   return true;
 }
-
-const UNIQUE_VIOLATION = "23505";
 
 const stageNames = new Map<string, string>();
 

@@ -1,5 +1,5 @@
 import type { ModelName, Models } from "@roster/core";
-import { type Kysely, sql } from "@roster/db";
+import { type Kysely, type StreamCounts, sql } from "@roster/db";
 import { type RunCounts, streamCountsUpdate } from "./counts";
 import type { TableSpec } from "./tables/index";
 import { type UpsertOptions, type UpsertScope, upsertBatch } from "./upsert";
@@ -11,7 +11,10 @@ export interface MappingFailure {
 
 export interface Batch<M extends ModelName> {
   stream: string;
+  /** The records without their remoteData, which only `encoded` carries. */
   records: Models[M][];
+  /** Each record's columns in COPY's text format, encoded as it was read (upsert.ts). */
+  encoded: string[];
   failures: MappingFailure[];
   /** Remote ids read, mapped or not: what exists at the provider. */
   seen: string[];
@@ -42,7 +45,7 @@ export async function writeBatch<M extends ModelName>(
     // A crash after commit but before the WAL reached disk can only lose whole batches with
     // their checkpoint, and a resumed run writes them again: no need to wait for each flush.
     await sql`set local synchronous_commit = off`.execute(trx);
-    const result = await upsertBatch(trx, spec, batch.records, scope, upsertOptions);
+    const result = await upsertBatch(trx, spec, batch.records, scope, { ...upsertOptions, encoded: batch.encoded });
     if (batch.seen.length > 0) {
       await sql`insert into sync_seen (run_id, stream, remote_id)
         select ${scope.runId}::uuid, ${batch.stream}, unnest(${batch.seen}::text[])`.execute(trx);
@@ -72,17 +75,32 @@ export async function writeBatch<M extends ModelName>(
       unchanged: stream.unchanged + result.unchanged,
       failed: stream.failed + batch.failures.length,
     };
-    await trx
-      .updateTable("sync_runs")
-      .set({ counts: streamCountsUpdate(batch.stream, next), heartbeat_at: new Date() })
-      .where("id", "=", scope.runId)
-      .execute();
-    await saveCheckpoint(trx, scope, batch.stream, batch.cursor, false);
+    await saveBatchProgress(trx, scope, batch.stream, next, batch.cursor);
     return { next, stored: failures.length };
   });
   // Only after commit do the in-memory counts move, so they always equal what is stored.
   Object.assign(stream, next);
   storedErrors.count += stored;
+}
+
+/**
+ * The run's counts and the stream's checkpoint after a batch, in one statement: each round
+ * trip of a batch's transaction waits its turn on the event loop the reader keeps busy.
+ */
+async function saveBatchProgress(
+  trx: Kysely<any>,
+  scope: UpsertScope,
+  stream: string,
+  counts: StreamCounts,
+  cursor: string | null,
+): Promise<void> {
+  await sql`with run as (
+      update sync_runs set counts = ${streamCountsUpdate(stream, counts)}, heartbeat_at = now() where id = ${scope.runId}
+    )
+    insert into stream_checkpoints (connection_id, stream, run_id, cursor, done, updated_at)
+    values (${scope.connectionId}, ${stream}, ${scope.runId}, ${cursor}, false, now())
+    on conflict (connection_id, stream) do update
+      set run_id = excluded.run_id, cursor = excluded.cursor, done = false, updated_at = excluded.updated_at`.execute(trx);
 }
 
 export async function saveCheckpoint(

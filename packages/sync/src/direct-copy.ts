@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import type { ModelName, Models } from "@roster/core";
+import { type Kysely, sql } from "@roster/db";
+import type { ColumnSpec, TableSpec } from "./tables/index";
+
+export interface DirectCopyPlan<M extends ModelName> {
+  /** A record of the batch is already stored (a provider served it on an earlier page): merge instead. */
+  collides: boolean;
+  /** The columns COPY adds after the spec's own: the new rows' ids and their links. */
+  links: ColumnSpec<Models[M]>[];
+}
+
+/**
+ * What COPYing a batch straight into its table needs to know first (upsert.ts, copyDirect),
+ * asked in one statement: whether any of its records is stored already, and the Roster id
+ * each link points to. COPY cannot join, and this keeps a first load of people at COPY's speed
+ * instead of a staged INSERT … SELECT with a subquery per link.
+ *
+ * A table with links gets its ids made here, so a link to a record of the same batch takes
+ * that record's new id whatever its order in the batch; any other link is looked up by the
+ * distinct remote ids the batch names. What is not stored yet stays null for the reference
+ * pass after the sync (references.ts), as the merge path leaves it.
+ */
+export async function planDirectCopy<M extends ModelName>(
+  db: Kysely<any>,
+  spec: TableSpec<M>,
+  records: Models[M][],
+  connectionId: string,
+): Promise<DirectCopyPlan<M>> {
+  const refs = spec.references ?? [];
+  const newIds = new Map<string, string>(refs.length === 0 ? [] : records.map((record) => [record.remoteId, randomUUID()]));
+  const remoteIdOf = refs.map((ref) => {
+    const column = spec.columns.find((c) => c.column === ref.remoteColumn);
+    if (!column) throw new Error(`${spec.table}: no column ${ref.remoteColumn} for the link ${ref.idColumn}`);
+    return (record: Models[M]) => {
+      const value = column.value(record);
+      return typeof value === "string" ? value : null;
+    };
+  });
+  const inBatch = (refIndex: number, remoteId: string) =>
+    refs[refIndex]?.targetTable === spec.table ? newIds.get(remoteId) : undefined;
+
+  const COLLISION = -1;
+  const questions = [
+    sql`(select ${COLLISION}::int as link, remote_id, null::text as id from ${sql.table(spec.table)}
+      where connection_id = ${connectionId} and remote_id = any(${records.map((r) => r.remoteId)}::text[]) limit 1)`,
+  ];
+  refs.forEach((ref, i) => {
+    const wanted = new Set<string>();
+    for (const record of records) {
+      const remoteId = remoteIdOf[i]!(record);
+      if (remoteId !== null && inBatch(i, remoteId) === undefined) wanted.add(remoteId);
+    }
+    if (wanted.size === 0) return;
+    questions.push(sql`(select ${i}::int as link, remote_id, id::text from ${sql.table(ref.targetTable)}
+      where connection_id = ${connectionId} and remote_id = any(${[...wanted]}::text[]))`);
+  });
+  const { rows } = await sql<{ link: number; remote_id: string; id: string | null }>`${sql.join(
+    questions,
+    sql` union all `,
+  )}`.execute(db);
+  if (rows.some((row) => row.link === COLLISION)) return { collides: true, links: [] };
+  const stored = refs.map(() => new Map<string, string>());
+  for (const row of rows) if (row.id !== null) stored[row.link]?.set(row.remote_id, row.id);
+
+  if (refs.length === 0) return { collides: false, links: [] };
+  return {
+    collides: false,
+    links: [
+      { column: "id", type: "text", value: (record) => newIds.get(record.remoteId) },
+      ...refs.map(
+        (ref, i): ColumnSpec<Models[M]> => ({
+          column: ref.idColumn,
+          type: "text",
+          value: (record) => {
+            const remoteId = remoteIdOf[i]!(record);
+            return remoteId === null ? null : (inBatch(i, remoteId) ?? stored[i]!.get(remoteId) ?? null);
+          },
+        }),
+      ),
+    ],
+  };
+}
