@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
@@ -5,7 +6,8 @@ import { namedStatement } from "./prepared-statement";
 
 /**
  * `copy <table> (<columns>) from stdin $1`: the only statement shape the client streams
- * itself; `$1` (the payload) is where kysely's sql template put the one parameter.
+ * itself; `$1` (the payload: a string, or an array of row strings) is where kysely's sql
+ * template put the one parameter.
  */
 const COPY_FROM_STDIN = /^(copy\s+[\w."]+\s*\([\w\s,."]*\)\s+from\s+stdin)\s+\$1$/i;
 
@@ -34,7 +36,7 @@ const parentQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unkn
 ) {
   const [text, values] = args;
   const copy = typeof text === "string" ? COPY_FROM_STDIN.exec(text.trim()) : null;
-  if (copy && Array.isArray(values) && values.length === 1 && typeof values[0] === "string") {
+  if (copy && Array.isArray(values) && values.length === 1 && isCopyPayload(values[0])) {
     return copyText(this, copy[1]!, values[0]);
   }
   // A statement marked preparedStatement goes as a named one (prepared-statement.ts).
@@ -43,9 +45,36 @@ const parentQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unkn
   return parentQuery.apply(this, args);
 };
 
-async function copyText(client: pg.Client, text: string, payload: string): Promise<CopyResult> {
+/** The rows in COPY's text format: one string, or one string per row (each with its line end). */
+type CopyPayload = string | readonly string[];
+
+function isCopyPayload(value: unknown): value is CopyPayload {
+  return typeof value === "string" || (Array.isArray(value) && value.every((row) => typeof row === "string"));
+}
+
+/** Rows go out in chunks of about this many characters, so a batch is never one more string and buffer in memory. */
+const CHUNK_CHARS = 64 * 1024;
+
+async function copyText(client: pg.Client, text: string, payload: CopyPayload): Promise<CopyResult> {
   const stream = parentQuery.call(client, copyFrom(text)) as ReturnType<typeof copyFrom>;
-  stream.end(payload);
-  await finished(stream);
+  const done = finished(stream);
+  try {
+    if (typeof payload === "string") {
+      stream.end(payload);
+    } else {
+      let chunk = "";
+      for (const row of payload) {
+        chunk += row;
+        if (chunk.length >= CHUNK_CHARS) {
+          if (!stream.write(chunk)) await once(stream, "drain");
+          chunk = "";
+        }
+      }
+      stream.end(chunk);
+    }
+  } finally {
+    // The COPY's own outcome (PostgreSQL's error, if it refused a row) is what the caller sees.
+    await done;
+  }
   return { command: "COPY", rowCount: stream.rowCount, rows: [] };
 }

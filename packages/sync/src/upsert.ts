@@ -67,8 +67,7 @@ export async function upsertBatch<M extends ModelName>(
   // transaction. (Left compressed: uncompressed wide rows overflow temp_buffers, measured slower.)
   await sql`create temp table if not exists ${stage} on commit delete rows as
     select ${names} from ${sql.table(spec.table)} with no data`.execute(db);
-  let payload = "";
-  for (const row of encoded) payload += `${row}\n`;
+  const payload = encoded.map((row) => `${row}\n`);
   await sql`copy ${stage} (${names}) from stdin ${payload}`.execute(db);
   const compared = columns.filter((c) => c.column !== "remote_id");
   const setList = sql.join(compared.map((c) => sql.raw(`${c.column} = excluded.${c.column}`)));
@@ -143,10 +142,9 @@ async function copyIntoTable<M extends ModelName>(
   const { links } = plan;
   const names = sql.join([...spec.columns, ...links].map((c) => sql.ref(c.column)));
   const prefix = `${scope.organisationId}\t${scope.connectionId}`;
-  let payload = "";
-  records.forEach((record, i) => {
+  const payload = records.map((record, i) => {
     const linked = links.length === 0 ? "" : `\t${copyFields(links, record)}`;
-    payload += `${prefix}\t${encoded[i]}${linked}\n`;
+    return `${prefix}\t${encoded[i]}${linked}\n`;
   });
   await sql`copy ${sql.table(spec.table)} (organisation_id, connection_id, ${names}) from stdin ${payload}`.execute(db);
   return true;
