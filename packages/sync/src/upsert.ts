@@ -20,8 +20,9 @@ export interface UpsertOptions {
   /**
    * The table holds no row of this connection from before this run (a first load): a batch
    * is COPYed straight into it, as fast as a write can be (its links looked up first,
-   * direct-links.ts), and merged through the staging table only when it collides with a row this run already
-   * wrote (a record the provider served on two pages). Off unless the engine says so.
+   * direct-copy.ts), and merged through the staging table only when it collides with a row
+   * this run already wrote (a record the provider served on two pages). Off unless the
+   * engine says so.
    */
   copyDirect?: boolean;
   /**
