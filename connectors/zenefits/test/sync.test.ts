@@ -75,7 +75,14 @@ describe("zenefits sync", () => {
       expect(row.manager_remote_id).toBe(managerId);
       if (managerId) expect(people.find((p) => p.id === row.manager_id)?.remote_id).toBe(managerId);
       expect(row.remote_status).toBe(person.status);
+      // The provider's own record is stored with the row (the engine encodes it as it reads a page).
+      expect(row.remote_data).toMatchObject({ id: person.id, first_name: person.first_name, last_name: person.last_name });
     }
+    const departments = await testDb.db.selectFrom("departments").select(["id", "remote_id"]).execute();
+    const linked = people.filter((p) => p.department_remote_id !== null);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const row of linked)
+      expect(departments.find((d) => d.id === row.department_id)?.remote_id).toBe(row.department_remote_id);
     const values = await testDb.db.selectFrom("custom_field_values").select("remote_id").execute();
     expect(values).toHaveLength(truth.customFieldValues.length);
   });
