@@ -7,6 +7,8 @@ export interface Sizes {
   people: number;
   /** People in the smaller tenant figure 5 compares peak RSS with. */
   smallPeople: number;
+  /** Sync-and-floor pairs figure 1 measures; it reports the pair with the median ratio. */
+  fullSyncPairs: number;
   /** Rows the naive row-by-row upsert writes before extrapolating (figure 3). */
   naiveRows: number;
   /** Rows per upsertBatch call, the engine's default. */
@@ -24,6 +26,7 @@ export interface Sizes {
 export const fullSizes: Sizes = {
   people: 100_000,
   smallPeople: 10_000,
+  fullSyncPairs: 3,
   naiveRows: 10_000,
   batchSize: 1000,
   jobs: 10_000,
@@ -34,6 +37,7 @@ export const fullSizes: Sizes = {
 export const quickSizes: Sizes = {
   people: 1_000,
   smallPeople: 100,
+  fullSyncPairs: 1,
   naiveRows: 200,
   batchSize: 1000,
   jobs: 200,
