@@ -9,13 +9,13 @@ import {
 } from "@roster/core";
 import { type Db, sql } from "@roster/db";
 import { createLogger, type Logger } from "@roster/logger";
-import { emptyCounts, type RunCounts, streamCountsUpdate } from "./counts";
+import { emptyCounts, type RunCounts } from "./counts";
 import { resolveReferences } from "./references";
 import { runScheduled, STREAM_CONCURRENCY } from "./stream-schedule";
 import { finishStream, IncompleteReadError, syncStream } from "./sync-stream";
 import { tableSpecs } from "./tables/index";
 import type { UpsertScope } from "./upsert";
-import { saveCheckpoint } from "./write-batch";
+import { saveStreamProgress } from "./write-batch";
 
 export interface RunSyncInput {
   db: Db;
@@ -242,12 +242,7 @@ async function skipStream(
         .values({ run_id: scope.runId, stream, remote_id: null, kind: "skipped", message: `Skipped ${stream}: ${message}`, hint })
         .execute();
     }
-    await trx
-      .updateTable("sync_runs")
-      .set({ counts: streamCountsUpdate(stream, counts[stream]!) })
-      .where("id", "=", scope.runId)
-      .execute();
-    await saveCheckpoint(trx, scope, stream, null, true);
+    await saveStreamProgress(trx, scope, stream, counts[stream]!, { cursor: null, done: true });
   });
 }
 

@@ -9,11 +9,11 @@ import {
 } from "@roster/core";
 import { type Kysely, sql } from "@roster/db";
 import { copyFields } from "./copy-text";
-import { type RunCounts, streamCountsUpdate } from "./counts";
+import type { RunCounts } from "./counts";
 import { hasRowsFromBeforeRun, liveRowCount, markUnseenDeleted } from "./deletions";
 import { tableSpecs } from "./tables/index";
 import type { UpsertScope } from "./upsert";
-import { type Batch, saveCheckpoint, writeBatch } from "./write-batch";
+import { type Batch, saveStreamProgress, writeBatch } from "./write-batch";
 
 export interface StreamSyncOptions {
   batchSize: number;
@@ -195,12 +195,7 @@ export async function finishStream(
     }
     const deleted = readNothing || unidentified ? 0 : await markUnseenDeleted(trx, spec, name, scope);
     const next = { ...streamCounts, deleted: streamCounts.deleted + deleted, done: true };
-    await trx
-      .updateTable("sync_runs")
-      .set({ counts: streamCountsUpdate(name, next), heartbeat_at: new Date() })
-      .where("id", "=", scope.runId)
-      .execute();
-    await saveCheckpoint(trx, scope, name, null, true);
+    await saveStreamProgress(trx, scope, name, next, { cursor: null, done: true });
     return deleted;
   });
   streamCounts.deleted += deleted;

@@ -75,7 +75,7 @@ export async function writeBatch<M extends ModelName>(
       unchanged: stream.unchanged + result.unchanged,
       failed: stream.failed + batch.failures.length,
     };
-    await saveBatchProgress(trx, scope, batch.stream, next, batch.cursor);
+    await saveStreamProgress(trx, scope, batch.stream, next, { cursor: batch.cursor, done: false });
     return { next, stored: failures.length };
   });
   // Only after commit do the in-memory counts move, so they always equal what is stored.
@@ -84,37 +84,24 @@ export async function writeBatch<M extends ModelName>(
 }
 
 /**
- * The run's counts and the stream's checkpoint after a batch, in one statement: each round
- * trip of a batch's transaction waits its turn on the event loop the reader keeps busy.
+ * A stream's counts on its run and its checkpoint (where it resumes; done once finished), in
+ * one statement: each round trip of a batch's transaction waits its turn on the event loop
+ * the reader keeps busy. Every write of a stream's progress goes through here.
  */
-async function saveBatchProgress(
+export async function saveStreamProgress(
   trx: Kysely<any>,
   scope: UpsertScope,
   stream: string,
   counts: StreamCounts,
-  cursor: string | null,
+  checkpoint: { cursor: string | null; done: boolean },
 ): Promise<void> {
   await sql`with run as (
       update sync_runs set counts = ${streamCountsUpdate(stream, counts)}, heartbeat_at = now() where id = ${scope.runId}
     )
     insert into stream_checkpoints (connection_id, stream, run_id, cursor, done, updated_at)
-    values (${scope.connectionId}, ${stream}, ${scope.runId}, ${cursor}, false, now())
+    values (${scope.connectionId}, ${stream}, ${scope.runId}, ${checkpoint.cursor}, ${checkpoint.done}, now())
     on conflict (connection_id, stream) do update
-      set run_id = excluded.run_id, cursor = excluded.cursor, done = false, updated_at = excluded.updated_at`.execute(trx);
-}
-
-export async function saveCheckpoint(
-  db: Kysely<any>,
-  scope: UpsertScope,
-  stream: string,
-  cursor: string | null,
-  done: boolean,
-): Promise<void> {
-  await db
-    .insertInto("stream_checkpoints")
-    .values({ connection_id: scope.connectionId, stream, run_id: scope.runId, cursor, done, updated_at: new Date() })
-    .onConflict((oc) =>
-      oc.columns(["connection_id", "stream"]).doUpdateSet({ run_id: scope.runId, cursor, done, updated_at: new Date() }),
-    )
-    .execute();
+      set run_id = excluded.run_id, cursor = excluded.cursor, done = excluded.done, updated_at = excluded.updated_at`.execute(
+    trx,
+  );
 }
