@@ -43,8 +43,9 @@ export interface UpsertResult {
  * staging table, then one statement `INSERT … SELECT FROM stage ON CONFLICT DO UPDATE …
  * WHERE (…) IS DISTINCT FROM (…)` merges it (shared/design/performance.md: COPY→stage is
  * the fastest upsert measured; the guard makes an unchanged re-sync write zero row
- * versions). The same statement logs which fields changed per updated or restored record
- * into change_log; creations are counted on the run rather than logged one by one.
+ * versions). With logChanges, the same statement logs into change_log each record created and
+ * which fields changed per updated or restored record; a first load logs nothing (its
+ * creations are counted on the run).
  * Runs in the caller's transaction, or in its own when given a bare pool.
  */
 export async function upsertBatch<M extends ModelName>(
@@ -105,12 +106,11 @@ export async function upsertBatch<M extends ModelName>(
     log as (
       insert into change_log (connection_id, run_id, entity, remote_id, change, fields)
       select ${scope.connectionId}::uuid, ${scope.runId}::uuid, ${spec.model}, up.remote_id,
-        case when p.remote_deleted_at is not null then 'restored' else 'updated' end,
-        to_jsonb(array_remove(array[${changedFields}], null))
+        case when up.inserted then 'created' when p.remote_deleted_at is not null then 'restored' else 'updated' end,
+        case when up.inserted then null else to_jsonb(array_remove(array[${changedFields}], null)) end
       from up
       join input i on i.remote_id = up.remote_id
-      join prev p on p.remote_id = up.remote_id
-      where not up.inserted
+      left join prev p on p.remote_id = up.remote_id
     )
     select
       (count(*) filter (where inserted))::int as created,

@@ -49,5 +49,6 @@ export const changesCheck = defineCheck({
     const logged = (kind: string) => rows.filter((r) => r.change === kind).map((r) => r.remote_id);
     expect(logged("updated")).toEqual(expect.arrayContaining(change.updated));
     expect(sorted(logged("deleted"))).toEqual(sorted(change.removed));
+    expect(sorted(logged("created")), "records new at the provider are logged as created").toEqual(sorted(change.added));
   },
 });
