@@ -1,17 +1,10 @@
 import type { Config } from "@roster/config";
+import type { PolicyConfig, SyncOutcome } from "@roster/connection-policy";
 import type { Db } from "@roster/db";
 import type { Mailer } from "@roster/email";
 import type { Logger } from "@roster/logger";
 
-export type SyncTrigger = "initial" | "scheduled" | "manual" | "retry";
-
-/** What one sync attempt ended with. The sync engine records the run; the worker applies the policy. */
-export interface SyncOutcome {
-  runId: string;
-  status: "succeeded" | "failed";
-  errorKind?: string;
-  errorMessage?: string;
-}
+export type { PolicyConfig, SyncOutcome, SyncTrigger } from "@roster/connection-policy";
 
 /**
  * The sync engine as the worker sees it (the lead wires `@roster/sync`'s runConnectionSync
@@ -39,12 +32,6 @@ export class SyncUnavailableError extends Error {
 export class SyncAlreadyRunningError extends SyncUnavailableError {
   override name = "SyncAlreadyRunningError";
 }
-
-/** The settings the policy reads; tests pass their own. */
-export type PolicyConfig = Pick<
-  Config,
-  "PUBLIC_URL" | "SYNC_INTERVAL_HOURS" | "RETRY_INTERVAL_MINUTES" | "MAX_CONSECUTIVE_FAILURES"
->;
 
 /** LEVER_REQUESTS_PER_SECOND unset (tests): the Lever manifest's own budget. */
 export type WorkerConfig = PolicyConfig & Pick<Config, "EMAIL_FROM"> & Partial<Pick<Config, "LEVER_REQUESTS_PER_SECOND">>;

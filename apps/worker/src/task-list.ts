@@ -1,9 +1,9 @@
+import type { SyncConnectionPayload } from "@roster/connection-policy";
 import type { SendEmailPayload } from "@roster/email";
 // export_hire and reconcile_hires declare their payload types in @roster/hire-export.
 import { exportHireTask, reconcileHiresTask } from "@roster/hire-export";
 import type { TaskList } from "graphile-worker";
 import type { WorkerDeps } from "./deps";
-import type { SyncConnectionPayload } from "./jobs/sync-jobs";
 import { scheduleDue } from "./tasks/schedule-due";
 import { sendEmail } from "./tasks/send-email";
 import { sweepOutbox } from "./tasks/sweep-outbox";

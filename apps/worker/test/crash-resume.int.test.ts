@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { requestSyncNow } from "@roster/connection-policy";
 import { sql } from "@roster/db";
 import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { type MailCatcher, startMailCatcher } from "@roster/email";
@@ -7,7 +8,6 @@ import { encryptJson, generateEncryptionKey } from "@roster/secrets";
 import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
 import { runMigrations } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requestSyncNow } from "../src/index";
 import { createConnection, createOrganisation } from "./helpers/fixtures";
 
 // SIGKILL the real worker process at random points of a sync, several times; each new worker

@@ -1,5 +1,5 @@
+import { requestSyncNow } from "@roster/connection-policy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requestSyncNow } from "../src/index";
 import { connectionRow, createConnection, createOrganisation, expectNear, inHours, makeDue } from "./helpers/fixtures";
 import { type Harness, startHarness, testConfig } from "./helpers/harness";
 

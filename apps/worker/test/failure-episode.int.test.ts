@@ -1,6 +1,6 @@
+import { enableConnection, requestSyncNow } from "@roster/connection-policy";
 import type { CaughtEmail } from "@roster/email";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enableConnection, requestSyncNow } from "../src/index";
 import { connectionRow, createConnection, createOrganisation, expectNear, inHours, makeDue } from "./helpers/fixtures";
 import { type Harness, startHarness, testConfig } from "./helpers/harness";
 import { SCRIPTED_ERROR } from "./helpers/scripted-sync";

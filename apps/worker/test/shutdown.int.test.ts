@@ -1,9 +1,9 @@
+import { requestSyncNow, syncJobKey } from "@roster/connection-policy";
 import { sql } from "@roster/db";
 import { run } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncConnection } from "../src/deps";
 import { graphileLogger } from "../src/graphile-logger";
-import { requestSyncNow, syncJobKey } from "../src/index";
 import { runnerPreset } from "../src/runner-preset";
 import { createTaskList } from "../src/task-list";
 import { connectionRow, createConnection, createOrganisation } from "./helpers/fixtures";

@@ -1,7 +1,6 @@
+import { BUSY_RECHECK_SECONDS, disableConnection, requestSyncNow, syncJobKey } from "@roster/connection-policy";
 import { sql } from "@roster/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disableConnection, requestSyncNow, syncJobKey } from "../src/index";
-import { BUSY_RECHECK_SECONDS } from "../src/jobs/sync-jobs";
 import { connectionRow, createConnection, createOrganisation, expectNear, inHours } from "./helpers/fixtures";
 import { type Harness, startHarness } from "./helpers/harness";
 

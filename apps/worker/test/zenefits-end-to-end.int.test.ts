@@ -1,3 +1,4 @@
+import { enableConnection } from "@roster/connection-policy";
 import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { addJobsInTransaction, type CaughtEmail, createTransport, type MailCatcher, startMailCatcher } from "@roster/email";
 import { createLogger } from "@roster/logger";
@@ -5,7 +6,6 @@ import { encryptJson, generateEncryptionKey } from "@roster/secrets";
 import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
 import { runMigrations, runOnce } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enableConnection } from "../src/index";
 import { runnerPreset } from "../src/runner-preset";
 import { createSyncEngine } from "../src/sync-engine";
 import { createTaskList } from "../src/task-list";

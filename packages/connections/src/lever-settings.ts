@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { disableConnection, enableConnection, requestSyncNow } from "@roster/connection-policy";
 import { sql } from "@roster/db";
 import { decryptJson, encryptJson, secretHint } from "@roster/secrets";
-import { disableConnection, enableConnection, requestSyncNow } from "@roster/worker";
 import type { z } from "zod";
 import { auditConnection } from "./audit";
 import { type Actor, type ConnectionDeps, ConnectionError } from "./deps";

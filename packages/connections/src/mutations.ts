@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { disableConnection, enableConnection, requestSyncNow } from "@roster/connection-policy";
 import { secretFieldNames } from "@roster/core";
 import { decryptJson, encryptJson, secretHint } from "@roster/secrets";
-import { disableConnection, enableConnection, requestSyncNow } from "@roster/worker";
 import { auditConnection } from "./audit";
 import { type Actor, type ConnectionDeps, ConnectionError } from "./deps";
 import { verifyCredentials } from "./verify-credentials";

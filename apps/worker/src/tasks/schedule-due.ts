@@ -1,7 +1,6 @@
+import { type ConnectionRow, queueSyncs } from "@roster/connection-policy";
 import type { Task } from "graphile-worker";
 import type { SyncTrigger, WorkerDeps } from "../deps";
-import { queueSyncs } from "../jobs/sync-jobs";
-import type { ConnectionRow } from "../policy/connection-row";
 
 const SCHEDULE_BATCH = 500;
 

@@ -1,20 +1,16 @@
+import { type CrashedSync, recordSyncOutcome, requeueBehindRunningSync } from "@roster/connection-policy";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { SyncAlreadyRunningError, type SyncOutcome, SyncUnavailableError, type WorkerDeps } from "../deps";
-import { requeueBehindRunningSync } from "../jobs/sync-jobs";
-import { applySyncOutcome } from "../policy/apply-sync-outcome";
-import { recordCrashedRun } from "../runs/record-crashed-run";
 
 export const syncConnectionPayload = z.object({
   connectionId: z.string().uuid(),
   trigger: z.enum(["initial", "scheduled", "manual", "retry"]),
 });
 
-type AttemptResult = SyncOutcome | { status: "crashed"; errorMessage: string };
-
 /**
- * Runs one sync through the injected engine, then applies the policy to its outcome in
- * one transaction with the connection row locked. A sync failure is not a job failure:
+ * Runs one sync through the injected engine, then applies the policy to its outcome
+ * (recordSyncOutcome). A sync failure is not a job failure:
  * the policy schedules the retry. A sync of the connection already running makes this
  * request wait behind it. Only interruptions (shutdown, engine unavailable, database
  * errors) fail the job so graphile runs it again.
@@ -28,7 +24,7 @@ export function syncConnection(deps: WorkerDeps): Task<"sync_connection"> {
     if (!connection) return log.info("connection no longer exists; nothing to sync");
     if (connection.status === "disabled") return log.info("connection is disabled; sync skipped");
 
-    let result: AttemptResult;
+    let result: SyncOutcome | CrashedSync;
     try {
       result = await deps.syncConnection({ connectionId, trigger, signal: helpers.abortSignal, log });
     } catch (error) {
@@ -37,26 +33,12 @@ export function syncConnection(deps: WorkerDeps): Task<"sync_connection"> {
         return log.info({ runAt }, "a sync of this connection is running; this request waits for it");
       }
       if (error instanceof SyncUnavailableError) throw error;
-      result = { status: "crashed", errorMessage: error instanceof Error ? error.message : String(error) };
+      result = { status: "crashed", trigger, errorMessage: error instanceof Error ? error.message : String(error) };
       log.error({ err: error }, "sync crashed");
     }
     if (helpers.abortSignal.aborted) throw new Error("sync interrupted by worker shutdown; the job will run again");
 
-    const decision = await deps.db.transaction().execute(async (trx) => {
-      const fresh = await trx.selectFrom("connections").selectAll().where("id", "=", connectionId).forUpdate().executeTakeFirst();
-      if (!fresh) return null;
-      const now = deps.clock();
-      const outcome: SyncOutcome =
-        result.status === "crashed"
-          ? {
-              runId: await recordCrashedRun(trx, fresh, trigger, result.errorMessage, now),
-              status: "failed",
-              errorKind: "crash",
-              errorMessage: result.errorMessage,
-            }
-          : result;
-      return applySyncOutcome(trx, fresh, outcome, now, deps.config);
-    });
+    const decision = await recordSyncOutcome(deps.db, connectionId, result, deps.config, deps.clock);
     log.info({ outcome: result.status, decision }, "sync finished");
   };
 }

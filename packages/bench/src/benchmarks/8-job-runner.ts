@@ -1,5 +1,5 @@
+import { queueSyncs, type SyncConnectionPayload } from "@roster/connection-policy";
 import { sql } from "@roster/db";
-import { queueSyncs, type SyncConnectionPayload } from "@roster/worker";
 import { makeWorkerUtils, type Task } from "graphile-worker";
 import type { BenchContext } from "../context";
 import { settle } from "../harness/database";

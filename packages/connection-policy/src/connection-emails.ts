@@ -9,8 +9,8 @@ import {
   syncFailed,
   syncRunUrl,
 } from "@roster/email";
-import type { PolicyConfig } from "../deps";
 import type { ConnectionRow } from "./connection-row";
+import type { PolicyConfig } from "./deps";
 import { nextRetryAt } from "./next-sync-at";
 
 /** Everything the three connection emails are built from. */

@@ -2,7 +2,7 @@ import type { Database, Kysely } from "@roster/db";
 import { sql } from "@roster/db";
 import { addJobsInTransaction } from "@roster/email";
 import type { JobHelpers } from "graphile-worker";
-import type { SyncTrigger } from "../deps";
+import type { SyncTrigger } from "./deps";
 
 /** Payload of the `sync_connection` task. */
 export interface SyncConnectionPayload {

@@ -1,6 +1,6 @@
 import type { Database, Kysely } from "@roster/db";
-import { inTransaction } from "../in-transaction";
-import { queueSyncs } from "../jobs/sync-jobs";
+import { inTransaction } from "./in-transaction";
+import { queueSyncs } from "./sync-jobs";
 
 /**
  * Re-enables a connection (the API allows owners only): counter reset, status active and

@@ -1,8 +1,8 @@
 import type { Database, Kysely } from "@roster/db";
 import { sql } from "@roster/db";
 import { jobQueueInstalled } from "@roster/email";
-import { inTransaction } from "../in-transaction";
-import { syncJobKey } from "../jobs/sync-jobs";
+import { inTransaction } from "./in-transaction";
+import { syncJobKey } from "./sync-jobs";
 
 /**
  * Disables a connection by hand: no more scheduled syncs, and a waiting sync job is

@@ -1,6 +1,5 @@
 import type { ConnectionStatus, Database, Transaction } from "@roster/db";
 import type { EmailKind } from "@roster/email";
-import type { PolicyConfig, SyncOutcome } from "../deps";
 import {
   type ConnectionEmailContext,
   enqueueDisabledEmail,
@@ -8,6 +7,7 @@ import {
   enqueueSyncFailedEmail,
 } from "./connection-emails";
 import type { ConnectionRow } from "./connection-row";
+import type { PolicyConfig, SyncOutcome } from "./deps";
 import { nextRetryAt, nextScheduledSyncAt } from "./next-sync-at";
 import { connectionAlertRecipients } from "./recipients";
 

@@ -1,6 +1,6 @@
 import type { Database, Kysely } from "@roster/db";
-import { inTransaction } from "../in-transaction";
-import { queueSyncs } from "../jobs/sync-jobs";
+import { inTransaction } from "./in-transaction";
+import { queueSyncs } from "./sync-jobs";
 
 export type SyncNowResult = "queued" | "disabled" | "not_found";
 

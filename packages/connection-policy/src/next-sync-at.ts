@@ -1,5 +1,5 @@
-import type { PolicyConfig } from "../deps";
 import type { ConnectionRow } from "./connection-row";
+import type { PolicyConfig } from "./deps";
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;

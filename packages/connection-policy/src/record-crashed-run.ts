@@ -1,5 +1,5 @@
 import type { Database, Transaction } from "@roster/db";
-import type { ConnectionRow } from "../policy/connection-row";
+import type { ConnectionRow } from "./connection-row";
 
 /**
  * A sync that threw could not record its own end. Mark its run (still "running") failed

@@ -1,0 +1,19 @@
+export { applySyncOutcome, type PolicyDecision } from "./apply-sync-outcome";
+export type { ConnectionRow } from "./connection-row";
+export type { PolicyConfig, SyncOutcome, SyncTrigger } from "./deps";
+export { disableConnection } from "./disable-connection";
+export { enableConnection } from "./enable-connection";
+export { inTransaction } from "./in-transaction";
+export { nextRetryAt, nextScheduledSyncAt } from "./next-sync-at";
+export { connectionAlertRecipients } from "./recipients";
+export { type CrashedSync, recordSyncOutcome } from "./record-sync-outcome";
+export { requestSyncNow, type SyncNowResult } from "./request-sync-now";
+export {
+  BUSY_RECHECK_SECONDS,
+  queueSyncs,
+  requeueBehindRunningSync,
+  SYNC_LEASE_HOURS,
+  type SyncConnectionPayload,
+  type SyncRequest,
+  syncJobKey,
+} from "./sync-jobs";
