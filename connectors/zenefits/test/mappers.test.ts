@@ -39,6 +39,7 @@ describe("person mapper", () => {
       departmentRemoteId: "219736",
       locationRemoteId: "367177",
       managerRemoteId: "9386671",
+      hireDate: null,
       startDate: null,
       terminationDate: null,
     });
@@ -55,10 +56,10 @@ describe("person mapper", () => {
     });
   });
 
-  it("maps an admin-only account (status null, type admin) to inactive, keeping the raw status and type", () => {
+  it("maps an admin-only account (status null, type admin) to an unknown status, keeping the raw status and type", () => {
     const employee = expectOk(mapPerson(fixture("person-admin-only")));
     expect(employee).toMatchObject({
-      status: "inactive",
+      status: null,
       remoteStatus: null,
       employmentType: "admin",
       jobTitle: null,
@@ -108,7 +109,7 @@ describe("person mapper", () => {
     const { remoteData: _a, ...fromNulls } = expectOk(mapPerson(nulled));
     const { remoteData: _b, ...fromMissing } = expectOk(mapPerson(omitted));
     expect(fromMissing).toEqual(fromNulls);
-    expect(fromNulls).toMatchObject({ status: "inactive", workEmail: null, managerRemoteId: null });
+    expect(fromNulls).toMatchObject({ status: null, workEmail: null, managerRemoteId: null });
   });
 
   it.each([
@@ -118,7 +119,7 @@ describe("person mapper", () => {
     ["setup", "pending"],
     ["terminated", "terminated"],
     ["deleted", "inactive"],
-    [null, "inactive"],
+    [null, null],
     ["on_sabbatical", "inactive"],
   ])("normalises status %j to %s and keeps the raw word", (status, expected) => {
     const raw = { ...fixture("person-full"), status };

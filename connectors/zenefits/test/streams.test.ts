@@ -86,7 +86,7 @@ describe("streams against the simulator", () => {
     },
   );
 
-  it("maps people read with a token lacking the person sub-scopes: fields become null, status inactive", async () => {
+  it("maps people read with a token lacking the person sub-scopes: those fields and the status become null (unknown)", async () => {
     const token = sim.createToken({ scopes: ["people"] });
     const read = await readStream(zenefitsStreams.people, contextFor(sim, token));
     expect(idsOf(read.records)).toEqual(truthIds(sim, "people"));
@@ -94,7 +94,7 @@ describe("streams against the simulator", () => {
       const mapped = zenefitsStreams.people.map(raw);
       if (!mapped.ok) throw new Error(mapped.reason);
       expect(mapped.value).toMatchObject({
-        status: "inactive",
+        status: null,
         remoteStatus: null,
         workEmail: null,
         personalEmail: null,

@@ -62,6 +62,17 @@ function abortingRun(
   return { first: () => run(controller.signal), resume: () => run(), state };
 }
 
+/** Every person's row version: unchanged after a sync that wrote nothing. */
+async function versions() {
+  const rows = await testDb.db
+    .selectFrom("employees")
+    .select(["remote_id", (eb) => eb.cast<string>(eb.ref("xmin" as never), "text").as("xmin")])
+    .where("connection_id", "=", connection.id)
+    .orderBy("remote_id")
+    .execute();
+  return { xmins: rows.map((r) => `${r.remote_id}:${r.xmin}`) };
+}
+
 describe("zenefits sync", () => {
   it("stores people with status normalised, managers, departments and locations resolved", async () => {
     const outcome = await sync(ALL_SCOPES);
@@ -85,6 +96,42 @@ describe("zenefits sync", () => {
       expect(departments.find((d) => d.id === row.department_id)?.remote_id).toBe(row.department_remote_id);
     const values = await testDb.db.selectFrom("custom_field_values").select("remote_id").execute();
     expect(values).toHaveLength(truth.customFieldValues.length);
+  });
+
+  it("fills each person's hire, start and termination dates from their employments, and a re-sync rewrites none", async () => {
+    // Tried: the full sync above (people, then employments; some people rehired, some
+    // terminated, some with no employment). Must hold: hire date = the first employment's
+    // start, start and termination = the most recent employment's; none without employment.
+    const truth = sim.truth();
+    const byPerson = new Map<string, { start: string | null; end: string | null }[]>();
+    for (const e of truth.employments) {
+      const person = e.person.url?.split("/").pop() ?? "";
+      byPerson.set(person, [...(byPerson.get(person) ?? []), { start: e.hire_date, end: e.termination_date }]);
+    }
+    const people = await testDb.db
+      .selectFrom("employees")
+      .select(["id", "remote_id", "hire_date", "start_date", "termination_date"])
+      .where("connection_id", "=", connection.id)
+      .execute();
+    let rehired = 0;
+    for (const row of people) {
+      const periods = [...(byPerson.get(row.remote_id) ?? [])].sort((a, b) => (a.start ?? "").localeCompare(b.start ?? ""));
+      if (periods.length > 1) rehired++;
+      expect([row.hire_date, row.start_date, row.termination_date], row.remote_id).toEqual([
+        periods[0]?.start ?? null,
+        periods.at(-1)?.start ?? null,
+        periods.at(-1)?.end ?? null,
+      ]);
+    }
+    expect(rehired, "the data set has rehires").toBeGreaterThan(0);
+    expect(
+      people.some((p) => p.termination_date !== null),
+      "and terminations",
+    ).toBe(true);
+    const { xmins } = await versions();
+    const again = await sync(ALL_SCOPES);
+    expect(again.status).toBe("succeeded");
+    expect((await versions()).xmins, "an unchanged re-sync rewrites no person").toEqual(xmins);
   });
 
   it("skips collections the token may not read, syncs the rest, and says what to grant", async () => {

@@ -9,6 +9,7 @@ import {
 import type { ConnectionRow } from "./connection-row";
 import type { PolicyConfig, SyncOutcome } from "./deps";
 import { nextRetryAt, nextScheduledSyncAt } from "./next-sync-at";
+import { enqueuePermissionEmails } from "./permission-emails";
 import { connectionAlertRecipients } from "./recipients";
 
 /** What the policy decided, for logs and tests. */
@@ -30,7 +31,8 @@ const summary = (text: string, max = 500) => (text.length > max ? `${text.slice(
  *   email when a failure email had gone out (failure_notified);
  * - failure: counter + 1; the first failure of an episode (counter was 0) emails the
  *   notification address and the owners once; retries after RETRY_INTERVAL_MINUTES;
- * - the MAX_CONSECUTIVE_FAILURES-th failure in a row disables the connection and says so.
+ * - the MAX_CONSECUTIVE_FAILURES-th failure in a row disables the connection and says so;
+ * - either way, a run that found the token lost or regained permissions emails that once.
  *
  * A connection disabled while its sync ran (by an owner) stays disabled.
  */
@@ -42,6 +44,18 @@ export async function applySyncOutcome(
   config: PolicyConfig,
 ): Promise<PolicyDecision> {
   const succeeded = outcome.status === "succeeded";
+  // Whatever the run's end, a token that lost (or regained) permissions is news for the owners.
+  const permissionEmails =
+    connection.status === "disabled"
+      ? []
+      : await enqueuePermissionEmails(
+          trx,
+          connection,
+          outcome.runId,
+          await connectionAlertRecipients(trx, connection),
+          now,
+          config,
+        );
   if (connection.status === "disabled") {
     await trx
       .updateTable("connections")
@@ -50,7 +64,10 @@ export async function applySyncOutcome(
       .execute();
     return { status: "disabled", consecutiveFailures: connection.consecutive_failures, nextSyncAt: null, emails: [] };
   }
-  return succeeded ? applySuccess(trx, connection, outcome, now, config) : applyFailure(trx, connection, outcome, now, config);
+  const decision = succeeded
+    ? await applySuccess(trx, connection, outcome, now, config)
+    : await applyFailure(trx, connection, outcome, now, config);
+  return { ...decision, emails: [...permissionEmails, ...decision.emails] };
 }
 
 async function applySuccess(

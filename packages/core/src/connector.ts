@@ -11,7 +11,7 @@
 import type { Logger } from "@roster/logger";
 import type { z } from "zod";
 import type { HttpClient } from "./http/client";
-import type { ModelName, Models } from "./model/index";
+import type { ModelField, ModelName, Models } from "./model/index";
 
 export interface Permission {
   /** Stable id used in code and storage, e.g. "people.manager". */
@@ -55,8 +55,26 @@ export type Mapped<T> = { ok: true; value: T } | { ok: false; remoteId: string |
 
 export interface StreamDefinition<Cred, Raw, M extends ModelName> {
   model: M;
-  /** Permission ids the stream needs; when verify reports one missing the stream is skipped with a warning. */
+  /**
+   * Permission ids the stream needs; without one the stream is skipped: its records stay as
+   * stored (none marked deleted) and are listed as no longer kept current.
+   */
   requires?: readonly string[];
+  /**
+   * The unified fields each permission feeds. Without the permission the provider hides them,
+   * so they are unknown rather than empty: the engine keeps what is stored for them (a new
+   * record gets null) and lists them as no longer kept current. Every permission that hides
+   * fields of this stream must be here, or a token that loses it erases them (the contract
+   * suite's `lost-permission` check).
+   *
+   * @example fieldsByPermission: { "people.manager": ["managerRemoteId"], "people.work_phone": ["workPhone"] }
+   */
+  fieldsByPermission?: { readonly [permission: string]: readonly string[] };
+  /**
+   * Unified fields this stream never supplies, so the engine never writes them from it: they
+   * come from elsewhere (e.g. a person's dates from the employments stream, see Employee).
+   */
+  omits?: readonly string[];
   /**
    * Yields pages from `cursor` (null: the beginning) to the end. `since` is the last
    * successful sync, for providers with incremental reads; full reads ignore it.
@@ -124,9 +142,15 @@ export function defineConnector<C extends z.ZodType>(connector: Connector<C>): C
   return connector;
 }
 
-/** Identity helper for a stream in its own file, so its model and mapper are typed together. */
+/**
+ * Identity helper for a stream in its own file, so its model, mapper and the fields it names
+ * (fieldsByPermission, omits) are typed together: a field the model lacks does not compile.
+ */
 export function defineStream<Cred, Raw, M extends ModelName>(
-  stream: StreamDefinition<Cred, Raw, M>,
+  stream: StreamDefinition<Cred, Raw, M> & {
+    fieldsByPermission?: { readonly [permission: string]: readonly ModelField<M>[] };
+    omits?: readonly ModelField<M>[];
+  },
 ): StreamDefinition<Cred, Raw, M> {
   return stream;
 }

@@ -16,6 +16,7 @@ export interface Database {
   connections: connections.ConnectionsTable;
   sync_runs: connections.SyncRunsTable;
   sync_errors: connections.SyncErrorsTable;
+  connection_stale_fields: connections.ConnectionStaleFieldsTable;
   stream_checkpoints: connections.StreamCheckpointsTable;
   sync_seen: connections.SyncSeenTable;
   change_log: connections.ChangeLogTable;
@@ -35,5 +36,12 @@ export interface Database {
 }
 
 export type { Role } from "./tables/accounts.table";
-export type { ConnectionStatus, StreamCounts, SyncRunStatus } from "./tables/connections.table";
+export type {
+  ConnectionStatus,
+  PermissionChange,
+  StaleField,
+  StoredPermissions,
+  StreamCounts,
+  SyncRunStatus,
+} from "./tables/connections.table";
 export type { EmployeeStatus } from "./tables/directory.table";

@@ -19,13 +19,15 @@ export interface PersonDetail {
   workPhone: string | null;
   workPhoneE164: string | null;
   personalPhone: string | null;
-  status: string;
+  /** Null when unknown (the token may not read it). */
+  status: string | null;
   remoteStatus: string | null;
   employmentType: string | null;
   jobTitle: string | null;
   department: { id: string; name: string } | null;
   location: { id: string; name: string; city: string | null; country: string | null } | null;
-  /** From the person record, else from the latest employment. */
+  /** From the person record, else from the employments (the sync fills them: see Employee in @roster/core). */
+  hireDate: string | null;
   startDate: string | null;
   terminationDate: string | null;
   deletedAt: Date | null;
@@ -56,7 +58,7 @@ interface PersonRow {
   work_phone: string | null;
   work_phone_e164: string | null;
   personal_phone: string | null;
-  status: string;
+  status: string | null;
   remote_status: string | null;
   employment_type: string | null;
   job_title: string | null;
@@ -66,6 +68,7 @@ interface PersonRow {
   location_name: string | null;
   location_city: string | null;
   location_country: string | null;
+  hire_date: string | null;
   start_date: string | null;
   termination_date: string | null;
   remote_deleted_at: Date | null;
@@ -95,7 +98,7 @@ export async function getPerson(db: Db, organisationId: string, id: string): Pro
       select e.id, e.remote_id, e.connection_id, e.first_name, e.last_name, e.preferred_name, e.display_name,
         e.work_email, e.personal_email, e.work_phone, e.work_phone_e164, e.personal_phone, e.status,
         e.remote_status, e.employment_type, e.job_title, e.department_id, e.location_id, e.manager_id,
-        e.start_date, e.termination_date, e.remote_deleted_at, e.updated_at,
+        e.hire_date, e.start_date, e.termination_date, e.remote_deleted_at, e.updated_at,
         d.name as department_name, l.name as location_name, l.city as location_city, l.country as location_country
       from employees e
       left join departments d on d.id = e.department_id
@@ -163,8 +166,9 @@ export async function getPerson(db: Db, organisationId: string, id: string): Pro
       e.location_id && e.location_name
         ? { id: e.location_id, name: e.location_name, city: e.location_city, country: e.location_country }
         : null,
-    startDate: e.start_date ?? latest?.start_date ?? null,
-    terminationDate: e.termination_date ?? latest?.termination_date ?? null,
+    hireDate: e.hire_date,
+    startDate: e.start_date,
+    terminationDate: e.termination_date,
     deletedAt: e.remote_deleted_at,
     updatedAt: e.updated_at,
     managerChain: e.manager_chain.map(ref),

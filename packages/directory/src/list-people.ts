@@ -7,7 +7,8 @@ export interface PersonRow {
   displayName: string;
   workEmail: string | null;
   jobTitle: string | null;
-  status: string;
+  /** Null when the provider does not let Roster read it. */
+  status: string | null;
   deleted: boolean;
   departmentName: string | null;
   locationName: string | null;

@@ -1,7 +1,14 @@
 import type { Database, Kysely } from "@roster/db";
 import { addJobsInTransaction } from "./job-queue";
 
-export type EmailKind = "sync_failed" | "connection_disabled" | "connection_restored" | "invite" | "export_failed";
+export type EmailKind =
+  | "sync_failed"
+  | "connection_disabled"
+  | "connection_restored"
+  | "permissions_lost"
+  | "permissions_restored"
+  | "invite"
+  | "export_failed";
 
 export interface EmailToEnqueue {
   organisationId: string | null;

@@ -15,6 +15,12 @@ export { type ConnectionDisabledEmail, connectionDisabled } from "./templates/co
 export { type ConnectionRestoredEmail, connectionRestored } from "./templates/connection-restored";
 export { type ExportFailedEmail, exportFailed } from "./templates/export-failed";
 export { type InviteEmail, invite } from "./templates/invite";
+export {
+  type PermissionEffect,
+  type PermissionsChangedEmail,
+  permissionsLost,
+  permissionsRestored,
+} from "./templates/permissions-changed";
 export { type EmailBody, type EmailContent, escapeHtml, formatUtc, renderEmail } from "./templates/render";
 export { type SyncFailedEmail, syncFailed } from "./templates/sync-failed";
 export { createTransport, isPermanentSmtpError, type Mailer, type OutgoingEmail, type SentEmail } from "./transport";

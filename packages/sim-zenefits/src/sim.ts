@@ -39,6 +39,8 @@ export interface ZenefitsSim {
   clientSecret(companyId?: string): string;
   createToken(options?: { scopes?: string[]; companyId?: string }): string;
   revokeToken(token: string): void;
+  /** Changes an active token's scopes in place, as an admin unticking a permission in Zenefits. */
+  setTokenScopes(token: string, scopes: string[]): void;
   setFaults(partial: Partial<FaultConfig>): void;
   clearFaults(): void;
   faults(): FaultConfig;
@@ -87,6 +89,9 @@ export async function startZenefitsSim(options: ZenefitsSimOptions = {}): Promis
     createToken: ({ scopes, companyId } = {}) => state.tokens.create(state.company(companyId).company.id, scopes).token,
     revokeToken: (token) => {
       state.tokens.revoke(token);
+    },
+    setTokenScopes: (token, scopes) => {
+      if (!state.tokens.setScopes(token, scopes)) throw new Error("Unknown or revoked token");
     },
     setFaults: (partial) => {
       state.faults.set(partial);

@@ -35,6 +35,14 @@ export class TokenStore {
     return info;
   }
 
+  /** An admin editing the token's checkboxes in Zenefits: same token, other scopes. False when it is not active. */
+  setScopes(token: string, scopes: readonly string[]): boolean {
+    const info = this.active.get(token);
+    if (!info) return false;
+    this.create(info.companyId, scopes, token);
+    return true;
+  }
+
   revoke(token: string): boolean {
     const existed = this.active.delete(token);
     if (existed) this.revoked.add(token);

@@ -7,13 +7,17 @@ import {
   SyncAbortedError,
   type VerifyResult,
 } from "@roster/core";
-import { type Db, sql } from "@roster/db";
+import { type Db, type PermissionChange, type StaleField, sql } from "@roster/db";
 import { createLogger, type Logger } from "@roster/logger";
 import { emptyCounts, type RunCounts } from "./counts";
+import { deriveEmployeeDates, type EmployeeDateColumn } from "./employee-dates";
+import { markPermissionsUnknown, savePermissions } from "./permissions";
 import { resolveReferences } from "./references";
+import { recordStaleFields } from "./stale-fields";
 import { runScheduled, STREAM_CONCURRENCY } from "./stream-schedule";
 import { finishStream, IncompleteReadError, syncStream } from "./sync-stream";
 import { tableSpecs } from "./tables/index";
+import { columnsKeptAsStored, staleFieldLabels, unknownFields, WHOLE_COLLECTION } from "./unknown-fields";
 import type { UpsertScope } from "./upsert";
 import { saveStreamProgress } from "./write-batch";
 
@@ -46,6 +50,10 @@ export interface SyncOutcome {
   /** True when this continued a run that a crash had interrupted. */
   resumed: boolean;
   verify?: VerifyResult;
+  /** What this run did not keep current (fields and whole collections the token cannot read). */
+  stale: StaleField[];
+  /** Permissions found lost or restored since the run before; null when none changed. */
+  permissionChange: PermissionChange | null;
 }
 
 export class SyncInProgressError extends Error {
@@ -126,6 +134,8 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
   const storedErrors = { count: 0 };
   log.info({ runId, resumed, trigger: input.trigger }, resumed ? "resuming sync" : "starting sync");
   let verify: VerifyResult | undefined;
+  let stale: StaleField[] = [];
+  let permissionChange: PermissionChange | null = null;
   try {
     // Streams run side by side (stream-schedule.ts): the first to fail stops the others.
     const stopStreams = new AbortController();
@@ -136,15 +146,23 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       timeoutMs: input.timeoutMs,
       rateLimit: input.rateLimit,
     });
-    verify = await connector.verify(ctx);
-    await db
-      .updateTable("connections")
-      .set({
-        account: JSON.stringify(verify.account),
-        permissions: JSON.stringify({ granted: verify.granted, missing: verify.missing }),
-      })
-      .where("id", "=", input.connection.id)
-      .execute();
+    try {
+      verify = await connector.verify(ctx);
+    } catch (error) {
+      // Whatever the token could read before is no longer known: the checklist says so.
+      if (!(error instanceof SyncAbortedError)) await markPermissionsUnknown(db, input.connection.id, error);
+      throw error;
+    }
+    await savePermissions(db, input.connection.id, verify);
+    const unknown = unknownFields(connector, verify.granted);
+    const recorded = await recordStaleFields(db, scope, unknown, {
+      syncedBefore: input.connection.lastSuccessAt !== null,
+      now: new Date(),
+      labelsOf: (stale) => staleFieldLabels(connector, stale),
+    });
+    stale = recorded.stale;
+    permissionChange = recorded.change.lost.length + recorded.change.restored.length > 0 ? recorded.change : null;
+    if (permissionChange) log.warn({ runId, permissionChange }, "the token's permissions changed since the last sync");
 
     const checkpoints = await db
       .selectFrom("stream_checkpoints")
@@ -154,9 +172,10 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       .execute();
     const streams = Object.entries(connector.streams).map(([name, stream]) => ({ name, model: stream.model, stream }));
     for (const { name } of streams) counts[name] ??= emptyCounts();
+    const skipped = new Set(unknown.filter((u) => u.field === WHOLE_COLLECTION).map((u) => u.stream));
     const runStream = async ({ name, stream }: (typeof streams)[number]) => {
       if (signal.aborted) throw new SyncAbortedError("sync aborted");
-      const missing = (stream.requires ?? []).filter((p) => verify?.missing.includes(p));
+      const missing = (stream.requires ?? []).filter((p) => !verify?.granted.includes(p));
       const checkpoint = checkpoints.find((c) => c.stream === name);
       if (checkpoint?.done) return;
       if (missing.length > 0) {
@@ -191,6 +210,11 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
           {
             batchSize: input.batchSize ?? 1000,
             onBatch: () => input.onProgress?.(counts),
+            keep: columnsKeptAsStored(
+              tableSpecs[stream.model],
+              stream,
+              unknown.filter((u) => u.stream === name),
+            ),
           },
         );
       } catch (error) {
@@ -207,9 +231,10 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
     if (signal.aborted) throw new SyncAbortedError("sync aborted");
     const touched = new Set<ModelName>(streams.map((s) => s.model));
     for (const model of touched) await resolveReferences(db, tableSpecs[model], input.connection.id);
+    await fillEmployeeDates(db, connector, skipped, scope, input.connection.lastSuccessAt !== null);
     await finishRun(db, runId, input.connection.id, "succeeded", counts, null);
     log.info({ runId, counts }, "sync succeeded");
-    return { runId, status: "succeeded", counts, resumed, verify };
+    return { runId, status: "succeeded", counts, resumed, verify, stale, permissionChange };
   } catch (error) {
     if (signal.aborted || error instanceof SyncAbortedError) {
       log.warn({ runId }, "sync aborted; it resumes from its checkpoints on the next attempt");
@@ -217,13 +242,50 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
     }
     const failure = classify(error);
     log.error({ runId, kind: failure.kind, err: error }, "sync failed");
+    // A token rejected part-way through: the checklist no longer knows what it grants.
+    if (failure.kind === "invalid_credentials" && verify) await markPermissionsUnknown(db, input.connection.id, error);
     await db
       .insertInto("sync_errors")
       .values({ run_id: runId, stream: null, remote_id: null, kind: failure.kind, message: failure.message, hint: failure.hint })
       .execute();
     await finishRun(db, runId, input.connection.id, "failed", counts, failure);
-    return { runId, status: "failed", errorKind: failure.kind, errorMessage: failure.message, counts, resumed, verify };
+    return {
+      runId,
+      status: "failed",
+      errorKind: failure.kind,
+      errorMessage: failure.message,
+      counts,
+      resumed,
+      verify,
+      stale,
+      permissionChange,
+    };
   }
+}
+
+const employeeDateColumns: Record<string, EmployeeDateColumn> = {
+  hireDate: "hire_date",
+  startDate: "start_date",
+  terminationDate: "termination_date",
+};
+
+/**
+ * A person's dates the people stream omits come from the employments (employee-dates.ts),
+ * once both are in; not when the employments could not be read this run.
+ */
+async function fillEmployeeDates(
+  db: Db,
+  connector: Connector,
+  skipped: ReadonlySet<string>,
+  scope: UpsertScope,
+  syncedBefore: boolean,
+): Promise<void> {
+  const entries = Object.entries(connector.streams);
+  const people = entries.find(([name, s]) => s.model === "employees" && !skipped.has(name))?.[1];
+  const employments = entries.find(([name, s]) => s.model === "employments" && !skipped.has(name));
+  if (!people || !employments) return;
+  const columns = (people.omits ?? []).flatMap((field) => employeeDateColumns[field] ?? []);
+  await deriveEmployeeDates(db, scope, columns, { logChanges: syncedBefore });
 }
 
 async function skipStream(

@@ -18,6 +18,8 @@ import { type Batch, saveStreamProgress, writeBatch } from "./write-batch";
 export interface StreamSyncOptions {
   batchSize: number;
   onBatch?: () => void;
+  /** Columns an update leaves as stored (unknown-fields.ts). */
+  keep?: ReadonlySet<string>;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function syncStream<M extends ModelName>(
   // Seen ids and changed fields only matter for rows stored before this run (deletions.ts):
   // a first load skips both.
   const trackSeen = await hasRowsFromBeforeRun(db, spec, scope);
-  const upsertOptions = { logChanges: trackSeen, copyDirect: !trackSeen };
+  const upsertOptions = { logChanges: trackSeen, copyDirect: !trackSeen, keep: options.keep };
   const schema = modelSchemas[stream.model];
   let inFlight: Promise<void> = Promise.resolve();
   let writeError: unknown;

@@ -30,6 +30,11 @@ export interface UpsertOptions {
    * The engine encodes records as it reads them, so a write only waits on PostgreSQL.
    */
   encoded?: readonly string[];
+  /**
+   * Columns an update leaves as stored (unknown-fields.ts: fields the token cannot read or the
+   * stream omits). They are neither compared, written nor logged; a new row gets them as mapped.
+   */
+  keep?: ReadonlySet<string>;
 }
 
 export interface UpsertResult {
@@ -71,7 +76,8 @@ export async function upsertBatch<M extends ModelName>(
     select ${names} from ${sql.table(spec.table)} with no data`.execute(db);
   const payload = encoded.map((row) => `${row}\n`);
   await sql`copy ${stage} (${names}) from stdin ${payload}`.execute(db);
-  const compared = columns.filter((c) => c.column !== "remote_id");
+  const keep = options.keep ?? new Set<string>();
+  const compared = columns.filter((c) => c.column !== "remote_id" && !keep.has(c.column));
   const setList = sql.join(compared.map((c) => sql.raw(`${c.column} = excluded.${c.column}`)));
   const targetTuple = sql.join(compared.map((c) => sql.raw(`t.${c.column}`)));
   const excludedTuple = sql.join(compared.map((c) => sql.raw(`excluded.${c.column}`)));
@@ -79,7 +85,7 @@ export async function upsertBatch<M extends ModelName>(
     compared.map((c) => sql.raw(`case when p.${c.column} is distinct from i.${c.column} then '${c.column}' end`)),
   );
   const inputNames = sql.join(columns.map((c) => sql.ref(`i.${c.column}`)));
-  const links = linkedReferences(spec, scope.connectionId);
+  const links = linkedReferences(spec, scope.connectionId, keep);
   const table = sql.table(spec.table);
 
   const conflict = sql`on conflict (connection_id, remote_id) do update
@@ -178,9 +184,11 @@ function stageTable(spec: { table: string; columns: { column: string; type: stri
  * scan of the whole table. The guard leaves them out: a link alone never makes an unchanged
  * record "updated".
  */
-function linkedReferences(spec: { references?: ReferenceSpec[] }, connectionId: string) {
+function linkedReferences(spec: { references?: ReferenceSpec[] }, connectionId: string, keep: ReadonlySet<string>) {
   const refs = spec.references ?? [];
   if (refs.length === 0) return { columns: sql``, values: sql``, set: sql`` };
+  // A link whose remote id is kept as stored keeps its Roster id too.
+  const updated = refs.filter((ref) => !keep.has(ref.remoteColumn));
   return {
     columns: sql`, ${sql.join(refs.map((ref) => sql.ref(ref.idColumn)))}`,
     values: sql`, ${sql.join(
@@ -189,6 +197,9 @@ function linkedReferences(spec: { references?: ReferenceSpec[] }, connectionId: 
           sql`(select x.id from ${sql.table(ref.targetTable)} x where x.connection_id = ${connectionId} and x.remote_id = i.${sql.ref(ref.remoteColumn)})`,
       ),
     )}`,
-    set: sql`, ${sql.join(refs.map((ref) => sql.raw(`${ref.idColumn} = excluded.${ref.idColumn}`)))}`,
+    set:
+      updated.length === 0
+        ? sql``
+        : sql`, ${sql.join(updated.map((ref) => sql.raw(`${ref.idColumn} = excluded.${ref.idColumn}`)))}`,
   };
 }

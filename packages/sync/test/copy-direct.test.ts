@@ -113,6 +113,7 @@ const person = (remoteId: string, links: { manager?: string; department?: string
   departmentRemoteId: links.department ?? null,
   locationRemoteId: links.location ?? null,
   managerRemoteId: links.manager ?? null,
+  hireDate: null,
   startDate: null,
   terminationDate: null,
   remoteData: { id: remoteId },

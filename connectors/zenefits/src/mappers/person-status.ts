@@ -13,8 +13,11 @@ export const personStatusTable: ReadonlyMap<string, EmployeeStatus> = new Map([
   ["deleted", "inactive"],
 ]);
 
-/** null (admin-only accounts, or the "Status" permission not granted) and unknown words map to inactive. */
-export function mapPersonStatus(status: string | null): EmployeeStatus {
-  if (status === null) return "inactive";
+/**
+ * No status (admin-only accounts, or the "Status" permission not granted) is unknown: null,
+ * never a guess. A word outside the reference's list maps to inactive, kept in remoteStatus.
+ */
+export function mapPersonStatus(status: string | null): EmployeeStatus | null {
+  if (status === null) return null;
   return personStatusTable.get(status.trim().toLowerCase()) ?? "inactive";
 }

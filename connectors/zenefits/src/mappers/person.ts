@@ -6,8 +6,10 @@ import { mapPersonStatus } from "./person-status";
 /**
  * A /core/people record (reference §6, "Person") → Employee. Fields behind an ungranted
  * sub-scope (status, emails, work phone, department, location, manager) arrive null or
- * missing and map to null. Zenefits keeps hire and termination dates on employments, not
- * on the person, so startDate / terminationDate stay null here.
+ * missing and map to null; the people stream declares them (fieldsByPermission), so the
+ * engine keeps what it stored rather than writing these nulls. Zenefits keeps hire and
+ * termination dates on employments, not on the person: the stream omits them and the engine
+ * fills them from the employments.
  */
 export function mapPerson(input: unknown): Mapped<Employee> {
   const parsed = parseRecord(rawPerson, input, "person");
@@ -42,6 +44,7 @@ export function mapPerson(input: unknown): Mapped<Employee> {
       departmentRemoteId: refId(raw.department),
       locationRemoteId: refId(raw.location),
       managerRemoteId: refId(raw.manager),
+      hireDate: null,
       startDate: null,
       terminationDate: null,
     },

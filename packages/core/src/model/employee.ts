@@ -22,14 +22,21 @@ export const employeeSchema = z.object({
   personalEmail: z.string().nullable(),
   workPhone: z.string().nullable(),
   personalPhone: z.string().nullable(),
-  status: employeeStatus,
+  /** Null when the provider does not say (e.g. its status permission is not granted): unknown, never a guess. */
+  status: employeeStatus.nullable(),
   remoteStatus: z.string().nullable(),
   employmentType: z.string().nullable(),
   jobTitle: z.string().nullable(),
   departmentRemoteId: z.string().nullable(),
   locationRemoteId: z.string().nullable(),
   managerRemoteId: z.string().nullable(),
-  /** Where the person record itself carries it; else derived from the latest employment. */
+  /**
+   * Dates from the person record where the provider keeps them there. A provider that keeps
+   * them on employments only declares them in its people stream's `omits`, and the sync engine
+   * fills them from the employments: hire = the first employment's start, start and termination
+   * = the most recent employment's.
+   */
+  hireDate: isoDate.nullable(),
   startDate: isoDate.nullable(),
   terminationDate: isoDate.nullable(),
 });

@@ -24,3 +24,9 @@ export const modelSchemas = {
 
 export type ModelName = keyof typeof modelSchemas;
 export type Models = { [K in ModelName]: z.infer<(typeof modelSchemas)[K]> };
+
+/** The fields of a model a provider's data fills: everything but the record's identity and raw payload. */
+export type ModelField<M extends ModelName> = M extends ModelName
+  ? Exclude<keyof Models[M] & string, "remoteId" | "remoteData" | "remoteUpdatedAt">
+  : never;
+export * from "./vocabulary";

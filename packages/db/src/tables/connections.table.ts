@@ -16,6 +16,40 @@ export interface StreamCounts {
   done: boolean;
 }
 
+/**
+ * What the last verify of a connection's credentials said. With `unknownSince` the lists are
+ * only the last known: Roster could not verify the token since (rejected, unreachable), so the
+ * dashboard shows every permission as unknown until a verify succeeds again.
+ */
+export interface StoredPermissions {
+  granted: string[];
+  missing: string[];
+  checkedAt?: string;
+  unknownSince?: string;
+  unknownReason?: string;
+}
+
+/** One field (or a whole collection: field "*") a connection does not keep current. */
+export interface StaleField {
+  stream: string;
+  model: string;
+  field: string;
+  /** The field (or collection) in people's words, e.g. "Manager", "Custom field values". */
+  label: string;
+  permission: string;
+  /** The permission in the provider's words, e.g. "Manager" (Zenefits' checkbox). */
+  permissionLabel: string;
+  since: string;
+  /** Kept current before (a permission the token lost), rather than never granted. */
+  lost: boolean;
+}
+
+/** What a run found changed in what the token may read, against the run before. */
+export interface PermissionChange {
+  lost: StaleField[];
+  restored: StaleField[];
+}
+
 export interface ConnectionsTable {
   id: Generated<string>;
   organisation_id: string;
@@ -33,7 +67,7 @@ export interface ConnectionsTable {
   last_sync_at: Date | null;
   last_success_at: Date | null;
   account: Json<{ id: string; name: string } | null> | null;
-  permissions: Json<{ granted: string[]; missing: string[] } | null> | null;
+  permissions: Json<StoredPermissions | null> | null;
   settings: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -52,6 +86,19 @@ export interface SyncRunsTable {
   counts: ColumnType<Record<string, StreamCounts>, string | undefined, string>;
   error_kind: string | null;
   error_message: string | null;
+  stale: Json<StaleField[] | null> | null;
+  permission_change: Json<PermissionChange | null> | null;
+}
+
+export interface ConnectionStaleFieldsTable {
+  connection_id: string;
+  stream: string;
+  model: string;
+  field: string;
+  permission: string;
+  since: Timestamp;
+  since_run_id: string | null;
+  lost: boolean;
 }
 
 export interface SyncErrorsTable {

@@ -52,13 +52,15 @@ export interface EmployeesTable extends SyncedRecord {
   work_phone_e164: string | null;
   personal_phone: string | null;
   personal_phone_e164: string | null;
-  status: EmployeeStatus;
+  /** Null when unknown (the token may not read it). */
+  status: EmployeeStatus | null;
   remote_status: string | null;
   employment_type: string | null;
   job_title: string | null;
   department_remote_id: string | null;
   location_remote_id: string | null;
   manager_remote_id: string | null;
+  hire_date: IsoDate | null;
   start_date: IsoDate | null;
   termination_date: IsoDate | null;
   department_id: string | null;

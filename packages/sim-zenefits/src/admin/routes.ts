@@ -5,7 +5,7 @@ import { type HttpResponse, jsonResponse } from "../http/respond";
 import type { SimState } from "../state";
 import { applyMutations } from "../store/mutations";
 import { buildTruth, truthCounts } from "../truth";
-import { createTokenSchema, faultsSchema, mutateSchema } from "./schemas";
+import { createTokenSchema, faultsSchema, mutateSchema, tokenScopesSchema } from "./schemas";
 
 /**
  * Loopback-only control surface under /__admin/ (no auth): tokens, faults,
@@ -57,6 +57,7 @@ export async function handleAdmin(req: IncomingMessage, url: URL, state: SimStat
             "GET|POST /__admin/tokens",
             "DELETE /__admin/tokens/{token}",
             "POST /__admin/tokens/{token}/revoke",
+            "PUT /__admin/tokens/{token}/scopes",
             "GET|POST|DELETE /__admin/faults",
             "POST /__admin/mutate",
             "POST /__admin/reset",
@@ -78,6 +79,14 @@ export async function handleAdmin(req: IncomingMessage, url: URL, state: SimStat
         const companyId = state.company(body.companyId).company.id;
         const info = state.tokens.create(companyId, body.scopes);
         return jsonResponse(201, { token: info.token, companyId: info.companyId, scopes: info.scopes });
+      }
+      case "PUT /tokens/:x/scopes": {
+        const body = await parseBody(req, tokenScopesSchema);
+        if (isResponse(body)) return body;
+        const token = decodeURIComponent(parts[1] ?? "");
+        if (!state.tokens.setScopes(token, body.scopes)) return adminError(404, "Unknown or revoked token");
+        const info = state.tokens.lookup(token);
+        return jsonResponse(200, { token, scopes: info.ok ? info.info.scopes : [] });
       }
       case "DELETE /tokens/:x":
       case "POST /tokens/:x/revoke": {

@@ -9,6 +9,10 @@ export const createTokenSchema = z.strictObject({
   companyId: z.string().optional(),
 });
 
+export const tokenScopesSchema = z.strictObject({
+  scopes: z.array(z.enum(ALL_SCOPES as [string, ...string[]])),
+});
+
 export const faultsSchema = z.strictObject({
   error500Rate: z.number().min(0).max(1).optional(),
   rateLimitPerSecond: z.number().min(0).optional(),

@@ -5,6 +5,11 @@ export type ColumnType = "text" | "date" | "boolean" | "jsonb" | "timestamptz";
 export interface ColumnSpec<T> {
   column: string;
   type: ColumnType;
+  /**
+   * The unified field the column is written from. When a run may not write that field (the
+   * token cannot read it, or the stream omits it), an update leaves the column as stored.
+   */
+  field?: keyof T & string;
   value: (record: T) => unknown;
 }
 

@@ -65,6 +65,11 @@ export const brokenConnectors: BrokenConnector[] = [
     } as Connector),
   },
   {
+    flaw: "does not declare the fields a permission feeds, so a token that loses it erases them",
+    failsCheck: "lost-permission",
+    connector: withPeople({ ...acmePeople, fieldsByPermission: undefined }),
+  },
+  {
     flaw: "accepts any credentials in verify",
     failsCheck: "verify-rejects",
     connector: defineConnector({

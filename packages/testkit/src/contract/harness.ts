@@ -86,12 +86,17 @@ export async function createContractHarness(connector: Connector, options: Contr
       usedCredentials.push(credentials);
       return credentials;
     },
-    sync(opts = {}) {
+    async sync(opts = {}) {
+      const { last_success_at } = await testDb.db
+        .selectFrom("connections")
+        .select("last_success_at")
+        .where("id", "=", connection.id)
+        .executeTakeFirstOrThrow();
       return runSync({
         db: testDb.db,
         connector,
         credentials: opts.credentials ?? defaultCredentials,
-        connection: { id: connection.id, organisationId: org.id, lastSuccessAt: null },
+        connection: { id: connection.id, organisationId: org.id, lastSuccessAt: last_success_at },
         trigger: "contract",
         log,
         signal: opts.signal,

@@ -43,6 +43,7 @@ export function mapPerson(raw: unknown): Mapped<Employee> {
       departmentRemoteId: p.department_id ?? null,
       locationRemoteId: null,
       managerRemoteId: p.manager_id ?? null,
+      hireDate: null,
       startDate: null,
       terminationDate: null,
     },

@@ -1,6 +1,7 @@
 import { changesCheck, idempotentCheck } from "./changes";
 import type { ContractCheck } from "./check";
 import { persistentFaultsCheck, revokedTokenCheck, transientFaultsCheck, truncatedPageCheck } from "./faults";
+import { lostPermissionCheck } from "./lost-permission";
 import { mappingCheck, paginationCheck, stableIdsCheck } from "./reading";
 import { abortCheck, resumeCheck } from "./resume";
 import { secretsCheck } from "./secrets";
@@ -19,6 +20,7 @@ export const contractChecks: ContractCheck[] = [
   stableIdsCheck,
   idempotentCheck,
   changesCheck,
+  lostPermissionCheck,
   transientFaultsCheck,
   persistentFaultsCheck,
   truncatedPageCheck,

@@ -1,0 +1,63 @@
+import { type Kysely, sql } from "@roster/db";
+
+export type EmployeeDateColumn = "hire_date" | "start_date" | "termination_date";
+
+const fromEmployments: Record<EmployeeDateColumn, string> = {
+  hire_date: "d.first_start",
+  start_date: "d.latest_start",
+  termination_date: "d.latest_termination",
+};
+
+/**
+ * Fills a person's dates from their employments, for providers that keep them there only
+ * (the people stream `omits` them): hire date = the first employment's start, start and
+ * termination = the most recent employment's (by start date). A person with no employment
+ * gets none. Set-wise, writing only the rows whose dates differ, so an unchanged re-sync
+ * writes nothing; with `logChanges` each changed person is logged in change_log like any
+ * other update.
+ */
+export async function deriveEmployeeDates(
+  db: Kysely<any>,
+  scope: { connectionId: string; runId: string },
+  columns: readonly EmployeeDateColumn[],
+  options: { logChanges: boolean },
+): Promise<number> {
+  if (columns.length === 0) return 0;
+  const assignments = sql.join(columns.map((c) => sql.raw(`${c} = ${fromEmployments[c].replace("d.", "t.")}`)));
+  const current = sql.join(columns.map((c) => sql.raw(`e.${c}`)));
+  const derived = sql.join(columns.map((c) => sql.raw(fromEmployments[c])));
+  const changedFields = sql.join(
+    columns.map((c) => sql.raw(`case when e.${c} is distinct from ${fromEmployments[c]} then '${c}' end`)),
+  );
+  const { rows } = await sql<{ updated: number }>`
+    with dated as (
+      select employee_remote_id,
+        min(start_date) as first_start,
+        (array_agg(start_date order by start_date desc nulls last, remote_id desc))[1] as latest_start,
+        (array_agg(termination_date order by start_date desc nulls last, remote_id desc))[1] as latest_termination
+      from employments
+      where connection_id = ${scope.connectionId} and remote_deleted_at is null
+      group by employee_remote_id
+    ),
+    targets as (
+      select e.id, e.remote_id, d.first_start, d.latest_start, d.latest_termination,
+        to_jsonb(array_remove(array[${changedFields}], null)) as fields
+      from employees e
+      left join dated d on d.employee_remote_id = e.remote_id
+      where e.connection_id = ${scope.connectionId}
+        and (${current}) is distinct from (${derived})
+    ),
+    up as (
+      update employees e set ${assignments}, updated_at = now()
+      from (select id, first_start, latest_start, latest_termination from targets) t
+      where e.id = t.id
+      returning e.remote_id
+    ),
+    log as (
+      insert into change_log (connection_id, run_id, entity, remote_id, change, fields)
+      select ${scope.connectionId}::uuid, ${scope.runId}::uuid, 'employees', t.remote_id, 'updated', t.fields
+      from targets t where ${options.logChanges}
+    )
+    select count(*)::int as updated from up`.execute(db);
+  return rows[0]?.updated ?? 0;
+}
