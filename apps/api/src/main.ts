@@ -1,7 +1,8 @@
-import { ConfigError, loadConfig } from "@roster/config";
+import { ConfigError, loadConfig, loadConnectorBaseUrls } from "@roster/config";
+import { credentialDefaults as defaultCredentials } from "@roster/connections";
 import { assertDatabaseReachable, createDb, DatabaseUnavailableError } from "@roster/db";
 import { createLogger } from "@roster/logger";
-import { sandboxCredentialDefaults, sandboxLeverUrl } from "./connections/sandbox-defaults";
+import { sandboxLeverUrl } from "./lever/sandbox-lever-url";
 import type { ApiDeps } from "./context";
 import { apiPublicUrlFromEnv } from "./lever/public-url";
 import { pointSandboxAtLatestLever } from "./lever/sandbox-startup";
@@ -14,6 +15,7 @@ const log = createLogger("api");
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const baseUrls = loadConnectorBaseUrls();
   // Where providers reach this API's webhooks (the Lever webhook URL shown in Settings).
   const apiPublicUrl = apiPublicUrlFromEnv(process.env);
   if (!config.DATABASE_URL) {
@@ -27,9 +29,10 @@ async function main(): Promise<void> {
     log.info({ created }, "demo organisation ready (owner@demo.roster.dev)");
   }
 
-  // In sandbox mode, tokens pasted into the settings talk to the local simulators.
-  const credentialDefaults = sandboxCredentialDefaults(config, process.env);
-  if (credentialDefaults) log.info({ credentialDefaults }, "sandbox: connections use the local provider simulators");
+  // New connections reach the provider here unless the form says otherwise: in sandbox mode
+  // the local simulators, else the deployment's <CONNECTOR>_BASE_URLs (unset: the real APIs).
+  const credentialDefaults = defaultCredentials({ sandbox: config.SANDBOX, env: process.env, baseUrls });
+  if (credentialDefaults) log.info({ credentialDefaults }, "provider base URLs for new connections");
   const leverSandboxUrl = sandboxLeverUrl(config, process.env);
   const deps: ApiDeps = { db, config, log, connections: { credentialDefaults, leverSandboxUrl }, apiPublicUrl };
   const server = createApiServer(deps);

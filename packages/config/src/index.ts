@@ -77,3 +77,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
 }
+
+/** `ZENEFITS_BASE_URL` → `zenefits`, `ACME_HR_BASE_URL` → `acme-hr`: a connector's deployment-wide API base URL. */
+const BASE_URL_VARIABLE = /^([A-Z][A-Z0-9_]*)_BASE_URL$/;
+
+/**
+ * Every `<CONNECTOR>_BASE_URL` in the environment, by connector id: the provider URL new
+ * connections of that connector use when the form or the CLI gives none (a regional or staging
+ * endpoint, a replay server). Any connector gets one without a change here. Throws a
+ * ConfigError naming the variable when a value is not an http(s) URL.
+ */
+export function loadConnectorBaseUrls(env: Record<string, string | undefined> = process.env): Record<string, string> {
+  const urls: Record<string, string> = {};
+  const bad: string[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    const match = BASE_URL_VARIABLE.exec(name);
+    if (!match?.[1] || value === undefined || value === "") continue;
+    if (!z.url({ protocol: /^https?$/ }).safeParse(value).success) {
+      // Not echoed: a URL may carry credentials in its user part.
+      bad.push(`  ${name}: expected an http:// or https:// URL (the value given is not one)`);
+      continue;
+    }
+    urls[match[1].toLowerCase().replaceAll("_", "-")] = value;
+  }
+  if (bad.length > 0) throw new ConfigError(`Invalid configuration:\n${bad.join("\n")}`);
+  return urls;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/index";
+import { ConfigError, loadConfig, loadConnectorBaseUrls } from "../src/index";
 
 describe("loadConfig", () => {
   it("applies defaults when nothing is set", () => {
@@ -37,5 +37,28 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ ENCRYPTION_KEY: short })).not.toThrow(short);
     const good = Buffer.alloc(32, 7).toString("base64");
     expect(loadConfig({ ENCRYPTION_KEY: good }).ENCRYPTION_KEY).toBe(good);
+  });
+});
+
+describe("loadConnectorBaseUrls", () => {
+  it("reads <CONNECTOR>_BASE_URL for any connector, by connector id", () => {
+    // Tried: two providers' variables, one with a dash in its id, beside unrelated ones.
+    // Must hold: each maps to its connector id; other variables and empty values are ignored.
+    expect(
+      loadConnectorBaseUrls({
+        ZENEFITS_BASE_URL: "https://api.eu.zenefits.example",
+        ACME_HR_BASE_URL: "http://127.0.0.1:4100",
+        LEVER_BASE_URL: "",
+        API_PUBLIC_URL: "https://roster.example",
+        PATH: "/usr/bin",
+      }),
+    ).toEqual({ zenefits: "https://api.eu.zenefits.example", "acme-hr": "http://127.0.0.1:4100" });
+  });
+
+  it("refuses a value that is not an http(s) URL, naming the variable without echoing the value", () => {
+    expect(() => loadConnectorBaseUrls({ LEVER_BASE_URL: "ftp://user:secret@lever.example" })).toThrow(
+      /LEVER_BASE_URL: expected an http:\/\/ or https:\/\/ URL/,
+    );
+    expect(() => loadConnectorBaseUrls({ LEVER_BASE_URL: "ftp://user:secret@lever.example" })).not.toThrow(/secret/);
   });
 });

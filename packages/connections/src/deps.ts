@@ -1,6 +1,7 @@
 import type { Connector, RetryPolicy } from "@roster/core";
 import type { Db } from "@roster/db";
 import type { Logger } from "@roster/logger";
+import type { PermissionEffect } from "./permission-effects";
 
 /** What the connection service needs; the API builds it once. */
 export interface ConnectionDeps {
@@ -22,9 +23,15 @@ export interface Actor {
 export class ConnectionError extends Error {
   override name = "ConnectionError";
   constructor(
-    readonly code: "not_found" | "conflict" | "invalid" | "verify_failed",
+    readonly code: "not_found" | "conflict" | "invalid" | "verify_failed" | "confirm_required",
     message: string,
-    readonly details: { kind?: string; hint?: string; fields?: Record<string, string> } = {},
+    readonly details: {
+      kind?: string;
+      hint?: string;
+      fields?: Record<string, string>;
+      /** confirm_required: the permissions the new credentials lack, and what would stop updating. */
+      lost?: PermissionEffect[];
+    } = {},
   ) {
     super(message);
   }

@@ -1,3 +1,4 @@
+export { credentialDefaults } from "./credential-defaults";
 export { type Actor, type ConnectionDeps, ConnectionError } from "./deps";
 export {
   findLeverConnection,

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { disableConnection, enableConnection, requestSyncNow } from "@roster/connection-policy";
-import { secretFieldNames } from "@roster/core";
+import { secretFieldNames, type VerifyResult } from "@roster/core";
+import type { StoredPermissions } from "@roster/db";
 import { decryptJson, encryptJson, secretHint } from "@roster/secrets";
 import { auditConnection } from "./audit";
 import { type Actor, type ConnectionDeps, ConnectionError } from "./deps";
+import { permissionEffects } from "./permission-effects";
 import { verifyCredentials } from "./verify-credentials";
 
 function hintFor(
@@ -13,6 +15,15 @@ function hintFor(
   const field = secretFieldNames(connector.manifest.credentials)[0];
   const value = field ? credentials[field] : undefined;
   return typeof value === "string" ? secretHint(value) : null;
+}
+
+/** What a successful verify says, as connections.permissions keeps it. */
+function storedPermissions(verify: VerifyResult): string {
+  return JSON.stringify({
+    granted: verify.granted,
+    missing: verify.missing,
+    checkedAt: new Date().toISOString(),
+  } satisfies StoredPermissions);
 }
 
 async function ownedConnection(deps: ConnectionDeps, actor: Actor, connectionId: string) {
@@ -57,7 +68,7 @@ export async function createConnection(
         credentials_hint: hintFor(connector, credentials),
         notification_email: input.notificationEmail,
         account: JSON.stringify(verify.account),
-        permissions: JSON.stringify({ granted: verify.granted, missing: verify.missing }),
+        permissions: storedPermissions(verify),
       })
       .execute();
     await auditConnection(trx, actor, "connection.created", id, {
@@ -79,10 +90,27 @@ export async function rotateCredentials(
   actor: Actor,
   connectionId: string,
   input: Record<string, unknown>,
+  options: { confirmFewerPermissions?: boolean } = {},
 ) {
   const row = await ownedConnection(deps, actor, connectionId);
   const previous = decryptJson<Record<string, unknown>>(row.credentials_encrypted, deps.encryptionKey, row.id);
   const { connector, credentials, verify } = await verifyCredentials(deps, row.connector_id, { ...previous, ...input });
+  // Against the last known grants, even when they could not be checked since (a revoked token).
+  const lost = ((row.permissions as StoredPermissions | null)?.granted ?? []).filter((p) => !verify.granted.includes(p));
+  if (lost.length > 0 && !options.confirmFewerPermissions) {
+    const effects = permissionEffects(connector, lost);
+    const stops = [...new Set(effects.flatMap((e) => e.feeds))];
+    throw new ConnectionError(
+      "confirm_required",
+      `This token lacks ${effects.map((e) => `"${e.label}"`).join(", ")}, which the current one grants. ${
+        stops.length > 0 ? `Roster would keep what it has but stop updating: ${stops.join(", ")}.` : ""
+      }`.trim(),
+      {
+        lost: effects,
+        hint: `Grant those permissions to the new token, or confirm to use it anyway.`,
+      },
+    );
+  }
   const account = row.account as { id: string; name: string } | null;
   if (account && account.id !== verify.account.id) {
     throw new ConnectionError(
@@ -99,12 +127,18 @@ export async function rotateCredentials(
       .set({
         credentials_encrypted: encryptJson(credentials, deps.encryptionKey, row.id),
         credentials_hint: hintFor(connector, credentials),
-        permissions: JSON.stringify({ granted: verify.granted, missing: verify.missing }),
+        permissions: storedPermissions(verify),
         updated_at: new Date(),
       })
       .where("id", "=", row.id)
       .execute();
-    await auditConnection(trx, actor, "connection.credentials_rotated", row.id);
+    await auditConnection(
+      trx,
+      actor,
+      "connection.credentials_rotated",
+      row.id,
+      lost.length > 0 ? { permissionsLost: lost } : undefined,
+    );
     if (row.status === "active") await requestSyncNow(trx, row.id, "manual");
     else await enableConnection(trx, row.id);
   });

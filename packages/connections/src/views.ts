@@ -1,6 +1,7 @@
-import type { Db } from "@roster/db";
-import { totals } from "@roster/sync";
+import type { ConnectionStatus, Db, StoredPermissions } from "@roster/db";
+import { staleFieldLabels, totals } from "@roster/sync";
 import { type ConnectionDeps, ConnectionError } from "./deps";
+import { permissionEffects } from "./permission-effects";
 import { findConnector } from "./verify-credentials";
 
 /** A connection as the dashboard shows it: never the credentials, only their last four characters. */
@@ -13,8 +14,16 @@ export async function getConnectionView(deps: ConnectionDeps, organisationId: st
     .executeTakeFirst();
   if (!row) throw new ConnectionError("not_found", "No such connection in this organisation");
   const connector = findConnector(deps, row.connector_id);
-  const permissions = row.permissions as { granted: string[]; missing: string[] } | null;
-  const [currentRun, lastRun] = await Promise.all([
+  const permissions = row.permissions as StoredPermissions | null;
+  // Never verified, or not verifiable since: no tick either way until a verify succeeds.
+  const known = permissions !== null && permissions.unknownSince === undefined;
+  const effects = new Map(
+    permissionEffects(
+      connector,
+      connector.manifest.permissions.map((p) => p.id),
+    ).map((e) => [e.id, e.feeds]),
+  );
+  const [currentRun, lastRun, stale] = await Promise.all([
     deps.db
       .selectFrom("sync_runs")
       .select(["id", "started_at", "counts", "trigger", "attempts"])
@@ -29,7 +38,23 @@ export async function getConnectionView(deps: ConnectionDeps, organisationId: st
       .where("status", "<>", "running")
       .orderBy("started_at", "desc")
       .executeTakeFirst(),
+    deps.db
+      .selectFrom("connection_stale_fields")
+      .selectAll()
+      .where("connection_id", "=", row.id)
+      .orderBy("since")
+      .orderBy("stream")
+      .orderBy("field")
+      .execute(),
   ]);
+  const staleFields = stale.map((s) => ({
+    stream: s.stream,
+    field: s.field,
+    ...staleFieldLabels(connector, s),
+    permission: s.permission,
+    since: s.since,
+    lost: s.lost,
+  }));
   return {
     id: row.id,
     connectorId: row.connector_id,
@@ -41,11 +66,20 @@ export async function getConnectionView(deps: ConnectionDeps, organisationId: st
     notificationEmail: row.notification_email,
     credentialsHint: row.credentials_hint,
     account: row.account as { id: string; name: string } | null,
+    /** `partial`: the token lost permissions it had, so some stored data is no longer kept current. */
+    health: healthOf(row.status, staleFields),
     permissions: connector.manifest.permissions.map((p) => ({
       id: p.id,
       label: p.label,
-      granted: permissions?.granted.includes(p.id) ?? false,
-    })),
+      state: !known ? "unknown" : permissions.granted.includes(p.id) ? "granted" : "missing",
+      /** What stops updating without it, in people's words. */
+      feeds: effects.get(p.id) ?? [],
+    })) satisfies { state: PermissionState }[],
+    permissionsCheckedAt: permissions?.checkedAt ?? null,
+    permissionsUnknownSince: permissions?.unknownSince ?? null,
+    permissionsUnknownReason: permissions?.unknownReason ?? null,
+    /** Fields and collections not kept current, with since when and the permission that brings them back. */
+    staleFields,
     lastSyncAt: row.last_sync_at,
     lastSuccessAt: row.last_success_at,
     nextSyncAt: row.status === "disabled" ? null : row.next_sync_at,
@@ -65,6 +99,15 @@ export async function getConnectionView(deps: ConnectionDeps, organisationId: st
         }
       : null,
   };
+}
+
+export type PermissionState = "granted" | "missing" | "unknown";
+export type ConnectionHealth = "healthy" | "partial" | "failing" | "disabled";
+
+function healthOf(status: ConnectionStatus, stale: readonly { lost: boolean }[]): ConnectionHealth {
+  if (status === "disabled") return "disabled";
+  if (status === "failing") return "failing";
+  return stale.some((s) => s.lost) ? "partial" : "healthy";
 }
 
 export async function listConnections(deps: ConnectionDeps, organisationId: string) {

@@ -2,8 +2,10 @@ import { zenefits } from "@roster/connector-zenefits";
 import type { Connector } from "@roster/core";
 import { sql } from "@roster/db";
 import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
+import { createLogger } from "@roster/logger";
 import { decryptJson, generateEncryptionKey } from "@roster/secrets";
-import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
+import { ALL_SCOPES, startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
+import { runConnectionSync } from "@roster/sync";
 import { runMigrations } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -104,9 +106,12 @@ describe("connecting Zenefits", () => {
     expect(JSON.stringify(view)).not.toContain(token);
     expect(view.credentialsHint).toBe(`••••${token.slice(-4)}`);
     expect(view.permissions).toHaveLength(12);
-    expect(view.permissions.filter((p) => !p.granted).map((p) => p.label)).toEqual(
+    expect(view.permissions.filter((p) => p.state === "missing").map((p) => p.label)).toEqual(
       expect.arrayContaining(["Manager", "Work email", "Custom field values"]),
     );
+    // Each permission says what it feeds, in people's words, for the checklist and the rotate warning.
+    expect(view.permissions.find((p) => p.id === "people.manager")?.feeds).toEqual(["Manager"]);
+    expect(view.permissions.find((p) => p.id === "custom_field_values")?.feeds).toEqual(["Custom field values"]);
     const { rows } = await sql<{
       key: string;
     }>`select key from graphile_worker.jobs where task_identifier = 'sync_connection'`.execute(testDb.db);
@@ -151,7 +156,79 @@ describe("connecting Zenefits", () => {
     const view = await getConnectionView(deps, owner.organisationId, connection!.id);
     expect(view.id).toBe(connection!.id);
     expect(view.credentialsHint).toBe(`••••${fresh.slice(-4)}`);
-    expect(view.permissions.every((p) => p.granted)).toBe(true);
+    expect(view.permissions.every((p) => p.state === "granted")).toBe(true);
+  });
+
+  it("asks before rotating to a token with fewer permissions, naming what would stop updating", async () => {
+    // Tried: the connection's current token grants everything (previous test); the new one
+    // lacks Manager and Custom field values. Must hold: refused until confirmed, naming both
+    // permissions and what they feed; the stored token unchanged; confirmed, it is accepted.
+    const [connection] = await listConnections(deps, owner.organisationId);
+    const before = await testDb.db
+      .selectFrom("connections")
+      .select("credentials_encrypted")
+      .where("id", "=", connection!.id)
+      .executeTakeFirstOrThrow();
+    const fewer = sim.createToken({
+      scopes: ALL_SCOPES.filter((s) => s !== "people.manager" && s !== "custom_field_values"),
+    });
+    const refused = await error(rotateCredentials(deps, owner, connection!.id, { accessToken: fewer }));
+    expect(refused.code).toBe("confirm_required");
+    expect(refused.message).toContain('"Manager"');
+    expect(refused.message).toContain("Custom field values");
+    expect(refused.details.lost?.map((l) => [l.id, l.feeds])).toEqual([
+      ["people.manager", ["Manager"]],
+      ["custom_field_values", ["Custom field values"]],
+    ]);
+    expect(
+      await testDb.db
+        .selectFrom("connections")
+        .select("credentials_encrypted")
+        .where("id", "=", connection!.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual(before);
+
+    await rotateCredentials(deps, owner, connection!.id, { accessToken: fewer }, { confirmFewerPermissions: true });
+    const view = await getConnectionView(deps, owner.organisationId, connection!.id);
+    expect(view.permissions.filter((p) => p.state === "missing").map((p) => p.id)).toEqual([
+      "people.manager",
+      "custom_field_values",
+    ]);
+    const audit = await testDb.db
+      .selectFrom("audit_log")
+      .select("details")
+      .where("target_id", "=", connection!.id)
+      .where("action", "=", "connection.credentials_rotated")
+      .execute();
+    expect(audit.map((a) => a.details)).toContainEqual({ permissionsLost: ["people.manager", "custom_field_values"] });
+  });
+
+  it("shows every permission as unknown once the token could not be verified, until a verify succeeds", async () => {
+    // Tried: a sync whose token Zenefits rejects (revoked). Must hold: the checklist shows no
+    // tick (state unknown) and says since when and why; a fresh token makes it known again.
+    const [connection] = await listConnections(deps, owner.organisationId);
+    const revoked = sim.createToken();
+    await rotateCredentials(deps, owner, connection!.id, { accessToken: revoked }, { confirmFewerPermissions: true });
+    sim.revokeToken(revoked);
+    const outcome = await runConnectionSync({
+      db: testDb.db,
+      connectionId: connection!.id,
+      trigger: "manual",
+      connectors: deps.connectors,
+      encryptionKey: deps.encryptionKey,
+      retry: { maxAttempts: 1 },
+      log: createLogger("test", { level: "silent" }),
+    });
+    expect(outcome).toMatchObject({ status: "failed", errorKind: "invalid_credentials" });
+    const unknown = await getConnectionView(deps, owner.organisationId, connection!.id);
+    expect(unknown.permissions.every((p) => p.state === "unknown")).toBe(true);
+    expect(unknown.permissionsUnknownSince).toBeTruthy();
+    expect(unknown.permissionsUnknownReason).toMatch(/rejected/);
+
+    await rotateCredentials(deps, owner, connection!.id, { accessToken: sim.createToken() });
+    const known = await getConnectionView(deps, owner.organisationId, connection!.id);
+    expect(known.permissions.every((p) => p.state === "granted")).toBe(true);
+    expect(known.permissionsUnknownSince).toBeNull();
   });
 
   it("keeps every connection inside its organisation", async () => {

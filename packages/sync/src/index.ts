@@ -5,3 +5,4 @@ export { ConnectionNotFoundError, type RunConnectionSyncInput, runConnectionSync
 export { type RunSyncInput, runSync, SyncInProgressError, type SyncOutcome } from "./run-sync";
 export { type TableSpec, tableSpecs } from "./tables/index";
 export { upsertBatch } from "./upsert";
+export { staleFieldLabels, type UnknownField, unknownFields, WHOLE_COLLECTION } from "./unknown-fields";
