@@ -22,7 +22,15 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message,
-      data: { ...shape.data, stack: undefined, fieldErrors, kind: refusal?.kind ?? null, hint: refusal?.hint ?? null },
+      data: {
+        ...shape.data,
+        stack: undefined,
+        fieldErrors,
+        kind: refusal?.kind ?? null,
+        hint: refusal?.hint ?? null,
+        // A refusal that only needs confirming: the permissions a new token lacks and what they feed.
+        lost: refusal?.lost ?? null,
+      },
     };
   },
 });

@@ -1,8 +1,8 @@
 import { Writable } from "node:stream";
 import { createLogger } from "@roster/logger";
 import { connectors } from "@roster/registry";
-import { generateEncryptionKey } from "@roster/secrets";
-import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
+import { decryptJson, generateEncryptionKey } from "@roster/secrets";
+import { ALL_SCOPES, startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
 import { runConnectionSync } from "@roster/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../src/index";
@@ -122,7 +122,7 @@ describe("connecting Zenefits", () => {
       maxConsecutiveFailures: 3,
     });
     expect(view.permissions).toHaveLength(12);
-    expect(view.permissions.filter((p) => p.granted).map((p) => p.label)).toEqual([
+    expect(view.permissions.filter((p) => p.state === "granted").map((p) => p.label)).toEqual([
       "Company locations",
       "Company departments",
       "People",
@@ -174,7 +174,7 @@ describe("connecting Zenefits", () => {
     const view = await owner.connections.rotateToken.mutate({ connectionId, accessToken: fresh });
     expect(view.id).toBe(connectionId);
     expect(view.credentialsHint).toBe(`••••${fresh.slice(-4)}`);
-    expect(view.permissions.every((p) => p.granted)).toBe(true);
+    expect(view.permissions.every((p) => p.state === "granted")).toBe(true);
     // Same connection, history kept.
     expect(await owner.connections.runs.query({ connectionId })).toHaveLength(1);
     expect(await auditActions()).toEqual(["connection.created", "connection.credentials_rotated"]);
@@ -194,6 +194,52 @@ describe("connecting Zenefits", () => {
         hint: expect.stringMatching(/new token in Zenefits/),
       }),
     ]);
+  });
+
+  it("asks before a token with fewer permissions replaces the current one, naming what would stop updating", async () => {
+    // Tried: the current token grants everything (the last one verified); the new one lacks Manager.
+    // Must hold: PRECONDITION_FAILED naming the permission and what it feeds, the old token kept;
+    // with the confirmation, the new token replaces it and the checklist shows Manager missing.
+    const fewer = token({ scopes: ALL_SCOPES.filter((s) => s !== "people.manager") });
+    const refused = await expectTrpcError(
+      owner.connections.rotateToken.mutate({ connectionId, accessToken: fewer }),
+      "PRECONDITION_FAILED",
+    );
+    expect(refused.message).toMatch(/stop updating: Manager/);
+    expect(refused.data.lost).toEqual([{ id: "people.manager", label: "Manager", feeds: ["Manager"] }]);
+    expect((await owner.connections.get.query({ connectionId })).credentialsHint).not.toBe(`••••${fewer.slice(-4)}`);
+    const view = await owner.connections.rotateToken.mutate({ connectionId, accessToken: fewer, confirmFewerPermissions: true });
+    expect(view.credentialsHint).toBe(`••••${fewer.slice(-4)}`);
+    expect(view.permissions.find((p) => p.id === "people.manager")?.state).toBe("missing");
+  });
+
+  it("takes the provider's base URL from the Advanced section, and refuses one that is not http(s)", async () => {
+    // Tried: a second Zenefits (same company, another address), then an ftp:// URL.
+    // Must hold: the token is verified against the given URL and stored with it; ftp is refused by field.
+    const regional = await startZenefitsSim({ port: 0, people: 30, companies: 2, seed: 7 });
+    try {
+      const fresh = regional.createToken();
+      tokens.push(fresh);
+      await owner.connections.rotateToken.mutate({ connectionId, accessToken: fresh, baseUrl: regional.url });
+      const row = await api.deps.db
+        .selectFrom("connections")
+        .select("credentials_encrypted")
+        .where("id", "=", connectionId)
+        .executeTakeFirstOrThrow();
+      expect(decryptJson(row.credentials_encrypted, encryptionKey, connectionId)).toEqual({
+        accessToken: fresh,
+        baseUrl: regional.url,
+      });
+      const bad = await expectTrpcError(
+        owner.connections.rotateToken.mutate({ connectionId, accessToken: token(), baseUrl: "ftp://zenefits.example" }),
+        "BAD_REQUEST",
+      );
+      expect(bad.data.fieldErrors?.baseUrl?.[0]).toMatch(/http/);
+      // Back to the default simulator for the tests below.
+      await owner.connections.rotateToken.mutate({ connectionId, accessToken: token(), baseUrl: sim.url });
+    } finally {
+      await regional.close();
+    }
   });
 
   it("changes the notification email, disables (Sync now refused), and re-enables", async () => {

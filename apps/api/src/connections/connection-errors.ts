@@ -7,6 +7,7 @@ const trpcCodes = {
   conflict: "CONFLICT",
   invalid: "BAD_REQUEST",
   verify_failed: "BAD_REQUEST",
+  confirm_required: "PRECONDITION_FAILED",
 } as const satisfies Record<ConnectionError["code"], TRPC_ERROR_CODE_KEY>;
 
 /**

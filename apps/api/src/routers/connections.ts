@@ -47,19 +47,28 @@ export const connectionsRouter = router({
       assertCanStoreCredentials(ctx);
       const { connectionId } = await createConnection(connectionDeps(ctx), actorOf(ctx), {
         connectorId: "zenefits",
-        credentials: { accessToken: input.accessToken },
+        credentials: { accessToken: input.accessToken, baseUrl: input.baseUrl },
         notificationEmail: input.notificationEmail,
       });
       return connectionView(ctx, ctx.organisationId, connectionId);
     }),
 
-  /** A fresh token replaces the old one in place (same connection, same history), once verified. */
+  /**
+   * A fresh token replaces the old one in place (same connection, same history), once verified;
+   * one with fewer permissions only once confirmed (PRECONDITION_FAILED names what would stop updating).
+   */
   rotateToken: access("connections.rotateToken", "owner")
     .input(rotateTokenInput)
     .use(mapConnectionErrors)
     .mutation(async ({ ctx, input }) => {
       assertCanStoreCredentials(ctx);
-      await rotateCredentials(connectionDeps(ctx), actorOf(ctx), input.connectionId, { accessToken: input.accessToken });
+      await rotateCredentials(
+        connectionDeps(ctx),
+        actorOf(ctx),
+        input.connectionId,
+        { accessToken: input.accessToken, baseUrl: input.baseUrl },
+        { confirmFewerPermissions: input.confirmFewerPermissions },
+      );
       return connectionView(ctx, ctx.organisationId, input.connectionId);
     }),
 

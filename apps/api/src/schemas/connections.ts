@@ -18,12 +18,34 @@ export const notificationEmailField = emailField;
 export const connectionIdInput = z.object({ connectionId: idField });
 export type ConnectionIdInput = z.infer<typeof connectionIdInput>;
 
+/**
+ * Settings → Advanced: the provider's API base URL (a regional or staging endpoint, a replay
+ * server). Blank keeps the deployment's default. Only http(s): the token is sent there.
+ */
+export const baseUrlField = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || z.url({ protocol: /^https?$/ }).safeParse(v).success, "An http:// or https:// URL, or blank")
+  .optional();
+
 /** Settings → HRIS integration → Zenefits → Save. */
-export const connectZenefitsInput = z.object({ accessToken: accessTokenField, notificationEmail: notificationEmailField });
+export const connectZenefitsInput = z.object({
+  accessToken: accessTokenField,
+  notificationEmail: notificationEmailField,
+  baseUrl: baseUrlField,
+});
 export type ConnectZenefitsInput = z.infer<typeof connectZenefitsInput>;
 
-/** A fresh token for an existing connection: verified before it replaces the old one. */
-export const rotateTokenInput = z.object({ connectionId: idField, accessToken: accessTokenField });
+/**
+ * A fresh token for an existing connection: verified before it replaces the old one. One that
+ * grants fewer permissions than the current is refused until `confirmFewerPermissions`.
+ */
+export const rotateTokenInput = z.object({
+  connectionId: idField,
+  accessToken: accessTokenField,
+  baseUrl: baseUrlField,
+  confirmFewerPermissions: z.boolean().optional(),
+});
 export type RotateTokenInput = z.infer<typeof rotateTokenInput>;
 
 export const setNotificationEmailInput = z.object({ connectionId: idField, notificationEmail: notificationEmailField });
