@@ -11,6 +11,8 @@ export interface ApiProblem {
   kind: string | null;
   /** What to do about it, in a sentence. */
   hint: string | null;
+  /** A change that needs confirming: the permissions new credentials lack, and what each feeds. */
+  lost: { id: string; label: string; feeds: string[] }[] | null;
 }
 
 /** Reads any error from a tRPC call into what the UI shows. */
@@ -24,6 +26,7 @@ export function apiProblem(error: unknown): ApiProblem {
         fieldErrors: {},
         kind: null,
         hint: null,
+        lost: null,
       };
     }
     return {
@@ -32,6 +35,7 @@ export function apiProblem(error: unknown): ApiProblem {
       fieldErrors: e.data.fieldErrors ?? {},
       kind: e.data.kind ?? null,
       hint: e.data.hint ?? null,
+      lost: e.data.lost ?? null,
     };
   }
   return {
@@ -40,6 +44,7 @@ export function apiProblem(error: unknown): ApiProblem {
     fieldErrors: {},
     kind: null,
     hint: null,
+    lost: null,
   };
 }
 

@@ -161,6 +161,41 @@ describe("Zenefits in a real browser", () => {
     expect(runsAfter.map((r) => r.id)).toEqual(expect.arrayContaining(runsBefore.map((r) => r.id)));
   });
 
+  it("asks before a token with fewer permissions, then shows what stopped updating; a revoked token leaves the checklist unknown", async () => {
+    // Tried: rotating to a token without Manager. Must hold: a dialog names what would stop
+    // updating; once confirmed and synced, the connection is Partial and lists Manager with the
+    // date it stopped, while the stored manager links stay.
+    const linked = async () =>
+      (await stack().db.selectFrom("employees").select("manager_id").where("manager_id", "is not", null).execute()).length;
+    const linksBefore = await linked();
+    expect(linksBefore).toBeGreaterThan(0);
+    const fewer = sim().createToken({ scopes: ALL_SCOPES.filter((s) => s !== "people.manager") });
+    await ownerPage.getByLabel("New access token").fill(fewer);
+    await ownerPage.getByRole("button", { name: "Replace token" }).click();
+    const dialog = ownerPage.getByRole("dialog", { name: "This token grants fewer permissions" });
+    await dialog.waitFor();
+    expect(await dialog.getByRole("list", { name: "What would stop updating" }).innerText()).toContain("Manager");
+    await screenshot(ownerPage, "zenefits-rotate-fewer-permissions");
+    await dialog.getByRole("button", { name: "Use it anyway" }).click();
+    await ownerPage.getByText("Token replaced.", { exact: false }).waitFor();
+    const stale = ownerPage.getByTestId("stale-fields");
+    await stale.waitFor({ timeout: 30_000 });
+    expect(await stale.innerText()).toMatch(/Manager — since .+; needs the “Manager” permission/);
+    await ownerPage.getByTestId("sync-times").filter({ hasText: "Last synced" }).waitFor({ timeout: 30_000 });
+    await ownerPage.locator(".badge-warning", { hasText: "Partial" }).first().waitFor();
+    expect(await linked()).toBe(linksBefore);
+    await screenshot(ownerPage, "zenefits-partial");
+
+    // Tried: the token revoked in Zenefits, then Sync now. Must hold: no permission keeps a tick.
+    sim().revokeToken(fewer);
+    await ownerPage.getByRole("button", { name: "Sync now" }).click();
+    const checklist = ownerPage.getByRole("list", { name: "Permissions" });
+    await checklist.locator(".check-unknown").nth(11).waitFor({ timeout: 30_000 });
+    expect(await checklist.locator(".check-granted").count()).toBe(0);
+    await ownerPage.getByText("Roster could not verify the token", { exact: false }).waitFor();
+    await screenshot(ownerPage, "zenefits-permissions-unknown");
+  });
+
   it("keeps members out of the settings and the connection, and the API refuses them too", async () => {
     const memberPage = await stack().newPage();
     await signIn(memberPage, member!.email, DEMO_PASSWORD);

@@ -1,4 +1,4 @@
-import type { ConnectionStatus, Db, StoredPermissions } from "@roster/db";
+import type { ConnectionStatus, Db, PermissionChange, StaleField, StoredPermissions } from "@roster/db";
 import { staleFieldLabels, totals } from "@roster/sync";
 import { type ConnectionDeps, ConnectionError } from "./deps";
 import { permissionEffects } from "./permission-effects";
@@ -152,6 +152,7 @@ export async function listRuns(db: Db, organisationId: string, connectionId: str
       "r.counts",
       "r.error_kind",
       "r.error_message",
+      "r.stale",
       eb
         .selectFrom("sync_errors as e")
         .whereRef("e.run_id", "=", "r.id")
@@ -175,6 +176,8 @@ export async function listRuns(db: Db, organisationId: string, connectionId: str
     errorKind: r.error_kind,
     errorMessage: r.error_message,
     errorCount: Number(r.error_count ?? 0),
+    /** Lost permissions left data stale: the run succeeded, with warnings. */
+    warnings: ((r.stale as StaleField[] | null) ?? []).filter((f) => f.lost).length,
   }));
 }
 
@@ -206,6 +209,9 @@ export async function getRun(db: Db, organisationId: string, runId: string) {
     totals: totals(run.counts),
     errorKind: run.error_kind,
     errorMessage: run.error_message,
+    /** What this run did not keep current, and why (the permission that would bring it back). */
+    stale: (run.stale as StaleField[] | null) ?? [],
+    permissionChange: (run.permission_change as PermissionChange | null) ?? null,
     errors: errors.map((e) => ({
       id: e.id,
       stream: e.stream,

@@ -12,6 +12,7 @@ import { useTitle } from "../../use-title";
 import { ConnectionEmails } from "./connection-emails";
 import { ConnectionStatusBadge, FailureNotice, SyncTimes } from "./connection-status";
 import { HireExports } from "./hire-exports";
+import { StaleFieldsNotice } from "./stale-fields";
 import { SyncHistory } from "./sync-history";
 import { SyncNowButton } from "./sync-now-button";
 import { SyncProgress } from "./sync-progress";
@@ -58,6 +59,7 @@ function ConnectionDetail({ connectionId, section }: { connectionId: string; sec
   }
   const view = connection.data;
   const isOwner = active?.role === "owner";
+  const settingsHref = view.connectorId === "lever" ? paths.lever : paths.zenefits;
   return (
     <>
       <PageHeader
@@ -67,7 +69,7 @@ function ConnectionDetail({ connectionId, section }: { connectionId: string; sec
           isOwner ? (
             <>
               <SyncNowButton view={view} onQueued={connection.expectSync} onProblem={setProblem} />
-              <Link href={view.connectorId === "lever" ? paths.lever : paths.zenefits} className="button button-ghost">
+              <Link href={settingsHref} className="button button-ghost">
                 Settings
               </Link>
             </>
@@ -85,6 +87,7 @@ function ConnectionDetail({ connectionId, section }: { connectionId: string; sec
           <FormAlert message={problem} />
           <SyncTimes view={view} />
           <FailureNotice view={view} />
+          <StaleFieldsNotice view={view} settingsHref={isOwner ? settingsHref : null} />
           {isSyncing(view) ? <SyncProgress view={view} /> : null}
         </div>
       </Card>

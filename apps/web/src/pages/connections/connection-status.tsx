@@ -5,11 +5,12 @@ import { paths } from "../../paths";
 import { trpc } from "../../trpc";
 import { type ConnectionView, isSyncing } from "./use-live-connection";
 
-/** Healthy, syncing, failing or disabled, in one pill. */
-export function ConnectionStatusBadge({ view }: { view: Pick<ConnectionView, "status" | "currentRun"> }) {
+/** Healthy, partial (permissions lost), syncing, failing or disabled, in one pill. */
+export function ConnectionStatusBadge({ view }: { view: Pick<ConnectionView, "status" | "currentRun" | "health"> }) {
   if (view.status === "disabled") return <StatusBadge tone="neutral">Disabled</StatusBadge>;
   if (view.status === "failing") return <StatusBadge tone="danger">Failing</StatusBadge>;
   if (view.currentRun) return <StatusBadge tone="info">Syncing</StatusBadge>;
+  if (view.health === "partial") return <StatusBadge tone="warning">Partial</StatusBadge>;
   return <StatusBadge tone="success">Healthy</StatusBadge>;
 }
 

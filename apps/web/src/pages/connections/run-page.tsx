@@ -50,7 +50,8 @@ function RunDetail({ connectionId, runId }: { connectionId: string; runId: strin
         title="Sync errors"
         description={
           <>
-            {humanize(data.trigger)} sync started {formatDateTime(data.startedAt)} · <RunStatusBadge status={data.status} />
+            {humanize(data.trigger)} sync started {formatDateTime(data.startedAt)} ·{" "}
+            <RunStatusBadge status={data.status} warnings={data.stale.filter((f) => f.lost).length} />
           </>
         }
         actions={back}
@@ -60,6 +61,21 @@ function RunDetail({ connectionId, runId }: { connectionId: string; runId: strin
           <p className="notice-title">{data.status === "failed" ? "The sync failed" : "Problem"}</p>
           <p>{data.errorMessage}</p>
         </div>
+      ) : null}
+      {data.stale.length > 0 ? (
+        <Card title="Not kept current by this run">
+          <ul className="stale-list" aria-label="Not kept current">
+            {data.stale.map((field) => (
+              <li key={`${field.stream}.${field.field}`}>
+                <strong>{field.label}</strong> — needs the “{field.permissionLabel}” permission
+                {field.lost ? `; not updated since ${formatDateTime(field.since)}` : "; never granted to this token"}
+              </li>
+            ))}
+          </ul>
+          <p className="muted small">
+            Roster kept what it had stored for these. Grant the permissions to the token to sync them.
+          </p>
+        </Card>
       ) : null}
       <Card title={plural(data.errors.length, "error", "errors")}>
         {data.errors.length === 0 ? (

@@ -11,7 +11,9 @@ type Run = RouterOutputs["connections"]["runs"][number];
 
 const runTone: Record<string, Tone> = { succeeded: "success", failed: "danger", running: "info", cancelled: "neutral" };
 
-export function RunStatusBadge({ status }: { status: string }) {
+/** A run's outcome; a success that left data stale (permissions lost) says so. */
+export function RunStatusBadge({ status, warnings = 0 }: { status: string; warnings?: number }) {
+  if (status === "succeeded" && warnings > 0) return <StatusBadge tone="warning">Succeeded with warnings</StatusBadge>;
   return <StatusBadge tone={runTone[status] ?? "neutral"}>{humanize(status)}</StatusBadge>;
 }
 
@@ -66,14 +68,14 @@ export function SyncHistory({ connectionId }: { connectionId: string }) {
                   <td>{humanize(run.trigger)}</td>
                   <td className="nowrap">{duration(run)}</td>
                   <td>
-                    <RunStatusBadge status={run.status} />
+                    <RunStatusBadge status={run.status} warnings={run.warnings} />
                   </td>
                   <td className="numeric">{formatCount(run.totals.created)}</td>
                   <td className="numeric">{formatCount(run.totals.updated)}</td>
                   <td className="numeric">{formatCount(run.totals.deleted)}</td>
                   <td className="numeric">{formatCount(run.totals.failed)}</td>
                   <td className="actions">
-                    {run.errorCount > 0 ? (
+                    {run.errorCount > 0 || run.warnings > 0 ? (
                       <Link href={paths.run(connectionId, run.id)}>
                         {run.status === "failed" ? "View errors" : `${formatCount(run.errorCount)} notes`}
                       </Link>

@@ -69,12 +69,13 @@ export function PersonDetails({ person }: { person: Person }) {
           ) : null}
         </Field>
         <Field label="Status">
-          {humanize(person.status)}
+          {person.status ? humanize(person.status) : "Unknown (the HR system does not share it with Roster)"}
           {person.remoteStatus && person.remoteStatus !== person.status ? (
             <span className="muted"> (in Zenefits: {person.remoteStatus})</span>
           ) : null}
         </Field>
         <Field label="Employment type">{person.employmentType ? humanize(person.employmentType) : null}</Field>
+        <Field label="Hire date">{person.hireDate ? formatIsoDate(person.hireDate) : null}</Field>
         <Field label="Start date">{person.startDate ? formatIsoDate(person.startDate) : null}</Field>
         <Field label="Termination date">{person.terminationDate ? formatIsoDate(person.terminationDate) : null}</Field>
         {person.deletedAt ? <Field label="Deleted in the HR system">{formatDateTime(person.deletedAt)}</Field> : null}

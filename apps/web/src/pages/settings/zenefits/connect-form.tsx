@@ -4,6 +4,7 @@ import { Card } from "../../../components/card";
 import { FormAlert } from "../../../components/form-alert";
 import { TextField } from "../../../components/text-field";
 import { type ApiProblem, apiProblem } from "../../../errors";
+import { AdvancedBaseUrl } from "../../../forms/advanced-base-url";
 import { useZodForm } from "../../../forms/use-zod-form";
 import { useSession } from "../../../session/session";
 import { trpc } from "../../../trpc";
@@ -16,7 +17,7 @@ import { ConnectFailure } from "./connect-failure";
  */
 export function ConnectForm({ onConnected }: { onConnected: (view: ConnectionView) => void }) {
   const { user } = useSession();
-  const form = useZodForm("zenefits", connectZenefitsInput, { accessToken: "", notificationEmail: user.email });
+  const form = useZodForm("zenefits", connectZenefitsInput, { accessToken: "", notificationEmail: user.email, baseUrl: "" });
   const connect = trpc.connections.connectZenefits.useMutation();
   const [failure, setFailure] = useState<ApiProblem | null>(null);
 
@@ -71,6 +72,7 @@ export function ConnectForm({ onConnected }: { onConnected: (view: ConnectionVie
           hint="Where Roster writes when a sync fails (the owners are told too)."
           {...form.field("notificationEmail")}
         />
+        <AdvancedBaseUrl providerName="Zenefits" disabled={connect.isPending} {...form.field("baseUrl")} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={connect.isPending}>
             {connect.isPending ? "Verifying…" : "Save"}

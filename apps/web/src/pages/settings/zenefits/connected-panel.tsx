@@ -6,6 +6,7 @@ import { paths } from "../../../paths";
 import { trpc } from "../../../trpc";
 import { ConnectionNotFound } from "../../connections/connection-page";
 import { ConnectionStatusBadge, FailureNotice, SyncTimes } from "../../connections/connection-status";
+import { StaleFieldsNotice } from "../../connections/stale-fields";
 import { SyncProgress } from "../../connections/sync-progress";
 import { type ConnectionView, isSyncing, useLiveConnection } from "../../connections/use-live-connection";
 import { ConnectionActions } from "./connection-actions";
@@ -57,11 +58,12 @@ export function ConnectedPanel({
           </p>
           <SyncTimes view={view} />
           <FailureNotice view={view} />
+          <StaleFieldsNotice view={view} settingsHref={null} />
           {isSyncing(view) ? <SyncProgress view={view} /> : null}
         </div>
       </Card>
       <Card title="Permissions">
-        <PermissionsChecklist permissions={view.permissions} />
+        <PermissionsChecklist view={view} />
       </Card>
       <div className="grid-2">
         <RotateTokenForm
