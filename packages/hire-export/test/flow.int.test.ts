@@ -27,7 +27,7 @@ describe("hire in Lever → webhook → job → Zenefits import", () => {
 
     await w.runJobs();
 
-    const imported = w.imported(opportunityId);
+    const imported = await w.importedOverHttp(opportunityId);
     expect(imported).toHaveLength(1);
     const expected = await expectedImport(w.lever, opportunityId);
     expect(expected.interviewers.length, "the oracle has interviewers to compare").toBeGreaterThan(0);
@@ -48,6 +48,8 @@ describe("hire in Lever → webhook → job → Zenefits import", () => {
     });
     const summary = transfer!.summary as Record<string, any>;
     expect(summary.email).toBe(expected.email);
+    expect(summary.salary).toEqual(expected.salary);
+    expect(summary.interviewers).toEqual(expected.interviewers);
     expect(summary.resume).toMatchObject({ file_name: expected.resume!.file_name, source: "resume" });
     expect(JSON.stringify(summary)).not.toContain(expected.resume!.content_base64.slice(0, 40));
     expect(await w.jobs(), "the job is done").toEqual([]);

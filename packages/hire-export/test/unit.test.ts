@@ -1,6 +1,6 @@
 import type { RawOpportunity } from "@roster/connector-lever";
 import { describe, expect, it } from "vitest";
-import { annualSalary, buildHirePayload, canSeeHireTransfers, type LeverHireData } from "../src/index";
+import { buildHirePayload, canSeeHireTransfers, type LeverHireData } from "../src/index";
 
 const opportunity = (name: string | null, emails: string[]): RawOpportunity => ({
   id: "opp-1",
@@ -58,35 +58,13 @@ describe("buildHirePayload", () => {
         start_date: null,
         offer_date: null,
         salary: null,
+        employment_type: null,
         interviewers: [],
         resume: null,
         source: "lever",
         stage: "hired",
       },
     });
-  });
-});
-
-describe("annualSalary: Roster's rule for a full-time year", () => {
-  it.each([
-    [131900, "USD", "per-year-salary", 131900],
-    [25, "USD", "per-hour-wage", 52000],
-    [8000, "EUR", "per-month-salary", 96000],
-    [2000, "GBP", "per-week-salary", 104000],
-    [400, "CAD", "per-day-wage", 104000],
-    ["95,000", "usd", null, 95000],
-  ])("%s %s %s → %s a year", (amount, currency, interval, annual) => {
-    expect(annualSalary(amount, currency, interval)).toEqual({
-      amount: annual,
-      currency: String(currency).toUpperCase(),
-      interval: "year",
-    });
-  });
-
-  it("gives no salary rather than a wrong one", () => {
-    expect(annualSalary(100, "USD", "per-fortnight-bonus")).toBeNull();
-    expect(annualSalary(100, null, "per-year-salary")).toBeNull();
-    expect(annualSalary("lots", "USD", "per-year-salary")).toBeNull();
   });
 });
 
