@@ -1,3 +1,4 @@
+export { alreadySentRefusal, lastSent, type SentToZenefits } from "./already-sent";
 export { type Locked, withCandidateLock } from "./candidate-lock";
 export { type LeverConnection, loadLeverConnection } from "./connection";
 export { leverContext, zenefitsContext } from "./contexts";

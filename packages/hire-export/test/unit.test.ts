@@ -1,6 +1,6 @@
 import type { RawOpportunity } from "@roster/connector-lever";
 import { describe, expect, it } from "vitest";
-import { buildHirePayload, canSeeHireTransfers, type LeverHireData } from "../src/index";
+import { alreadySentRefusal, buildHirePayload, canSeeHireTransfers, type LeverHireData } from "../src/index";
 
 const opportunity = (name: string | null, emails: string[]): RawOpportunity => ({
   id: "opp-1",
@@ -65,6 +65,28 @@ describe("buildHirePayload", () => {
         stage: "hired",
       },
     });
+  });
+});
+
+describe("alreadySentRefusal: a candidate already sent", () => {
+  const at = new Date("2026-11-03T10:00:00Z");
+  it("sent as a hire: every trigger is refused, with the date", () => {
+    for (const trigger of ["webhook", "reconcile", "manual"] as const) {
+      expect(alreadySentRefusal({ transferId: "t", stage: "hired", succeededAt: at }, trigger)).toMatch(
+        /^Already sent to Zenefits as a hire on 2026-11-03/,
+      );
+    }
+  });
+
+  it("sent at the offer step: the button is refused, the hire (webhook, periodic check) may still go", () => {
+    const sent = { transferId: "t", stage: "offer", succeededAt: at } as const;
+    expect(alreadySentRefusal(sent, "manual")).toMatch(/^Already sent to Zenefits at the offer step on 2026-11-03/);
+    expect(alreadySentRefusal(sent, "webhook")).toBeNull();
+    expect(alreadySentRefusal(sent, "reconcile")).toBeNull();
+  });
+
+  it("never sent: nothing to refuse", () => {
+    expect(alreadySentRefusal(null, "manual")).toBeNull();
   });
 });
 
