@@ -1,5 +1,6 @@
+import type { RawOffer, RawPosting } from "@roster/connector-lever";
 import { describe, expect, it } from "vitest";
-import { employmentType, normalizeEmploymentType } from "../src/index";
+import { employmentType, leverEmploymentSources, normalizeEmploymentType } from "../src/index";
 
 describe("normalizeEmploymentType", () => {
   it.each([
@@ -66,5 +67,44 @@ describe("employmentType: the first source that names a type, the words kept", (
         { words: "  ", source: "posting" },
       ]),
     ).toBeNull();
+  });
+});
+
+describe("leverEmploymentSources: where Lever may say it", () => {
+  const offer = (fields: { identifier: string; text: string; value: string }[]): RawOffer => ({
+    id: "o1",
+    status: "signed",
+    createdAt: null,
+    sentAt: null,
+    fields,
+  });
+  const posting = {
+    id: "p1",
+    text: "Engineer",
+    hiringManager: null,
+    owner: null,
+    categories: { commitment: "Full-time" },
+  } as RawPosting;
+
+  it("an offer field named like an employment type, by identifier or by label, custom or not; else the posting's commitment", () => {
+    const byIdentifier = offer([{ identifier: "custom_employment_type", text: "Type", value: "Intern" }]);
+    const byLabel = offer([{ identifier: "custom_f81c", text: "Employment Type", value: "Contract" }]);
+    const unrelated = offer([{ identifier: "custom_equity", text: "equity", value: "500" }]);
+    expect(employmentType(leverEmploymentSources(byIdentifier, posting))).toEqual({
+      type: "intern",
+      as_written: "Intern",
+      source: "offer",
+    });
+    expect(employmentType(leverEmploymentSources(byLabel, posting))).toEqual({
+      type: "contractor",
+      as_written: "Contract",
+      source: "offer",
+    });
+    expect(employmentType(leverEmploymentSources(unrelated, posting))).toEqual({
+      type: "full_time",
+      as_written: "Full-time",
+      source: "posting",
+    });
+    expect(employmentType(leverEmploymentSources(null, null))).toBeNull();
   });
 });
