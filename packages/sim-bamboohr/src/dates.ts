@@ -16,18 +16,29 @@ export function isIsoDay(value: string): boolean {
   return ISO_DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 }
 
+// Seeding converts hundreds of thousands of dates from a few thousand distinct
+// days; caches keep that from dominating a 100,000-employee seed.
+const daysCache = new Map<string, number>();
+
 export function isoToDays(iso: string): number {
-  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY);
+  let days = daysCache.get(iso);
+  if (days === undefined) {
+    days = Math.floor(Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY);
+    if (daysCache.size < 50_000) daysCache.set(iso, days);
+  }
+  return days;
 }
 
-// Seeding formats hundreds of thousands of dates from a few thousand distinct days.
-const isoCache: (string | undefined)[] = [];
+/** Day numbers from 1900 on index the cache (birth dates reach back before 1970). */
+const CACHE_OFFSET = 25_567;
+const isoCache = new Array<string | undefined>(100_000);
 
 export function daysToIso(days: number): string {
-  let iso = isoCache[days];
+  const slot = days + CACHE_OFFSET;
+  let iso = isoCache[slot];
   if (iso === undefined) {
     iso = new Date(days * MS_PER_DAY).toISOString().slice(0, 10);
-    if (days >= 0 && days < 100_000) isoCache[days] = iso;
+    if (slot >= 0 && slot < 100_000) isoCache[slot] = iso;
   }
   return iso;
 }

@@ -129,3 +129,6 @@ export function fixtureEmployee(sim: BambooHrSim, index: number) {
 
 /** A simulator a single test owns (close it in `finally`). */
 export const startBambooHrSimFor = (options: BambooHrSimOptions = {}) => startBambooHrSim(options);
+
+/** `Response.json()` typed loosely for assertions. */
+export const readJson = (response: Response): Promise<any> => response.json();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, parseXml, useSim, xmlFieldMap } from "./helpers";
+import { call, parseXml, readJson, useSim, xmlFieldMap } from "./helpers";
 
 const REPORT = JSON.stringify({ title: "People", fields: ["firstName", "lastName"] });
 
@@ -68,7 +68,7 @@ describe("content negotiation: XML unless Accept asks for JSON", () => {
       body: '<report><title>X</title><fields><field id="firstName"/><field id="lastName"/></fields></report>',
     });
     expect(xmlBody.status).toBe(200);
-    const body = await xmlBody.json();
+    const body = await readJson(xmlBody);
     expect(body.title).toBe("X");
     expect(body.fields.map((f: { id: string }) => f.id)).toEqual(["firstName", "lastName"]);
   });

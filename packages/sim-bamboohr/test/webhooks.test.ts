@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type BambooHrSim, FIXTURE, startBambooHrSim } from "../src/index";
-import { call, fixtureEmployee, type ReceivedWebhook, startReceiver, waitFor } from "./helpers";
+import { call, fixtureEmployee, type ReceivedWebhook, readJson, startReceiver, waitFor } from "./helpers";
 
 /** The receiver's check, written from the reference alone: hex(HMAC-SHA256(privateKey, rawBody + timestamp)). */
 function verify(delivery: ReceivedWebhook, privateKey: string): boolean {
@@ -37,7 +37,7 @@ describe("webhooks", () => {
       contentType: "application/json",
       body: JSON.stringify(body),
     });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: await readJson(response) };
   };
   const events = () => receiver.received.map((r) => JSON.parse(r.raw));
   const hr = () => fixtureEmployee(sim, FIXTURE.hrAdmin).id;
@@ -54,13 +54,13 @@ describe("webhooks", () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: expect.any(String), name: "HRIS sync", lastSent: null, format: "json" });
     expect(created.body.privateKey).toMatch(/^[0-9a-f]{64}$/);
-    const fetched = await (await call(sim, `/v1/webhooks/${created.body.id}`, { accept: "application/json" })).json();
+    const fetched = await readJson(await call(sim, `/v1/webhooks/${created.body.id}`, { accept: "application/json" }));
     expect(fetched.monitorFields).toEqual(["firstName", "workEmail", "department"]);
     expect("privateKey" in fetched).toBe(false);
-    const list = await (await call(sim, "/v1/webhooks")).json();
+    const list = await readJson(await call(sim, "/v1/webhooks"));
     expect(list.webhooks.map((w: { id: string }) => w.id)).toEqual([created.body.id]);
     expect((await call(sim, `/v1/webhooks/${created.body.id}`, { key: sim.restrictedApiKey })).status).toBe(403);
-    expect((await (await call(sim, "/v1/webhooks", { key: sim.restrictedApiKey })).json()).webhooks).toEqual([]);
+    expect((await readJson(await call(sim, "/v1/webhooks", { key: sim.restrictedApiKey }))).webhooks).toEqual([]);
   });
 
   it("refuses invalid bodies with 400 and the issues", async () => {

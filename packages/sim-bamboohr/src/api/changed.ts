@@ -1,10 +1,11 @@
 import { parseSince, toTimestamp } from "../dates";
 import { badRequest } from "../http/api-error";
-import { json, type SimResponse, xml } from "../http/respond";
-import { attributes, element, xmlDocument } from "../http/xml";
+import { JSON_TYPE, joinedChunks, type SimResponse, streamed, XML_TYPE } from "../http/respond";
+import { attributes, element } from "../http/xml";
 import { canSeeEmployee } from "../model/access";
+import type { EmployeeRecord } from "../model/records";
 import { type ApiContext, fieldView } from "./context";
-import { rowsOf, rowsXml, type TableRow, tableOrThrow } from "./tables";
+import { rowsOf, rowsXml, tableOrThrow } from "./tables";
 
 type Action = "Inserted" | "Updated" | "Deleted";
 const TYPES: Record<string, Action | null> = { inserted: "Inserted", updated: "Updated", deleted: "Deleted", all: null };
@@ -45,12 +46,16 @@ export function changedEmployees(ctx: ApiContext): SimResponse {
   const latestSec = reported.reduce((max, c) => Math.max(max, c.at), Number.NEGATIVE_INFINITY);
   const latest = toTimestamp(Number.isFinite(latestSec) ? latestSec : Math.floor(since));
   if (ctx.json) {
-    const employees: Record<string, unknown> = {};
-    for (const c of reported) employees[String(c.id)] = { id: String(c.id), action: c.action, lastChanged: toTimestamp(c.at) };
-    return json({ latest, employees });
+    const entry = (c: (typeof reported)[number]) =>
+      `"${c.id}":{"id":"${c.id}","action":"${c.action}","lastChanged":"${toTimestamp(c.at)}"}`;
+    return streamed(JSON_TYPE, joinedChunks(`{"latest":"${latest}","employees":{`, reported, entry, ",", "}}"));
   }
-  const inner = reported.map((c) => `<employee${attributes({ id: c.id, action: c.action, lastChanged: toTimestamp(c.at) })}/>`);
-  return xml(xmlDocument(element("employees", { latest }, inner.join(""))));
+  const entry = (c: (typeof reported)[number]) =>
+    `<employee${attributes({ id: c.id, action: c.action, lastChanged: toTimestamp(c.at) })}/>`;
+  return streamed(
+    XML_TYPE,
+    joinedChunks(`<?xml version="1.0"?>\n<employees latest="${latest}">`, reported, entry, "", "</employees>\n"),
+  );
 }
 
 /**
@@ -61,16 +66,16 @@ export function changedTable(ctx: ApiContext, params: Record<string, string>): S
   const table = tableOrThrow(params.table ?? "");
   const since = sinceOf(ctx);
   const view = fieldView(ctx, true, "lastFirst");
-  const changed: { id: number; lastChanged: string; rows: TableRow[] }[] = [];
-  for (const e of ctx.company.data.employees) {
-    if (!isAfter(ctx, e.lastChangedSec, since) || !canSeeEmployee(ctx.access, e.id)) continue;
-    changed.push({ id: e.id, lastChanged: toTimestamp(e.lastChangedSec), rows: rowsOf(table, e, ctx.access, view) });
-  }
+  const changed = ctx.company.data.employees.filter(
+    (e) => isAfter(ctx, e.lastChangedSec, since) && canSeeEmployee(ctx.access, e.id),
+  );
   if (ctx.json) {
-    const employees: Record<string, unknown> = {};
-    for (const c of changed) employees[String(c.id)] = { lastChanged: c.lastChanged, rows: c.rows };
-    return json({ table: table.alias, employees });
+    const entry = (e: EmployeeRecord) =>
+      `"${e.id}":${JSON.stringify({ lastChanged: toTimestamp(e.lastChangedSec), rows: rowsOf(table, e, ctx.access, view) })}`;
+    return streamed(JSON_TYPE, joinedChunks(`{"table":${JSON.stringify(table.alias)},"employees":{`, changed, entry, ",", "}}"));
   }
-  const inner = changed.map((c) => element("employee", { id: c.id, lastChanged: c.lastChanged }, rowsXml(c.rows)));
-  return xml(xmlDocument(element("table", { id: table.alias }, inner.join(""))));
+  const entry = (e: EmployeeRecord) =>
+    element("employee", { id: e.id, lastChanged: toTimestamp(e.lastChangedSec) }, rowsXml(rowsOf(table, e, ctx.access, view)));
+  const head = `<?xml version="1.0"?>\n<table${attributes({ id: table.alias })}>`;
+  return streamed(XML_TYPE, joinedChunks(head, changed, entry, "", "</table>\n"));
 }

@@ -3,8 +3,8 @@ import { isFutureHire } from "../fields/current";
 import { resolveField } from "../fields/resolve";
 import { forbidden, notFound } from "../http/api-error";
 import { onlyCurrent } from "../http/negotiate";
-import { json, type SimResponse, xml } from "../http/respond";
-import { attributes, element, escapeXml, fieldElement, xmlDocument } from "../http/xml";
+import { JSON_TYPE, joinedChunks, type SimResponse, streamed, XML_TYPE } from "../http/respond";
+import { attributes, escapeXml, fieldElement } from "../http/xml";
 import { ORG_CHART_FIELDS } from "../store/company-data";
 import { type ApiContext, fieldView } from "./context";
 
@@ -32,24 +32,24 @@ export function directory(ctx: ApiContext): SimResponse {
   const keys = fields.map((field) => field.alias ?? String(field.id));
 
   if (ctx.json) {
-    const rows = employees.map((employee) => {
-      const row: Record<string, unknown> = { id: String(employee.id) };
-      for (let i = 0; i < fields.length; i++) row[keys[i] as string] = (fields[i] as FieldDef).value(employee, view);
-      return row;
-    });
-    return json({ fields: fields.map((field, i) => ({ id: keys[i], type: field.type, name: field.name })), employees: rows });
+    const fieldset = JSON.stringify(fields.map((field, i) => ({ id: keys[i], type: field.type, name: field.name })));
+    const quotedKeys = keys.map((key) => JSON.stringify(key));
+    const row = (employee: (typeof employees)[number]) => {
+      let text = `{"id":"${employee.id}"`;
+      for (let i = 0; i < fields.length; i++) {
+        text += `,${quotedKeys[i]}:${JSON.stringify((fields[i] as FieldDef).value(employee, view))}`;
+      }
+      return `${text}}`;
+    };
+    return streamed(JSON_TYPE, joinedChunks(`{"fields":${fieldset},"employees":[`, employees, row, ",", "]}"));
   }
-  const parts: string[] = ["<directory><fieldset>"];
-  fields.forEach((field, i) => {
-    parts.push(`<field${attributes({ id: keys[i] })}>${escapeXml(field.name)}</field>`);
-  });
-  parts.push("</fieldset><employees>");
-  for (const employee of employees) {
+  const fieldset = fields.map((field, i) => `<field${attributes({ id: keys[i] })}>${escapeXml(field.name)}</field>`).join("");
+  const employeeXml = (employee: (typeof employees)[number]) => {
     let inner = "";
     for (let i = 0; i < fields.length; i++)
       inner += fieldElement(keys[i] as string, (fields[i] as FieldDef).value(employee, view));
-    parts.push(element("employee", { id: employee.id }, inner));
-  }
-  parts.push("</employees></directory>");
-  return xml(xmlDocument(parts.join("")));
+    return `<employee id="${employee.id}">${inner}</employee>`;
+  };
+  const head = `<?xml version="1.0"?>\n<directory><fieldset>${fieldset}</fieldset><employees>`;
+  return streamed(XML_TYPE, joinedChunks(head, employees, employeeXml, "", "</employees></directory>\n"));
 }

@@ -1,6 +1,6 @@
 import { ApiError } from "../http/api-error";
-import { CSV_TYPE, json, type SimResponse, xml } from "../http/respond";
-import { attributes, element, escapeXml, fieldElement, xmlDocument } from "../http/xml";
+import { CSV_TYPE, JSON_TYPE, joinedChunks, type SimResponse, streamed, XML_TYPE } from "../http/respond";
+import { attributes, element, escapeXml, fieldElement } from "../http/xml";
 import { canSeeEmployee } from "../model/access";
 import { type ApiContext, fieldView } from "./context";
 import { readableFields, requestedNames, stringValue } from "./employee";
@@ -35,36 +35,33 @@ export async function customReport(ctx: ApiContext): Promise<SimResponse> {
     ...(withId ? [ID_COLUMN] : []),
     ...columns.map(({ name, field }) => ({ id: name, type: field.type, name: field.name })),
   ];
-  const rows = employees.map((employee) => {
-    const values: [string, string | null][] = columns.map(({ name, field }) => [name, stringValue(field, employee, view)]);
-    return { id: String(employee.id), values };
-  });
+  const valuesOf = (employee: (typeof employees)[number]) => columns.map(({ field }) => stringValue(field, employee, view));
 
   if (format === "json") {
-    return json({
-      title: request.title,
-      fields: fieldsOut,
-      employees: rows.map((row) => ({ id: row.id, ...Object.fromEntries(row.values) })),
-    });
+    const quoted = columns.map(({ name }) => JSON.stringify(name));
+    const row = (employee: (typeof employees)[number]) => {
+      const values = valuesOf(employee);
+      return `{"id":"${employee.id}"${values.map((value, i) => `,${quoted[i]}:${JSON.stringify(value)}`).join("")}}`;
+    };
+    const head = `{"title":${JSON.stringify(request.title)},"fields":${JSON.stringify(fieldsOut)},"employees":[`;
+    return streamed(JSON_TYPE, joinedChunks(head, employees, row, ",", "]}"));
   }
   if (format === "csv") {
+    const line = (employee: (typeof employees)[number]) =>
+      [...(withId ? [String(employee.id)] : []), ...valuesOf(employee)].map(csvCell).join(",");
     const header = fieldsOut.map((f) => csvCell(f.name)).join(",");
-    const lines = rows.map((row) => [...(withId ? [row.id] : []), ...row.values.map(([, v]) => v)].map(csvCell).join(","));
-    return { status: 200, body: `${[header, ...lines].join("\r\n")}\r\n`, contentType: CSV_TYPE };
+    return streamed(
+      CSV_TYPE,
+      joinedChunks(`${header}\r\n`, employees, (e) => `${line(e)}\r\n`, "", ""),
+    );
   }
   const fieldXml = fieldsOut.map((f) => `<field${attributes({ id: f.id, type: f.type })}>${escapeXml(f.name)}</field>`).join("");
-  const employeeXml = rows
-    .map((row) => element("employee", { id: row.id }, row.values.map(([name, value]) => fieldElement(name, value)).join("")))
-    .join("");
-  return xml(
-    xmlDocument(
-      element(
-        "report",
-        {},
-        `<title>${escapeXml(request.title)}</title><fields>${fieldXml}</fields><employees>${employeeXml}</employees>`,
-      ),
-    ),
-  );
+  const employeeXml = (employee: (typeof employees)[number]) => {
+    const values = valuesOf(employee);
+    return element("employee", { id: employee.id }, columns.map(({ name }, i) => fieldElement(name, values[i] ?? null)).join(""));
+  };
+  const head = `<?xml version="1.0"?>\n<report><title>${escapeXml(request.title)}</title><fields>${fieldXml}</fields><employees>`;
+  return streamed(XML_TYPE, joinedChunks(head, employees, employeeXml, "", "</employees></report>\n"));
 }
 
 function csvCell(value: string | null): string {

@@ -1,8 +1,8 @@
 import type { FieldView } from "../fields/catalog";
 import { findTable, type TableDef } from "../fields/tables";
 import { notFound } from "../http/api-error";
-import { json, type SimResponse, xml } from "../http/respond";
-import { element, fieldElement, xmlDocument } from "../http/xml";
+import { JSON_TYPE, joinedChunks, type SimResponse, streamed, XML_TYPE } from "../http/respond";
+import { element, fieldElement } from "../http/xml";
 import { type CompiledAccess, canSeeEmployee } from "../model/access";
 import type { EmployeeRecord } from "../model/records";
 import { type ApiContext, fieldView, visibleEmployee } from "./context";
@@ -61,7 +61,23 @@ export function employeeTable(ctx: ApiContext, params: Record<string, string>): 
     params.id === "all"
       ? ctx.company.data.employees.filter((e) => canSeeEmployee(ctx.access, e.id))
       : [visibleEmployee(ctx, params.id ?? "")];
-  const rows = employees.flatMap((employee) => rowsOf(table, employee, ctx.access, view));
-  if (ctx.json) return json(rows);
-  return xml(xmlDocument(element("table", {}, rowsXml(rows))));
+  // Rows are rendered employee by employee while written: `all` covers the whole company.
+  if (ctx.json) {
+    const rowsJson = (e: EmployeeRecord) =>
+      rowsOf(table, e, ctx.access, view)
+        .map((row) => JSON.stringify(row))
+        .join(",");
+    return streamed(
+      JSON_TYPE,
+      joinedChunks(
+        "[",
+        employees.filter((e) => table.rows(e).length > 0),
+        rowsJson,
+        ",",
+        "]",
+      ),
+    );
+  }
+  const rowsOfXml = (e: EmployeeRecord) => rowsXml(rowsOf(table, e, ctx.access, view));
+  return streamed(XML_TYPE, joinedChunks('<?xml version="1.0"?>\n<table>', employees, rowsOfXml, "", "</table>\n"));
 }

@@ -6,7 +6,7 @@ import { handleGateway, routeLabel } from "../api/handle-gateway";
 import type { BambooHrSim } from "../sim-types";
 import type { SimState } from "../state";
 import { ERROR_HEADER } from "./api-error";
-import { empty, type SimResponse, send } from "./respond";
+import { empty, hasBody, type SimResponse, send } from "./respond";
 
 function throttled(state: SimState, retryAfterSeconds: number): SimResponse {
   const { throttleStatus, throttleRetryAfter } = state.faults.current;
@@ -22,7 +22,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SimState
   const method = req.method ?? "GET";
   if (url.pathname === "/__admin" || url.pathname.startsWith("/__admin/")) {
     const handle = sim();
-    send(res, handle ? await handleAdmin(req, url, state, handle) : empty(503), requestId);
+    await send(res, handle ? await handleAdmin(req, url, state, handle) : empty(503), requestId);
     return;
   }
   const route = routeLabel(method, url.pathname);
@@ -37,8 +37,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SimState
   if (fault.kind === "throttle") response = throttled(state, fault.retryAfterSeconds);
   else if (fault.kind === "error") response = empty(fault.status, { [ERROR_HEADER]: "Injected server error" });
   else response = await handleGateway(req, url, state);
-  const truncate = response.status === 200 && response.body.length > 0 && state.faults.onBody();
-  send(res, response, requestId, truncate);
+  const truncate = response.status === 200 && hasBody(response) && state.faults.onBody();
+  await send(res, response, requestId, truncate);
   state.log.record(route, { method, path: url.pathname, status: response.status, requestId });
 }
 
@@ -48,7 +48,7 @@ export function createSimServer(state: SimState, sim: () => BambooHrSim | undefi
     handle(req, res, state, sim).catch((error: unknown) => {
       // A bug in the simulator should be loud in tests, yet keep the server alive.
       console.error("[sim-bamboohr] request failed:", error);
-      if (!res.headersSent) send(res, empty(500, { [ERROR_HEADER]: "Simulator error" }), randomUUID());
+      if (!res.headersSent) void send(res, empty(500, { [ERROR_HEADER]: "Simulator error" }), randomUUID());
       else res.destroy();
     });
   });

@@ -7,8 +7,11 @@ import type { FieldValue } from "../fields/catalog";
  */
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] as string);
+  // Most values need no escaping; testing first avoids a replace per value.
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (char) => ESCAPES[char] as string) : text;
 }
 
 export type Attributes = Record<string, string | number | boolean | null | undefined>;
