@@ -1,4 +1,5 @@
 import { ApiError } from "../http/api-error";
+import { onlyCurrent } from "../http/negotiate";
 import { CSV_TYPE, JSON_TYPE, joinedChunks, type SimResponse, streamed, XML_TYPE } from "../http/respond";
 import { attributes, element, escapeXml, fieldElement } from "../http/xml";
 import { canSeeEmployee } from "../model/access";
@@ -23,7 +24,7 @@ export async function customReport(ctx: ApiContext): Promise<SimResponse> {
     names.filter((name) => name !== "id"),
   );
   const withId = names.includes("id");
-  const view = fieldView(ctx, ctx.url.searchParams.get("onlyCurrent") !== "false", "lastFirst");
+  const view = fieldView(ctx, onlyCurrent(ctx.url), "lastFirst");
   const wanted = request.employeeIds ? new Set(request.employeeIds) : null;
   const employees = ctx.company.data.employees.filter(
     (e) =>
