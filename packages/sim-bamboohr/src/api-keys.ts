@@ -40,11 +40,6 @@ export class ApiKeys {
   list(): KeyGrant[] {
     return [...this.active.values()];
   }
-
-  clear(): void {
-    this.active.clear();
-    this.revoked.clear();
-  }
 }
 
 /**

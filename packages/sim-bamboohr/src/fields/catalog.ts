@@ -137,4 +137,3 @@ export const STANDARD_FIELDS: readonly FieldDef[] = [
   { id: 50, alias: "canUploadPhoto", name: "Can upload photo", type: "int", group: null, listed: false, value: () => 1 },
 ];
 
-export const STANDARD_BY_ALIAS: ReadonlyMap<string, FieldDef> = new Map(STANDARD_FIELDS.map((f) => [f.alias ?? "", f]));

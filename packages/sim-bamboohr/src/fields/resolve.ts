@@ -20,10 +20,5 @@ export function canSeeField(access: CompiledAccess, field: FieldDef): boolean {
   return !access.hiddenFields.has(fieldKey(field)) && !access.hiddenFields.has(String(field.id));
 }
 
-/** Known field names (aliases and ids), for validating admin input. */
-export function isKnownField(name: string): boolean {
-  return BY_NAME.has(name);
-}
-
 /** BambooHR refuses requests naming more than this many fields (reference §2.2, §2.4). */
 export const MAX_FIELDS_PER_REQUEST = 400;
