@@ -136,4 +136,3 @@ export const STANDARD_FIELDS: readonly FieldDef[] = [
   },
   { id: 50, alias: "canUploadPhoto", name: "Can upload photo", type: "int", group: null, listed: false, value: () => 1 },
 ];
-
