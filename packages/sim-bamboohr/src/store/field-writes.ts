@@ -142,10 +142,13 @@ export function planWrite(company: CompanyData, values: WriteValues): PlannedWri
 
 /** Applies a checked plan's record and custom values (job fields are the caller's: they make a jobInfo row). */
 export function applyRecordWrites(employee: EmployeeRecord, plan: PlannedWrite): void {
-  for (const [key, value] of Object.entries(plan.record)) {
+  for (const [key, value] of Object.entries(plan.record) as [TextKey, string | null][]) {
     if (key === "status") employee.status = value === "Inactive" ? "Inactive" : "Active";
     else if (key === "hireDate" || key === "originalHireDate") employee[key] = value ?? ZERO_DATE;
-    else (employee as unknown as Record<string, string | null>)[key] = value ?? null;
+    else if (key === "employeeNumber") employee.employeeNumber = value ?? "";
+    // planWrite refuses empty names, so null never reaches these two.
+    else if (key === "firstName" || key === "lastName") employee[key] = value ?? employee[key];
+    else employee[key] = value;
   }
   if (Object.keys(plan.custom).length > 0) employee.custom = { ...employee.custom, ...plan.custom };
 }
