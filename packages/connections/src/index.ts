@@ -1,5 +1,6 @@
 export { credentialDefaults } from "./credential-defaults";
 export { type Actor, type ConnectionDeps, ConnectionError } from "./deps";
+export { type ConnectorDescription, describeConnector } from "./describe-connector";
 export {
   findLeverConnection,
   LEVER_CONNECTOR_ID,
@@ -22,5 +23,6 @@ export {
   setNotificationEmail,
   syncNow,
 } from "./mutations";
-export { findConnector, verifyCredentials } from "./verify-credentials";
+export { type PermissionEffect, permissionEffects } from "./permission-effects";
+export { findConnector, previewCredentials, verifyCredentials } from "./verify-credentials";
 export { getConnectionView, getRun, listConnectionEmails, listConnections, listRuns } from "./views";
