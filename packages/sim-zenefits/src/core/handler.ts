@@ -83,7 +83,7 @@ function listResult(
   return {
     kind: "list",
     records,
-    nextUrl: next ? buildNextUrl(request.base, pathname, params, next) : null,
+    nextUrl: next ? buildNextUrl(request.base, pathname, params, pageRequest, next) : null,
     url: `${request.base}${pathname}`,
   };
 }
