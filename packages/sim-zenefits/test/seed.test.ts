@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Person, SIM_TODAY, startZenefitsSim, type Truth } from "../src/index";
+import { ALL_SCOPES, type Person, SIM_TODAY, startZenefitsSim, type Truth } from "../src/index";
 import { fetchAll, getJson, type ListData, useSim } from "./helpers";
 
 const idOf = (url: string | null) => (url === null ? null : (url.split("/").pop() ?? null));
@@ -132,7 +132,7 @@ describe("seed", () => {
     try {
       const me = await getJson<{ scopes: string[] }>(`${sim.url}/core/me`, "zen-sandbox-demo-token");
       expect(me.status).toBe(200);
-      expect(me.body.data.scopes).toHaveLength(15);
+      expect(me.body.data.scopes).toEqual([...ALL_SCOPES]);
       expect(sim.clientSecret()).toBe("zen-sandbox-client-secret");
       const { records } = await fetchAll<{ name: string }>(`${sim.url}/core/companies`, sim.defaultToken);
       expect(records.map((c) => c.name)).toEqual(["Acme Robotics (sandbox)"]);

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { type CoreResult, handleCore } from "../core/handler";
+import { type ApiResult, handleGet } from "../api/handler";
 import type { SimState } from "../state";
 import { bearerToken } from "../tokens";
 import { detailEnvelope, ERROR_MESSAGES, errorEnvelope, listEnvelope } from "./envelope";
@@ -11,23 +11,39 @@ function unauthorized(message: string): HttpResponse {
   return jsonResponse(401, errorEnvelope(401, message), UNAUTHORIZED_HEADERS);
 }
 
-/** Authenticates, routes and serializes one /core request, applying list-page faults. */
-export function serveCore(req: IncomingMessage, url: URL, base: string, state: SimState): HttpResponse {
+const methodNotAllowed = (method: string, allow: string): ApiResult => ({
+  kind: "error",
+  status: 405,
+  message: ERROR_MESSAGES.methodNotAllowed(method),
+  headers: { allow },
+});
+
+/**
+ * Authenticates, routes and serializes one API request (/core, /time_off, /time_attendance,
+ * /payroll, /platform), applying list-page faults. Only GET and HEAD are served: the
+ * documented API is read-only for HR data.
+ */
+export async function serveApi(req: IncomingMessage, url: URL, base: string, state: SimState): Promise<HttpResponse> {
   const token = bearerToken(req.headers.authorization);
   if (token === null) return unauthorized(ERROR_MESSAGES.noCredentials);
   const lookup = state.tokens.lookup(token);
   if (!lookup.ok) return unauthorized(lookup.reason === "revoked" ? ERROR_MESSAGES.revokedToken : ERROR_MESSAGES.invalidToken);
   const data = state.findCompany(lookup.info.companyId);
   if (!data) return unauthorized(ERROR_MESSAGES.invalidToken);
-  const result = handleCore({ method: req.method ?? "GET", url, base, token: lookup.info, data });
+  const method = req.method ?? "GET";
+  const request = { url, base, token: lookup.info, data };
+  const result = method === "GET" || method === "HEAD" ? handleGet(request) : methodNotAllowed(method, "GET");
   return serialize(result, state);
 }
 
-function serialize(result: CoreResult, state: SimState): HttpResponse {
+function serialize(result: ApiResult, state: SimState): HttpResponse {
   if (result.kind === "error") {
     return jsonResponse(result.status, errorEnvelope(result.status, result.message), result.headers);
   }
-  if (result.kind === "detail") return jsonResponse(200, detailEnvelope(result.data));
+  if (result.kind === "detail") {
+    const status = result.status ?? 200;
+    return jsonResponse(status, { ...detailEnvelope(result.data), status });
+  }
   const fault = state.faults.onListPage();
   if (fault.malformed) corruptOneRecord(result.records);
   const body = JSON.stringify(listEnvelope(result.records, result.nextUrl, result.url));

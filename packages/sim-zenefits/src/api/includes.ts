@@ -1,7 +1,8 @@
 import { type RenderContext, refId } from "../render/refs";
 import type { Ref } from "../render/types";
 import type { CompanyData } from "../store/records";
-import { COLLECTIONS, findInCollection, renderWith } from "./collections";
+import { findInCollection, renderWith } from "./collection";
+import { COLLECTIONS } from "./collections";
 import { lastParam } from "./pagination";
 
 /**
@@ -34,7 +35,7 @@ export function expandIncludes(
     const ref = record[name];
     if (!isDetailRef(ref)) continue;
     const id = refId(ref);
-    const collection = COLLECTIONS[ref.ref_object.replace("/core/", "")];
+    const collection = COLLECTIONS[ref.ref_object];
     if (id === null || !collection || !ctx.scopes.has(collection.scope)) continue;
     const target = findInCollection(collection, data, id);
     if (target) record[name] = renderWith(collection.render, target, ctx);
