@@ -1,4 +1,6 @@
+import { laborGroupsOfPerson } from "../modules/indexes";
 import { renderCustomField, renderCustomFieldValue, renderEmployment } from "../render/employment";
+import { renderLaborGroup } from "../render/labor-groups";
 import { renderCompany, renderDepartment, renderLocation } from "../render/organization";
 import { renderPerson } from "../render/person";
 import {
@@ -38,7 +40,7 @@ export const CORE_COLLECTIONS: readonly Collection[] = [
       employments: { scopes: ["employments"], items: employmentsOf, render: renderEmployment },
       custom_field_values: { scopes: ["custom_field_values"], items: valuesOfPerson, render: renderCustomFieldValue },
       banks: { scopes: ["banks"], items: () => NONE, render: renderPerson },
-      labor_groups: { scopes: ["people"], items: () => NONE, render: renderPerson },
+      labor_groups: { scopes: ["people", "labor_groups"], items: laborGroupsOfPerson, render: renderLaborGroup },
     },
   },
   {

@@ -1,7 +1,9 @@
 import type { IncomingMessage } from "node:http";
-import { type ApiResult, handleGet } from "../api/handler";
+import { type ApiResult, handleGet, missingScopes, pathSegments } from "../api/handler";
+import { matchPlatformWrite } from "../api/platform-writes";
 import type { SimState } from "../state";
-import { bearerToken } from "../tokens";
+import { bearerToken, type TokenInfo } from "../tokens";
+import { BodyError, readJsonBody } from "./body";
 import { detailEnvelope, ERROR_MESSAGES, errorEnvelope, listEnvelope } from "./envelope";
 import { type HttpResponse, jsonResponse } from "./respond";
 
@@ -18,10 +20,12 @@ const methodNotAllowed = (method: string, allow: string): ApiResult => ({
   headers: { allow },
 });
 
+const MAX_BODY_BYTES = 1024 * 1024;
+
 /**
  * Authenticates, routes and serializes one API request (/core, /time_off, /time_attendance,
- * /payroll, /platform), applying list-page faults. Only GET and HEAD are served: the
- * documented API is read-only for HR data.
+ * /payroll, /platform), applying list-page faults. GET and HEAD read; the documented API is
+ * read-only for HR data, so POST is served only on the platform's write routes.
  */
 export async function serveApi(req: IncomingMessage, url: URL, base: string, state: SimState): Promise<HttpResponse> {
   const token = bearerToken(req.headers.authorization);
@@ -31,9 +35,33 @@ export async function serveApi(req: IncomingMessage, url: URL, base: string, sta
   const data = state.findCompany(lookup.info.companyId);
   if (!data) return unauthorized(ERROR_MESSAGES.invalidToken);
   const method = req.method ?? "GET";
-  const request = { url, base, token: lookup.info, data };
-  const result = method === "GET" || method === "HEAD" ? handleGet(request) : methodNotAllowed(method, "GET");
+  const write = matchPlatformWrite(pathSegments(url.pathname));
+  let result: ApiResult;
+  if (write && method === "POST") {
+    const ctx = { base, scopes: lookup.info.scopeSet };
+    result = await performWrite(req, lookup.info, (body) => write.perform(data, ctx, body));
+  } else if (method !== "GET" && method !== "HEAD") {
+    result = methodNotAllowed(method, write ? (write.alsoGet ? "GET, POST" : "POST") : "GET");
+  } else if (write && !write.alsoGet) {
+    result = methodNotAllowed(method, "POST");
+  } else {
+    result = handleGet({ url, base, token: lookup.info, data });
+  }
   return serialize(result, state);
+}
+
+/** Scope check, then the JSON body (400 unparseable, 413 too large), then the write itself. */
+async function performWrite(req: IncomingMessage, token: TokenInfo, perform: (body: unknown) => ApiResult): Promise<ApiResult> {
+  const denied = missingScopes(token, ["platform"]);
+  if (denied) return denied;
+  let body: unknown;
+  try {
+    body = await readJsonBody(req, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyError) return { kind: "error", status: error.status, message: error.message };
+    throw error;
+  }
+  return perform(body);
 }
 
 function serialize(result: ApiResult, state: SimState): HttpResponse {

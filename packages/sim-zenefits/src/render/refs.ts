@@ -17,7 +17,11 @@ export function listRef(url: string, refObject: string): Ref {
 
 /** Detail ref to `${base}/core/${collection}/${id}`, or a null-url ref. */
 export function refTo(ctx: RenderContext, collection: string, id: string | null, visible = true): Ref {
-  const refObject = `/core/${collection}`;
+  return refAt(ctx, `/core/${collection}`, id, visible);
+}
+
+/** Detail ref to a record of any collection path ("/time_off/vacation_types"), or a null-url ref. */
+export function refAt(ctx: RenderContext, refObject: string, id: string | null, visible = true): Ref {
   return detailRef(visible && id !== null ? `${ctx.base}${refObject}/${id}` : null, refObject);
 }
 

@@ -82,6 +82,7 @@ export function generateCompany(options: CompanySeedOptions, ids: IdCounters): C
   });
 
   return {
+    index: options.index,
     company,
     clientSecret,
     ownerPersonId: generated.ownerId,
@@ -95,5 +96,6 @@ export function generateCompany(options: CompanySeedOptions, ids: IdCounters): C
     emailLocals,
     domain,
     version: 0,
+    moduleSeed: deriveSeed(options.seed, options.index, 3),
   };
 }
