@@ -20,8 +20,11 @@ export interface PlatformWrite {
 
 const statusBody = z.object({ status: z.enum(["ok", "not_enrolled"]) });
 const fieldsObject = z.record(z.string(), z.unknown());
-/** `{fields: {...}}`, or the field values themselves. */
-const fieldsBody = z.union([z.object({ fields: fieldsObject }).transform((b) => b.fields), fieldsObject]);
+/** `{fields: {...}}`, or the field values themselves; at least one field. */
+const fieldsBody = z
+  .unknown()
+  .transform((body) => (typeof body === "object" && body !== null && "fields" in body ? body.fields : body))
+  .pipe(fieldsObject.refine((fields) => Object.keys(fields).length > 0, "no fields to change"));
 const flowBody = z.object({
   person_subscription: z.union([z.string(), z.number()]).optional(),
   fields: fieldsObject.optional(),

@@ -4,7 +4,7 @@ import type { ModuleSeedContext } from "./seed-context";
 /**
  * The partner-platform view of a token (reference §5 lists the routes, not the shapes): the
  * token belongs to one application, installed on its company, with one person subscription,
- * for the admin account that created the token. Flows start empty; POST /platform/flows/ adds them.
+ * for the admin account that created the token, which runs one flow. POST /platform/flows/ adds more.
  */
 export function seedPlatform(ctx: ModuleSeedContext): PlatformData {
   const ids = {
@@ -27,11 +27,13 @@ export function seedPlatform(ctx: ModuleSeedContext): PlatformData {
     status: "ok" as const,
     fields: {},
   };
+  const nextFlowId = ctx.ids("flow");
+  const flow = { id: nextFlowId(), subscriptionId: subscription.id, fields: { name: "New hire onboarding" } };
   return {
     applications: [application],
     companyInstalls: [install],
     personSubscriptions: [subscription],
-    flows: [],
-    nextFlowId: ctx.ids("flow"),
+    flows: [flow],
+    nextFlowId,
   };
 }
