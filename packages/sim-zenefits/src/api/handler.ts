@@ -1,4 +1,5 @@
 import { ERROR_MESSAGES } from "../http/envelope";
+import type { Quirks } from "../quirks";
 import { renderMe } from "../render/me";
 import type { RenderContext } from "../render/refs";
 import type { CompanyData } from "../store/records";
@@ -20,6 +21,7 @@ export interface ApiRequest {
   base: string;
   token: TokenInfo;
   data: CompanyData;
+  quirks: Quirks;
 }
 
 export const notFound = (): ApiResult => ({ kind: "error", status: 404, message: ERROR_MESSAGES.notFound });
@@ -36,9 +38,11 @@ export function pathSegments(pathname: string): string[] {
 
 /** Routes an authenticated GET: /core/me, a collection, one record, or a sub-collection. */
 export function handleGet(request: ApiRequest): ApiResult {
-  const { url, token, data } = request;
-  const [family, name, rawId, subName, ...rest] = pathSegments(url.pathname);
-  const ctx: RenderContext = { base: request.base, scopes: token.scopeSet };
+  const { url, token, data, quirks } = request;
+  const [family, rawName, rawId, subName, ...rest] = pathSegments(url.pathname);
+  const ctx: RenderContext = { base: request.base, scopes: token.scopeSet, omitHidden: quirks.hiddenFields === "omit" };
+  const singular = rawName === "person" && subName === "custom_field_values" && quirks.singularPersonPath;
+  const name = singular ? "people" : rawName;
   if (family === undefined || name === undefined || rest.length > 0) return notFound();
   if (family === "core" && name === "me" && rawId === undefined) return { kind: "detail", data: renderMe(data, token, ctx) };
 

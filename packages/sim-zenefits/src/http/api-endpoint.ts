@@ -38,14 +38,14 @@ export async function serveApi(req: IncomingMessage, url: URL, base: string, sta
   const write = matchPlatformWrite(pathSegments(url.pathname));
   let result: ApiResult;
   if (write && method === "POST") {
-    const ctx = { base, scopes: lookup.info.scopeSet };
+    const ctx = { base, scopes: lookup.info.scopeSet, omitHidden: state.quirks.hiddenFields === "omit" };
     result = await performWrite(req, lookup.info, (body) => write.perform(data, ctx, body));
   } else if (method !== "GET" && method !== "HEAD") {
     result = methodNotAllowed(method, write ? (write.alsoGet ? "GET, POST" : "POST") : "GET");
   } else if (write && !write.alsoGet) {
     result = methodNotAllowed(method, "POST");
   } else {
-    result = handleGet({ url, base, token: lookup.info, data });
+    result = handleGet({ url, base, token: lookup.info, data, quirks: state.quirks });
   }
   return serialize(result, state);
 }

@@ -4,6 +4,8 @@ import type { Ref } from "./types";
 export interface RenderContext {
   base: string;
   scopes: ReadonlySet<string>;
+  /** Leave out fields the token may not see instead of sending null (quirk `hiddenFields: "omit"`). */
+  omitHidden?: boolean;
 }
 
 /** To-one link; url is null when the link is unset or hidden by a missing scope. */
