@@ -1,6 +1,6 @@
 export type { CandidatePayload } from "./ats/schema";
 export type { Candidate } from "./ats/store";
-export { type EndpointEntry, ZENEFITS_ENDPOINTS } from "./catalog";
+export { type EndpointEntry, ZENEFITS_ENDPOINTS } from "./endpoints";
 export { type FaultConfig, NO_FAULTS } from "./http/faults";
 export type { RequestLogEntry, RequestLogSnapshot } from "./http/request-log";
 export { ALL_SCOPES, ZENEFITS_PERMISSIONS } from "./permissions";

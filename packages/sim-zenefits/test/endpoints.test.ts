@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { COLLECTIONS } from "../src/api/collections";
-import { type EndpointEntry, ZENEFITS_ENDPOINTS } from "../src/catalog";
+import { type EndpointEntry, ZENEFITS_ENDPOINTS } from "../src/endpoints";
 import { ALL_SCOPES } from "../src/index";
 import { type Envelope, getJson, type ListData, postJson, useSim } from "./helpers";
 import { endpointsOfTable, sectionOf } from "./reference-endpoints";
@@ -9,7 +9,7 @@ import { findReference } from "./reference-file";
 type Row = Record<string, unknown> & { id: string; object: string; url: string };
 
 /**
- * Walks every endpoint of the catalogue (src/catalog.ts) against a running simulator, the way a
+ * Walks every endpoint of the catalogue (src/endpoints.ts) against a running simulator, the way a
  * client written against the real API would, and checks the catalogue against reference §5.
  */
 describe("endpoint catalogue", () => {
