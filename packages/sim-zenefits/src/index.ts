@@ -1,3 +1,4 @@
+export { ZENEFITS_ADMIN_ROUTES } from "./admin/admin-index";
 export type { CandidatePayload } from "./ats/schema";
 export type { Candidate } from "./ats/store";
 export { type EndpointEntry, ZENEFITS_ENDPOINTS } from "./endpoints";

@@ -46,6 +46,7 @@ export interface ZenefitsSim {
   clearFaults(): void;
   faults(): FaultConfig;
   setQuirks(partial: Partial<Quirks>): Quirks;
+  quirks(): Quirks;
   mutate(request: MutationRequest & { companyId?: string }): MutationResult;
   truth(companyId?: string): Truth;
   counts(companyId?: string): TruthCounts;
@@ -98,7 +99,8 @@ export async function startZenefitsSim(options: ZenefitsSimOptions = {}): Promis
     },
     clearFaults: () => state.faults.clear(),
     faults: () => state.faults.current,
-    setQuirks: (partial) => Object.assign(state.quirks, partial),
+    setQuirks: (partial) => ({ ...Object.assign(state.quirks, partial) }),
+    quirks: () => ({ ...state.quirks }),
     mutate: ({ companyId, ...request }) => applyMutations(state.dataset, state.company(companyId), request),
     truth: (companyId) => buildTruth(state.company(companyId), state.url),
     counts: (companyId) => truthCounts(state.company(companyId)),
