@@ -1,6 +1,7 @@
 import { createRouter, type Route } from "../http/router";
 import type { ApiContext } from "./api-context";
 import { candidacyRoutes } from "./candidacy-routes";
+import { countRoutes } from "./count-routes";
 import { directoryRoutes } from "./directory-routes";
 import { documentRoutes } from "./document-routes";
 import { driverRoutes } from "./driver-routes";
@@ -18,6 +19,7 @@ export const API_ROUTES: readonly Route<ApiContext>[] = [
   ...driverRoutes,
   ...directoryRoutes,
   ...requisitionRoutes,
+  ...countRoutes,
   ...webhookRoutes,
 ];
 
