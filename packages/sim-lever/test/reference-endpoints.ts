@@ -4,6 +4,8 @@
  * `/opportunities/:id/resumes`, `… and /fields_changes/`), `[/{id}]` is optional, and a method
  * word (`POST`, `GET/POST/PUT/DELETE`) applies to the paths after it (GET until one is seen).
  * Ids become `{id}`; query strings and trailing slashes go.
+ *
+ * Both simulators keep an identical copy of this file: they share no code with each other.
  */
 export interface ReferenceEndpoint {
   /** Any of these methods on the path counts as served (a `GET/POST/PUT/DELETE` row lists several). */

@@ -8,6 +8,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
  * The shared API reference lives beside the repository (`../shared/reference/`), which a clean
  * clone (CI) does not have. Looked up in: $ROSTER_REFERENCE_DIR, `../shared/reference` from the
  * repository root, and the same from the main checkout when this is a git worktree.
+ *
+ * Both simulators keep an identical copy of this file: they share no code with each other.
  */
 export function findReference(fileName: string): { file: string; text: string } | { missing: string } {
   const candidates = [process.env.ROSTER_REFERENCE_DIR, path.join(repoRoot, "../shared/reference"), mainCheckoutReference()]
