@@ -1,4 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
+import { FAULT_FLAGS, flagDescription, QUIRK_FLAGS } from "./commands/simulate-flags";
+import { simulateHelp } from "./commands/simulate-help";
 import { ExitCode, exitCodeHelp } from "./exit-codes";
 import { collectField } from "./options";
 import { runAction } from "./run-action";
@@ -55,16 +57,20 @@ program
   .addOption(json())
   .action(runAction(async () => (await import("./commands/runs")).runsCommand));
 
-program
+const simulate = program
   .command("simulate")
   .description("run a provider simulator on localhost until Ctrl-C")
   .argument("<provider>", "zenefits or lever")
   .option("--people <n>", "zenefits: people per company")
   .option("--opportunities <n>", "lever: opportunities")
   .option("--port <port>", "port to listen on (0: any free port)", "0")
+  .option("--host <host>", "address to listen on", "127.0.0.1")
   .option("--seed <seed>", "seed of the generated data")
-  .option("--sandbox", "the demo's fixed token and data")
+  .option("--sandbox", "the demo's fixed token and data");
+for (const spec of [...FAULT_FLAGS, ...QUIRK_FLAGS]) simulate.option(spec.flags, flagDescription(spec));
+simulate
   .addOption(json())
+  .addHelpText("after", simulateHelp)
   .action(runAction(async () => (await import("./commands/simulate")).simulateCommand));
 
 program

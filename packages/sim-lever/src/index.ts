@@ -1,3 +1,5 @@
+export { LEVER_ADMIN_ROUTES } from "./admin/admin-index";
+export { LEVER_ENDPOINTS, type LeverEndpoint } from "./endpoints";
 export type { ApiKeyOptions, KeyGrant } from "./http/api-keys";
 export { type Faults, NO_FAULTS } from "./http/faults";
 export { LEVER_RATE_LIMIT, type RateLimitConfig } from "./http/rate-limiter";

@@ -40,7 +40,7 @@ export class Mutations {
     const now = Date.now();
     for (const o of toUpdate) this.update(o, now);
     const added = Array.from({ length: request.add ?? 0 }, () => this.add(now).id);
-    for (const o of toRemove) this.ctx.store.removeOpportunity(o.id);
+    for (const o of toRemove) this.ctx.store.removeOpportunity(o.id, now);
     return { updated: toUpdate.map((o) => o.id), added, removed: toRemove.map((o) => o.id) };
   }
 

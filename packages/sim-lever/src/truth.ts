@@ -2,13 +2,17 @@ import type {
   Application,
   ArchiveReason,
   Contact,
+  DeletedOpportunity,
   Feedback,
   Interview,
   LeverFile,
+  Note,
   Offer,
   Opportunity,
   Panel,
   Posting,
+  Referral,
+  Requisition,
   Resume,
   Stage,
   User,
@@ -34,6 +38,11 @@ export interface LeverTruth {
   interviews: Record<string, Interview[]>;
   panels: Record<string, Panel[]>;
   feedback: Record<string, Feedback[]>;
+  notes: Record<string, Note[]>;
+  referrals: Record<string, Referral[]>;
+  /** As stored; the API adds headcountHired and offerIds when it serves them. */
+  requisitions: Requisition[];
+  deletedOpportunities: DeletedOpportunity[];
 }
 
 const byOpportunity = <T>(collection: ByOpportunity<T>): Record<string, T[]> =>
@@ -55,5 +64,9 @@ export function buildTruth(store: Store): LeverTruth {
     interviews: byOpportunity(store.interviews),
     panels: byOpportunity(store.panels),
     feedback: byOpportunity(store.feedback),
+    notes: byOpportunity(store.notes),
+    referrals: byOpportunity(store.referrals),
+    requisitions: store.requisitions,
+    deletedOpportunities: store.deletedOpportunities,
   });
 }

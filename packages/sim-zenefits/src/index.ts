@@ -1,8 +1,11 @@
+export { ZENEFITS_ADMIN_ROUTES } from "./admin/admin-index";
 export type { CandidatePayload } from "./ats/schema";
 export type { Candidate } from "./ats/store";
+export { type EndpointEntry, ZENEFITS_ENDPOINTS } from "./endpoints";
 export { type FaultConfig, NO_FAULTS } from "./http/faults";
 export type { RequestLogEntry, RequestLogSnapshot } from "./http/request-log";
 export { ALL_SCOPES, ZENEFITS_PERMISSIONS } from "./permissions";
+export { DEFAULT_QUIRKS, type Quirks } from "./quirks";
 export type {
   Company,
   CustomField,

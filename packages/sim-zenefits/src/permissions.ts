@@ -1,7 +1,6 @@
 /**
  * Token scopes. The twelve product permissions map one-to-one to Zenefits
- * scope strings; `companies`, `employments` and `platform` complete the set a
- * simulator token can carry.
+ * scope strings; the extra scopes complete the set a simulator token can carry.
  */
 export const ZENEFITS_PERMISSIONS = [
   { scope: "locations", label: "Company locations" },
@@ -18,7 +17,23 @@ export const ZENEFITS_PERMISSIONS = [
   { scope: "custom_field_values", label: "Custom field values" },
 ] as const satisfies readonly { scope: string; label: string }[];
 
-export const EXTRA_SCOPES = ["companies", "employments", "platform"] as const;
+/**
+ * `companies`, `employments`, `banks`, `company_banks` and `platform` are reference §1b's names.
+ * The module scopes (labor groups, EEO, time off, time and attendance, payroll) are the simulator's
+ * own choice: the reference names none for them (README "Scopes").
+ */
+export const EXTRA_SCOPES = [
+  "companies",
+  "employments",
+  "banks",
+  "company_banks",
+  "labor_groups",
+  "equal_employment_opportunities",
+  "time_off",
+  "time_attendance",
+  "payroll",
+  "platform",
+] as const;
 
 export const ALL_SCOPES: readonly string[] = [...ZENEFITS_PERMISSIONS.map((permission) => permission.scope), ...EXTRA_SCOPES];
 

@@ -3,6 +3,7 @@ import type { Candidate } from "./ats/store";
 import type { FaultConfig } from "./http/faults";
 import type { RequestLogSnapshot } from "./http/request-log";
 import { createSimServer } from "./http/server";
+import { DEFAULT_QUIRKS, type Quirks } from "./quirks";
 import { SANDBOX_CLIENT_SECRET } from "./seed/company";
 import { SimState } from "./state";
 import { applyMutations, type MutationRequest, type MutationResult } from "./store/mutations";
@@ -25,6 +26,8 @@ export interface ZenefitsSimOptions {
   companies?: number;
   /** Demo mode: fixed token, fixed client secret, "Acme Robotics (sandbox)". */
   sandbox?: boolean;
+  /** Readings of what the reference leaves open; defaults in DEFAULT_QUIRKS. */
+  quirks?: Partial<Quirks>;
 }
 
 export interface ZenefitsSim {
@@ -44,6 +47,8 @@ export interface ZenefitsSim {
   setFaults(partial: Partial<FaultConfig>): void;
   clearFaults(): void;
   faults(): FaultConfig;
+  setQuirks(partial: Partial<Quirks>): Quirks;
+  quirks(): Quirks;
   mutate(request: MutationRequest & { companyId?: string }): MutationResult;
   truth(companyId?: string): Truth;
   counts(companyId?: string): TruthCounts;
@@ -63,6 +68,7 @@ export async function startZenefitsSim(options: ZenefitsSimOptions = {}): Promis
     companies: options.companies ?? 1,
     sandbox,
   });
+  state.quirks = { ...DEFAULT_QUIRKS, ...options.quirks };
   const server = createSimServer(state);
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
@@ -98,6 +104,8 @@ export async function startZenefitsSim(options: ZenefitsSimOptions = {}): Promis
     },
     clearFaults: () => state.faults.clear(),
     faults: () => state.faults.current,
+    setQuirks: (partial) => ({ ...Object.assign(state.quirks, partial) }),
+    quirks: () => ({ ...state.quirks }),
     mutate: ({ companyId, ...request }) => applyMutations(state.dataset, state.company(companyId), request),
     truth: (companyId) => buildTruth(state.company(companyId), state.url),
     counts: (companyId) => truthCounts(state.company(companyId)),

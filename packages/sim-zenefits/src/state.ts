@@ -1,6 +1,7 @@
 import { AtsStore } from "./ats/store";
 import { FaultInjector } from "./http/faults";
 import { RequestLog } from "./http/request-log";
+import { DEFAULT_QUIRKS, type Quirks } from "./quirks";
 import { type DatasetOptions, generateDataset } from "./seed/dataset";
 import type { CompanyData, Dataset } from "./store/records";
 import { TokenStore } from "./tokens";
@@ -14,6 +15,7 @@ export class SimState {
   readonly ats = new AtsStore();
   /** Base URL once listening, e.g. "http://127.0.0.1:41234". */
   url = "";
+  quirks: Quirks = { ...DEFAULT_QUIRKS };
 
   readonly options: DatasetOptions;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ZENEFITS_ADMIN_ROUTES } from "../src/admin/admin-index";
 import { getJson, postJson, useSim } from "./helpers";
 
 const admin = async (method: string, url: string, body?: unknown) => {
@@ -12,6 +13,19 @@ const admin = async (method: string, url: string, body?: unknown) => {
 
 describe("admin HTTP surface (/__admin)", () => {
   const sim = useSim({ people: 40, seed: 2 });
+
+  it("answers every route its index (and roster simulate --help) lists", async () => {
+    // Tried: each listed method and path, placeholders filled with a made-up token, empty bodies.
+    // Must hold: none is "No admin route" (a route the index lists but the router lost).
+    for (const { route } of ZENEFITS_ADMIN_ROUTES) {
+      const [methods = "", path = ""] = route.split(" ");
+      const url = `${sim().url}${path.replace("{token}", "unknown-token").split("?")[0]}`;
+      for (const method of methods.split("|")) {
+        const response = await admin(method, url, method === "GET" || method === "DELETE" ? undefined : {});
+        expect(String(response.body.error ?? ""), `${method} ${path}`).not.toMatch(/^No admin route/);
+      }
+    }
+  });
 
   it("creates a token with chosen scopes and revokes it", async () => {
     const created = await admin("POST", `${sim().adminUrl}/tokens`, { scopes: ["people", "people.status"] });

@@ -36,14 +36,57 @@ describe("envelope and pagination", () => {
     expect(body).toEqual({ data: first, error: null, object: "/meta/response", status: 200 });
   });
 
-  it("defaults limit to 20 and clamps limit=500 to 100 (limit=0 to 1)", async () => {
+  it("defaults limit to 20, cuts limit=500 to 100, and reads 0, -5 and abc as the default (DRF's positive-int rule)", async () => {
     const { url, defaultToken } = sim();
-    const byDefault = await getJson<ListData>(`${url}/core/people`, defaultToken);
-    const tooBig = await getJson<ListData>(`${url}/core/people?limit=500`, defaultToken);
-    const zero = await getJson<ListData>(`${url}/core/people?limit=0`, defaultToken);
-    expect(byDefault.body.data.data).toHaveLength(20);
-    expect(tooBig.body.data.data).toHaveLength(100);
-    expect(zero.body.data.data).toHaveLength(1);
+    const sizes: Record<string, number> = {};
+    for (const query of ["", "?limit=500", "?limit=0", "?limit=-5", "?limit=abc", "?limit=", "?limit=7"]) {
+      sizes[query] = (await getJson<ListData>(`${url}/core/people${query}`, defaultToken)).body.data.data.length;
+    }
+    expect(sizes).toEqual({
+      "": 20,
+      "?limit=500": 100,
+      "?limit=0": 20,
+      "?limit=-5": 20,
+      "?limit=abc": 20,
+      "?limit=": 20,
+      "?limit=7": 7,
+    });
+  });
+
+  it("a repeated parameter counts by its last copy, and next_url carries one clean copy of it", async () => {
+    // Tried: what a client that both follows next_url and adds its own limit sends (Airbyte's paginator),
+    // repeated cursors and includes, and invalid limits. Must hold: the last copy decides; next_url has
+    // one limit (the one used), one includes, one cursor, and keeps other parameters as sent.
+    const { url, defaultToken } = sim();
+    const people = sim().truth().people;
+    const pivot = people[10]?.id as string;
+    const repeated = await getJson<ListData<Row>>(
+      `${url}/core/people?limit=3&limit=5&starting_after=${people[0]?.id}&starting_after=${pivot}`,
+      defaultToken,
+    );
+    expect(repeated.body.data.data.map((r) => r.id)).toEqual(people.slice(11, 16).map((p) => p.id));
+    expect(repeated.body.data.next_url).toBe(`${url}/core/people?limit=5&starting_after=${people[15]?.id}`);
+
+    const doubled = await getJson<ListData<Row>>(`${url}/core/people?limit=100&limit=100&starting_after=${pivot}`, defaultToken);
+    expect(doubled.body.data.next_url).toBe(`${url}/core/people?limit=100&starting_after=${people[110]?.id}`);
+
+    const tooBig = await getJson<ListData<Row>>(`${url}/core/people?limit=1000`, defaultToken);
+    expect(tooBig.body.data.next_url).toBe(`${url}/core/people?limit=100&starting_after=${people[99]?.id}`);
+    const notANumber = await getJson<ListData<Row>>(`${url}/core/people?limit=abc`, defaultToken);
+    expect(notANumber.body.data.next_url).toBe(`${url}/core/people?limit=20&starting_after=${people[19]?.id}`);
+
+    const mixed = await getJson<ListData<Record<string, unknown>>>(
+      `${url}/core/people?includes=department&status=active&limit=2&includes=manager&status=active`,
+      defaultToken,
+    );
+    expect(mixed.body.data.next_url).toBe(
+      `${url}/core/people?includes=manager&status=active&limit=2&status=active&starting_after=${people[1]?.id}`,
+    );
+    const first = mixed.body.data.data[0] as Record<string, { object: string }>;
+    expect(first.department?.object).toBe("/meta/ref/detail");
+
+    const walked = await fetchAll<Row>(`${url}/core/people?limit=100&limit=100`, defaultToken);
+    expect(walked.records.map((r) => r.id)).toEqual(people.map((p) => p.id));
   });
 
   it("next_url is absolute on the simulator's host, carries limit and starting_after, and is null on the last page", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Person, startZenefitsSim, type Truth } from "../src/index";
+import { ALL_SCOPES, type Person, SIM_TODAY, startZenefitsSim, type Truth } from "../src/index";
 import { fetchAll, getJson, type ListData, useSim } from "./helpers";
 
 const idOf = (url: string | null) => (url === null ? null : (url.split("/").pop() ?? null));
@@ -58,6 +58,7 @@ function checkEdgeCases(truth: Truth): void {
   }
   expect([...employmentsPerPerson.values()].some((n) => n === 2)).toBe(true);
   expect(truth.employments.some((e) => e.termination_date !== null)).toBe(true);
+  checkEmploymentEnds(truth);
 
   const types = new Set(truth.customFields.map((f) => f.custom_field_type));
   expect([...types].sort()).toEqual(["boolean", "date", "number", "select", "text"]);
@@ -71,6 +72,30 @@ function checkEdgeCases(truth: Truth): void {
   expect(truth.locations.length).toBeGreaterThanOrEqual(2);
   for (const location of truth.locations) {
     expect(location.street1 && location.city && location.zip && location.country).toBeTruthy();
+  }
+}
+
+/**
+ * People who left (terminated, or deleted) have a latest employment that ended: a termination
+ * date on or after the hire date and not after "today", a termination type, and is_active false.
+ * Everyone else's latest employment is open.
+ */
+function checkEmploymentEnds(truth: Truth): void {
+  const latest = new Map<string, Truth["employments"][number]>();
+  for (const e of truth.employments) latest.set(e.person.url as string, e);
+  for (const person of truth.people.filter((p) => p.type === "regular")) {
+    const employment = latest.get(person.url);
+    expect(employment, person.id).toBeDefined();
+    const left = person.status === "terminated" || person.status === "deleted";
+    if (!left) {
+      expect(employment?.termination_date, person.id).toBeNull();
+      continue;
+    }
+    const end = employment?.termination_date as string;
+    expect(end >= (employment?.hire_date as string) && end <= SIM_TODAY, `${person.id}: ${end}`).toBe(true);
+    expect(employment?.termination_type, person.id).not.toBeNull();
+    expect(employment?.is_active, person.id).toBe(false);
+    if (person.status === "deleted") expect(employment?.termination_type).toBe("unclassified");
   }
 }
 
@@ -107,7 +132,7 @@ describe("seed", () => {
     try {
       const me = await getJson<{ scopes: string[] }>(`${sim.url}/core/me`, "zen-sandbox-demo-token");
       expect(me.status).toBe(200);
-      expect(me.body.data.scopes).toHaveLength(15);
+      expect(me.body.data.scopes).toEqual([...ALL_SCOPES]);
       expect(sim.clientSecret()).toBe("zen-sandbox-client-secret");
       const { records } = await fetchAll<{ name: string }>(`${sim.url}/core/companies`, sim.defaultToken);
       expect(records.map((c) => c.name)).toEqual(["Acme Robotics (sandbox)"]);

@@ -1,19 +1,28 @@
-import { startLeverSim } from "@roster/sim-lever";
+import { LEVER_RATE_LIMIT, startLeverSim } from "@roster/sim-lever";
 import { startZenefitsSim } from "@roster/sim-zenefits";
 import { CliError, ExitCode, type ExitCodeValue, notFound, usageError } from "../exit-codes";
 import { parseInteger } from "../options";
 import type { Output } from "../output/output";
+import {
+  leverFaults,
+  leverRateLimit,
+  rejectForeignFlags,
+  type SimulateFlags,
+  zenefitsFaults,
+  zenefitsQuirks,
+} from "./simulate-flags";
 
-export interface SimulateOptions {
+export interface SimulateOptions extends SimulateFlags {
   people?: string;
   opportunities?: string;
   port?: string;
+  host?: string;
   seed?: string;
   sandbox?: boolean;
 }
 
 interface Started {
-  facts: Record<string, string | number>;
+  facts: Record<string, unknown>;
   lines: [label: string, value: string][];
   close(): Promise<void>;
 }
@@ -23,10 +32,15 @@ export const simulators = ["zenefits", "lever"] as const;
 async function start(provider: string, options: SimulateOptions): Promise<Started> {
   const port = parseInteger("--port", options.port, { min: 0, max: 65535 }) ?? 0;
   const seed = parseInteger("--seed", options.seed, { min: 0 });
+  const host = options.host ?? "127.0.0.1";
   if (provider === "zenefits") {
     if (options.opportunities !== undefined) throw usageError("--opportunities is for lever; zenefits takes --people");
+    rejectForeignFlags(provider, options);
     const people = parseInteger("--people", options.people, { min: 10, max: 1_000_000 });
-    const sim = await startZenefitsSim({ port, people, seed, sandbox: options.sandbox === true });
+    const faults = zenefitsFaults(options);
+    const quirks = zenefitsQuirks(options);
+    const sim = await startZenefitsSim({ port, host, people, seed, sandbox: options.sandbox === true, quirks });
+    sim.setFaults(faults);
     const counts = sim.counts();
     return {
       facts: {
@@ -36,6 +50,8 @@ async function start(provider: string, options: SimulateOptions): Promise<Starte
         adminUrl: sim.adminUrl,
         companyId: sim.companyId,
         people: counts.people,
+        faults,
+        quirks: sim.quirks(),
       },
       lines: [
         ["base URL", sim.url],
@@ -45,6 +61,7 @@ async function start(provider: string, options: SimulateOptions): Promise<Starte
           "data",
           `${counts.people} people, ${counts.departments} departments, ${counts.locations} locations (company ${sim.companyId})`,
         ],
+        ...faultLine(faults),
         ["try", `roster verify zenefits --token ${sim.defaultToken} --base-url ${sim.url}`],
       ],
       close: () => sim.close(),
@@ -52,8 +69,12 @@ async function start(provider: string, options: SimulateOptions): Promise<Starte
   }
   if (provider === "lever") {
     if (options.people !== undefined) throw usageError("--people is for zenefits; lever takes --opportunities");
+    rejectForeignFlags(provider, options);
     const opportunities = parseInteger("--opportunities", options.opportunities, { min: 1, max: 20_000 });
-    const sim = await startLeverSim({ port, opportunities, seed, sandbox: options.sandbox === true });
+    const faults = leverFaults(options);
+    const rateLimit = leverRateLimit(options, LEVER_RATE_LIMIT);
+    const sim = await startLeverSim({ port, host, opportunities, seed, sandbox: options.sandbox === true, rateLimit });
+    sim.setFaults(faults);
     return {
       facts: {
         provider,
@@ -62,17 +83,26 @@ async function start(provider: string, options: SimulateOptions): Promise<Starte
         webhookSignatureToken: sim.webhookSignatureToken,
         adminUrl: sim.adminUrl,
         opportunities: sim.truth().opportunities.length,
+        faults,
+        rateLimit: rateLimit ?? LEVER_RATE_LIMIT,
       },
       lines: [
         ["base URL", `${sim.url}   (endpoints under /v1)`],
         ["API key", `${sim.apiKey}   (HTTP Basic, key as user name, empty password)`],
         ["signing", `${sim.webhookSignatureToken}   (webhook signature token)`],
         ["admin", sim.adminUrl],
+        ...faultLine({ ...faults, ...(rateLimit === undefined ? {} : { rateLimit: rateLimit || "off" }) }),
       ],
       close: () => sim.close(),
     };
   }
   throw notFound(`No simulator "${provider}" (available: ${simulators.join(", ")}).`);
+}
+
+/** One "faults" line naming what was turned on, or nothing. */
+function faultLine(faults: Record<string, unknown>): [string, string][] {
+  const set = Object.entries(faults).map(([key, value]) => `${key}=${typeof value === "object" ? JSON.stringify(value) : value}`);
+  return set.length > 0 ? [["faults", set.join(", ")]] : [];
 }
 
 /**

@@ -21,6 +21,13 @@ function range(url: URL, param: string, read: (o: Opportunity) => number | null 
   return preds;
 }
 
+/** `<param>_start` / `<param>_end` as one inclusive check on a timestamp (400 for a malformed one). */
+export function epochRange(url: URL, param: string): (at: number) => boolean {
+  const start = timestamp(url, `${param}_start`) ?? Number.NEGATIVE_INFINITY;
+  const end = timestamp(url, `${param}_end`) ?? Number.POSITIVE_INFINITY;
+  return (at) => at >= start && at <= end;
+}
+
 /** Union of repeated values for one multi-valued filter (reference §3). */
 function anyOf(url: URL, param: string, read: (o: Opportunity) => readonly (string | null)[]): Predicate[] {
   const wanted = multi(url, param);

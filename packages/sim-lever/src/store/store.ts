@@ -2,13 +2,17 @@ import type {
   Application,
   ArchiveReason,
   Contact,
+  DeletedOpportunity,
   Feedback,
   Interview,
   LeverFile,
+  Note,
   Offer,
   Opportunity,
   Panel,
   Posting,
+  Referral,
+  Requisition,
   Resume,
   Stage,
   User,
@@ -42,6 +46,11 @@ export class Store {
   readonly interviews: ByOpportunity<Interview> = new Map();
   readonly panels: ByOpportunity<Panel> = new Map();
   readonly feedback: ByOpportunity<Feedback> = new Map();
+  readonly notes: ByOpportunity<Note> = new Map();
+  readonly referrals: ByOpportunity<Referral> = new Map();
+  readonly requisitions: Requisition[] = [];
+  /** Candidacies deleted while running, oldest first (GET /opportunities/deleted). */
+  readonly deletedOpportunities: DeletedOpportunity[] = [];
   /** Keyed by resume id, file id, or `${offerId}:sent` / `${offerId}:signed`. */
   readonly blobs = new Map<string, StoredBlob>();
 
@@ -66,16 +75,26 @@ export class Store {
   }
 
   /** Deletes a candidacy and everything filed under it, as deleting a candidate in Lever does. */
-  removeOpportunity(id: string): void {
+  removeOpportunity(id: string, deletedAt: number): void {
     const index = this.opportunities.findIndex((o) => o.id === id);
     const opportunity = this.opportunities[index];
     if (!opportunity) return;
     this.opportunities.splice(index, 1);
     this.opportunityById.delete(id);
     for (const applicationId of opportunity.applications) this.applications.delete(applicationId);
-    for (const collection of [this.offers, this.resumes, this.files, this.interviews, this.panels, this.feedback]) {
+    for (const collection of [
+      this.offers,
+      this.resumes,
+      this.files,
+      this.interviews,
+      this.panels,
+      this.feedback,
+      this.notes,
+      this.referrals,
+    ]) {
       collection.delete(id);
     }
+    this.deletedOpportunities.push({ id, deletedAt });
   }
 
   user(id: string): User | undefined {
@@ -96,6 +115,10 @@ export class Store {
 
   archiveReason(id: string): ArchiveReason | undefined {
     return this.archiveReasons.find((r) => r.id === id);
+  }
+
+  requisition(id: string): Requisition | undefined {
+    return this.requisitions.find((r) => r.id === id);
   }
 
   /** The posting an opportunity applied to (Lever keeps at most one application per opportunity). */

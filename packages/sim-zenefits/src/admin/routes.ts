@@ -5,7 +5,8 @@ import { type HttpResponse, jsonResponse } from "../http/respond";
 import type { SimState } from "../state";
 import { applyMutations } from "../store/mutations";
 import { buildTruth, truthCounts } from "../truth";
-import { createTokenSchema, faultsSchema, mutateSchema, tokenScopesSchema } from "./schemas";
+import { ZENEFITS_ADMIN_ROUTES } from "./admin-index";
+import { createTokenSchema, faultsSchema, mutateSchema, quirksSchema, tokenScopesSchema } from "./schemas";
 
 /**
  * Loopback-only control surface under /__admin/ (no auth): tokens, faults,
@@ -52,19 +53,7 @@ export async function handleAdmin(req: IncomingMessage, url: URL, state: SimStat
     switch (route) {
       case "GET /":
         return jsonResponse(200, {
-          endpoints: [
-            "GET /__admin/companies",
-            "GET|POST /__admin/tokens",
-            "DELETE /__admin/tokens/{token}",
-            "POST /__admin/tokens/{token}/revoke",
-            "PUT /__admin/tokens/{token}/scopes",
-            "GET|POST|DELETE /__admin/faults",
-            "POST /__admin/mutate",
-            "POST /__admin/reset",
-            "GET|DELETE /__admin/requests",
-            "GET /__admin/truth?companyId=&records=true",
-            "GET /__admin/ats/candidates?companyId=",
-          ],
+          endpoints: ZENEFITS_ADMIN_ROUTES.map(({ route, purpose }) => `${route}: ${purpose}`),
           companies: companiesSummary(state),
         });
       case "GET /companies":
@@ -105,6 +94,14 @@ export async function handleAdmin(req: IncomingMessage, url: URL, state: SimStat
       case "DELETE /faults":
         state.faults.clear();
         return jsonResponse(200, state.faults.current);
+      case "GET /quirks":
+        return jsonResponse(200, state.quirks);
+      case "PUT /quirks":
+      case "PATCH /quirks": {
+        const body = await parseBody(req, quirksSchema);
+        if (isResponse(body)) return body;
+        return jsonResponse(200, Object.assign(state.quirks, body));
+      }
       case "POST /mutate": {
         const body = await parseBody(req, mutateSchema);
         if (isResponse(body)) return body;

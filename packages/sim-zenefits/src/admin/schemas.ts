@@ -33,3 +33,8 @@ export const mutateSchema = z.strictObject({
   delete: count.optional(),
   companyId: z.string().optional(),
 });
+
+export const quirksSchema = z.strictObject({
+  singularPersonPath: z.boolean().optional(),
+  hiddenFields: z.enum(["null", "omit"]).optional(),
+});

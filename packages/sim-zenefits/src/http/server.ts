@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { handleAdmin } from "../admin/routes";
+import { API_FAMILIES } from "../api/collections";
 import { handleAts } from "../ats/routes";
 import type { SimState } from "../state";
-import { serveCore } from "./core-endpoint";
+import { serveApi } from "./api-endpoint";
 import { ERROR_MESSAGES, errorEnvelope } from "./envelope";
 import { type HttpResponse, jsonResponse, send } from "./respond";
 
@@ -15,7 +16,7 @@ function baseUrl(req: IncomingMessage, state: SimState): string {
 
 async function route(req: IncomingMessage, url: URL, state: SimState): Promise<HttpResponse> {
   const path = url.pathname;
-  if (path === "/core" || path.startsWith("/core/")) return serveCore(req, url, baseUrl(req, state), state);
+  if (API_FAMILIES.has(path.split("/")[1] ?? "")) return serveApi(req, url, baseUrl(req, state), state);
   if (path.startsWith("/ats/")) {
     return handleAts(req, url, { findCompany: (id) => state.findCompany(id), store: state.ats });
   }

@@ -7,6 +7,25 @@ import type { Person } from "./types";
  * lacks come back as null, refs as `{url: null, ...}` (README, "Choices").
  */
 export function renderPerson(person: PersonRecord, ctx: RenderContext): Person {
+  const rendered = renderAll(person, ctx);
+  if (ctx.omitHidden) {
+    for (const [field, scope] of GUARDED) if (!ctx.scopes.has(scope)) delete (rendered as Partial<Person>)[field];
+  }
+  return rendered;
+}
+
+/** Person fields a sub-scope guards, and that scope. */
+const GUARDED = [
+  ["status", "people.status"],
+  ["work_email", "people.work_email"],
+  ["personal_email", "people.personal_email"],
+  ["work_phone", "people.work_phone"],
+  ["department", "people.department"],
+  ["location", "people.location"],
+  ["manager", "people.manager"],
+] as const satisfies readonly (readonly [keyof Person, string])[];
+
+function renderAll(person: PersonRecord, ctx: RenderContext): Person {
   const scopes = ctx.scopes;
   const self = `${ctx.base}/core/people/${person.id}`;
   return {

@@ -4,6 +4,8 @@ import type { Ref } from "./types";
 export interface RenderContext {
   base: string;
   scopes: ReadonlySet<string>;
+  /** Leave out fields the token may not see instead of sending null (quirk `hiddenFields: "omit"`). */
+  omitHidden?: boolean;
 }
 
 /** To-one link; url is null when the link is unset or hidden by a missing scope. */
@@ -17,7 +19,11 @@ export function listRef(url: string, refObject: string): Ref {
 
 /** Detail ref to `${base}/core/${collection}/${id}`, or a null-url ref. */
 export function refTo(ctx: RenderContext, collection: string, id: string | null, visible = true): Ref {
-  const refObject = `/core/${collection}`;
+  return refAt(ctx, `/core/${collection}`, id, visible);
+}
+
+/** Detail ref to a record of any collection path ("/time_off/vacation_types"), or a null-url ref. */
+export function refAt(ctx: RenderContext, refObject: string, id: string | null, visible = true): Ref {
   return detailRef(visible && id !== null ? `${ctx.base}${refObject}/${id}` : null, refObject);
 }
 

@@ -55,6 +55,8 @@ export interface CompanySeedOptions {
 export function generateCompany(options: CompanySeedOptions, ids: IdCounters): CompanyData {
   const rng = createRng(deriveSeed(options.seed, options.index));
   const idRng = createRng(deriveSeed(options.seed, options.index, 1));
+  // Streams added later get their own seeds, so they never shift the data drawn above.
+  const deletedEndRng = createRng(deriveSeed(options.seed, options.index, 2));
   const next = (kind: keyof IdCounters) => () => takeId(ids, kind, idRng);
 
   const company = makeCompanyRecord(rng, next("company")(), companyName(options.index, options.sandbox));
@@ -72,7 +74,7 @@ export function generateCompany(options: CompanySeedOptions, ids: IdCounters): C
   const nextEmployment = next("employment");
   const nextValue = next("customFieldValue");
   generated.people.forEach((person, index) => {
-    for (const employment of employmentsFor(rng, person, generated.rehireIds.has(person.id), nextEmployment)) {
+    for (const employment of employmentsFor(rng, person, generated.rehireIds.has(person.id), nextEmployment, deletedEndRng)) {
       employments.push(employment);
     }
     const mode = index === FIXTURE_INDEX.root ? "everyField" : index === FIXTURE_INDEX.noCustomValues ? "none" : "random";
@@ -80,6 +82,7 @@ export function generateCompany(options: CompanySeedOptions, ids: IdCounters): C
   });
 
   return {
+    index: options.index,
     company,
     clientSecret,
     ownerPersonId: generated.ownerId,
@@ -93,5 +96,6 @@ export function generateCompany(options: CompanySeedOptions, ids: IdCounters): C
     emailLocals,
     domain,
     version: 0,
+    moduleSeed: deriveSeed(options.seed, options.index, 3),
   };
 }

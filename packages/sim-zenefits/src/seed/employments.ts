@@ -25,8 +25,19 @@ function randomTerms(
  * Employments follow the person's status: terminated people have a
  * termination date, pending hires start in the future, rehires get an older
  * terminated employment first. The admin-only account has none.
+ *
+ * People with status `deleted` left too, so their employment ends as well
+ * (`unclassified`: a deleted record says nothing about why). That end is drawn
+ * from `deletedEndRng`, a stream of its own, so the main stream, and with it
+ * everything else the seed produces, is the same as before deleted people had one.
  */
-export function employmentsFor(rng: Rng, person: PersonRecord, isRehire: boolean, nextId: () => string): EmploymentRecord[] {
+export function employmentsFor(
+  rng: Rng,
+  person: PersonRecord,
+  isRehire: boolean,
+  nextId: () => string,
+  deletedEndRng: Rng = rng,
+): EmploymentRecord[] {
   if (person.type === "admin") return [];
   const out: EmploymentRecord[] = [];
   const pending = person.status === "requested" || person.status === "setup";
@@ -46,16 +57,28 @@ export function employmentsFor(rng: Rng, person: PersonRecord, isRehire: boolean
     hireDays = Math.max(hireDays, firstEnd + rng.int(90, 700));
     hireDays = Math.min(hireDays, TODAY_DAYS - 1);
   }
-  const terminated = person.status === "terminated";
-  const endDays = terminated ? Math.min(TODAY_DAYS, hireDays + rng.int(30, 2000)) : null;
+  const id = nextId();
+  const end = endOf(rng, deletedEndRng, person, hireDays);
   out.push({
-    id: nextId(),
+    id,
     personId: person.id,
     hireDate: daysToIso(hireDays),
-    terminationDate: endDays === null ? null : daysToIso(endDays),
-    terminationType: terminated ? rng.pick(TERMINATION_TYPES) : null,
+    terminationDate: end === null ? null : daysToIso(end.days),
+    terminationType: end?.type ?? null,
     isActive: person.status === "active" || person.status === "leave_of_absence" || pending,
     ...randomTerms(rng),
   });
   return out;
+}
+
+/** When and how the current employment ended, for people who left; null for everyone else. */
+function endOf(rng: Rng, deletedEndRng: Rng, person: PersonRecord, hireDays: number): { days: number; type: string } | null {
+  if (person.status === "terminated") {
+    const days = Math.min(TODAY_DAYS, hireDays + rng.int(30, 2000));
+    return { days, type: rng.pick(TERMINATION_TYPES) };
+  }
+  if (person.status === "deleted") {
+    return { days: Math.min(TODAY_DAYS, hireDays + deletedEndRng.int(30, 2000)), type: "unclassified" };
+  }
+  return null;
 }

@@ -12,7 +12,7 @@ interface Cached {
 
 const cache = new WeakMap<CompanyData, Cached>();
 
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string, T[]> {
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = keyOf(item);
@@ -24,7 +24,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map
   return groups;
 }
 
-function lazyIndex<T>(data: CompanyData, name: string, build: () => Map<string, T[]>): Map<string, T[]> {
+export function lazyIndex<T>(data: CompanyData, name: string, build: () => Map<string, T[]>): Map<string, T[]> {
   let entry = cache.get(data);
   if (!entry || entry.version !== data.version) {
     entry = { version: data.version, maps: new Map() };

@@ -1,3 +1,4 @@
+import { forgetPeople } from "../modules/modules";
 import { createRng, deriveSeed, type Rng } from "../prng";
 import { workEmail } from "../seed/contact";
 import { valuesForPerson } from "../seed/custom-fields";
@@ -64,7 +65,7 @@ function terminatePerson(rng: Rng, data: CompanyData, person: PersonRecord): voi
 }
 
 /**
- * Removes people everywhere (records, employments, custom values). Their
+ * Removes people everywhere (records, employments, custom values, module records). Their
  * direct reports move up to the nearest manager that is not being deleted.
  */
 function deletePeople(data: CompanyData, doomed: readonly PersonRecord[]): void {
@@ -80,6 +81,7 @@ function deletePeople(data: CompanyData, doomed: readonly PersonRecord[]): void 
   }
   data.employments = data.employments.filter((employment) => !managerOf.has(employment.personId));
   data.customFieldValues = data.customFieldValues.filter((value) => !managerOf.has(value.personId));
+  forgetPeople(data, new Set(managerOf.keys()));
 }
 
 function addPeople(rng: Rng, dataset: Dataset, data: CompanyData, count: number): string[] {

@@ -1,3 +1,5 @@
+import type { ModuleData } from "../modules/records";
+
 /**
  * Internal record shapes. Kept flat and small (ids instead of nested refs) so a
  * 100k-person company stays cheap; the API shapes are built on demand by
@@ -105,6 +107,8 @@ export interface CustomFieldValueRecord {
 
 /** Everything one company owns; every array is sorted by ascending numeric id. */
 export interface CompanyData {
+  /** Position among the simulator's companies (module ids take a range per company). */
+  index: number;
   company: CompanyRecord;
   clientSecret: string;
   /** The admin-only account that "created" the tokens; /core/me.person points to it. */
@@ -123,6 +127,9 @@ export interface CompanyData {
   domain: string;
   /** Bumped by every mutation so derived indexes can be rebuilt lazily. */
   version: number;
+  /** Seed of the module data (labor groups, time off, payroll, ...), built on first read by `modulesOf`. */
+  moduleSeed: number;
+  modules?: ModuleData;
 }
 
 /** Next free id per collection; shared by all companies so ids never collide. */

@@ -1,56 +1,58 @@
 import { ERROR_MESSAGES } from "../http/envelope";
+import type { Quirks } from "../quirks";
 import { renderMe } from "../render/me";
 import type { RenderContext } from "../render/refs";
 import type { CompanyData } from "../store/records";
 import { canonicalId, isNumericId } from "../store/sorted";
 import type { TokenInfo } from "../tokens";
-import { COLLECTIONS, findInCollection, renderWith, SUB_COLLECTIONS } from "./collections";
+import { findInCollection, type Identified, renderWith } from "./collection";
+import { COLLECTIONS } from "./collections";
 import { expandIncludes, parseIncludes } from "./includes";
 import { buildNextUrl, parsePageRequest, slicePage } from "./pagination";
 
-export type CoreResult =
+export type ApiResult =
   | { kind: "error"; status: number; message: string; headers?: Record<string, string> }
-  | { kind: "detail"; data: object }
+  | { kind: "detail"; data: object; status?: number }
   | { kind: "list"; records: Record<string, unknown>[]; nextUrl: string | null; url: string };
 
-export interface CoreRequest {
-  method: string;
+export interface ApiRequest {
   url: URL;
   /** Scheme + host the client used, e.g. "http://127.0.0.1:4010". */
   base: string;
   token: TokenInfo;
   data: CompanyData;
+  quirks: Quirks;
 }
 
-const notFound = (): CoreResult => ({ kind: "error", status: 404, message: ERROR_MESSAGES.notFound });
+export const notFound = (): ApiResult => ({ kind: "error", status: 404, message: ERROR_MESSAGES.notFound });
 
-function missingScopes(token: TokenInfo, required: readonly string[]): CoreResult | null {
+export function missingScopes(token: TokenInfo, required: readonly string[]): ApiResult | null {
   const missing = required.filter((scope) => !token.scopeSet.has(scope));
   return missing.length > 0 ? { kind: "error", status: 403, message: ERROR_MESSAGES.missingScope(missing) } : null;
 }
 
-/** Routes an authenticated /core request. Read-only, like the real API. */
-export function handleCore(request: CoreRequest): CoreResult {
-  const { method, url, token, data } = request;
-  if (method !== "GET" && method !== "HEAD") {
-    return { kind: "error", status: 405, message: ERROR_MESSAGES.methodNotAllowed(method), headers: { allow: "GET" } };
-  }
-  const segments = url.pathname
-    .split("/")
-    .filter((segment) => segment.length > 0)
-    .slice(1);
-  const ctx: RenderContext = { base: request.base, scopes: token.scopeSet };
-  const [name, rawId, subName, ...rest] = segments;
-  if (name === undefined || rest.length > 0) return notFound();
-  if (name === "me" && rawId === undefined) return { kind: "detail", data: renderMe(data, token, ctx) };
+/** Path segments without empty ones, so the trailing-slash form routes like the bare one. */
+export function pathSegments(pathname: string): string[] {
+  return pathname.split("/").filter((segment) => segment.length > 0);
+}
 
-  const collection = COLLECTIONS[name];
+/** Routes an authenticated GET: /core/me, a collection, one record, or a sub-collection. */
+export function handleGet(request: ApiRequest): ApiResult {
+  const { url, token, data, quirks } = request;
+  const [family, rawName, rawId, subName, ...rest] = pathSegments(url.pathname);
+  const ctx: RenderContext = { base: request.base, scopes: token.scopeSet, omitHidden: quirks.hiddenFields === "omit" };
+  const singular = rawName === "person" && subName === "custom_field_values" && quirks.singularPersonPath;
+  const name = singular ? "people" : rawName;
+  if (family === undefined || name === undefined || rest.length > 0) return notFound();
+  if (family === "core" && name === "me" && rawId === undefined) return { kind: "detail", data: renderMe(data, token, ctx) };
+
+  const collection = COLLECTIONS[`/${family}/${name}`];
   if (!collection) return notFound();
   if (rawId === undefined) {
     const denied = missingScopes(token, [collection.scope]);
     return denied ?? listResult(request, collection.items(data), collection.render, ctx);
   }
-  const sub = subName === undefined ? undefined : SUB_COLLECTIONS[name]?.[subName];
+  const sub = subName === undefined ? undefined : collection.subs?.[subName];
   if (subName !== undefined && !sub) return notFound();
   const denied = missingScopes(token, sub ? sub.scopes : [collection.scope]);
   if (denied) return denied;
@@ -65,11 +67,11 @@ export function handleCore(request: CoreRequest): CoreResult {
 }
 
 function listResult(
-  request: CoreRequest,
-  items: readonly { id: string }[],
+  request: ApiRequest,
+  items: readonly Identified[],
   render: Parameters<typeof renderWith>[0],
   ctx: RenderContext,
-): CoreResult {
+): ApiResult {
   const params = request.url.searchParams;
   const pageRequest = parsePageRequest(params);
   if ("error" in pageRequest) return { kind: "error", status: 400, message: pageRequest.error };
@@ -83,7 +85,7 @@ function listResult(
   return {
     kind: "list",
     records,
-    nextUrl: next ? buildNextUrl(request.base, pathname, params, next) : null,
+    nextUrl: next ? buildNextUrl(request.base, pathname, params, pageRequest, next) : null,
     url: `${request.base}${pathname}`,
   };
 }

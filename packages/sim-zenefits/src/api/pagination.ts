@@ -3,6 +3,10 @@ import { canonicalId, indexAfter, indexAtOrAfter, isNumericId } from "../store/s
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
 
+/** Parameters that take one value: the last copy wins, and next_url carries exactly one. */
+const SINGLE_VALUED = new Set(["limit", "includes", "starting_after", "ending_before"]);
+const CURSORS = new Set(["starting_after", "ending_before"]);
+
 export interface PageRequest {
   limit: number;
   startingAfter: string | null;
@@ -11,14 +15,31 @@ export interface PageRequest {
 
 export type Cursor = { param: "starting_after" | "ending_before"; id: string };
 
+/**
+ * A query parameter read as Django's `QueryDict.get` reads it: with repeated
+ * copies (`limit=100&limit=100`), the last one wins.
+ */
+export function lastParam(params: URLSearchParams, name: string): string | null {
+  const all = params.getAll(name);
+  return all.length === 0 ? null : (all[all.length - 1] as string);
+}
+
+/**
+ * The page size as Django REST framework's `_positive_int(strict=True, cutoff=100)` reads it:
+ * anything that is not a positive integer (`abc`, `0`, `-5`, empty) means the default,
+ * and larger values are cut to the maximum.
+ */
+export function parseLimit(raw: string | null): number {
+  if (raw === null || !/^\s*[+-]?\d+\s*$/.test(raw)) return DEFAULT_LIMIT;
+  const value = Number.parseInt(raw, 10);
+  return value <= 0 ? DEFAULT_LIMIT : Math.min(MAX_LIMIT, value);
+}
+
 /** Parses limit / starting_after / ending_before; returns an error message for bad input. */
 export function parsePageRequest(params: URLSearchParams): PageRequest | { error: string } {
-  const rawLimit = params.get("limit");
-  const parsed = rawLimit === null ? Number.NaN : Number.parseInt(rawLimit, 10);
-  // Missing or non-numeric: the default; anything else is clamped into [1, 100].
-  const limit = Number.isNaN(parsed) ? DEFAULT_LIMIT : Math.min(MAX_LIMIT, Math.max(1, parsed));
-  const startingAfter = params.get("starting_after");
-  const endingBefore = params.get("ending_before");
+  const rawLimit = lastParam(params, "limit");
+  const startingAfter = lastParam(params, "starting_after");
+  const endingBefore = lastParam(params, "ending_before");
   if (startingAfter !== null && endingBefore !== null) {
     return { error: "Use only one of starting_after and ending_before." };
   }
@@ -29,7 +50,7 @@ export function parsePageRequest(params: URLSearchParams): PageRequest | { error
     if (value !== null && !isNumericId(value)) return { error: `${name} must be an object id (digits).` };
   }
   return {
-    limit,
+    limit: parseLimit(rawLimit),
     startingAfter: startingAfter === null ? null : canonicalId(startingAfter),
     endingBefore: endingBefore === null ? null : canonicalId(endingBefore),
   };
@@ -60,13 +81,29 @@ export function slicePage<T extends { id: string }>(
 }
 
 /**
- * Absolute next_url on the simulator's host: the same path and query (limit
- * only if the client sent it, includes, ...) with the cursor replaced.
+ * Absolute next_url on the simulator's host: the same path and query with the
+ * cursor replaced. Single-valued parameters appear once, where the client first
+ * put them: `limit` as the limit used (only if the client sent one, as the
+ * reference's examples do), `includes` as its last copy. Other parameters
+ * (filters the simulator ignores) are kept as sent.
  */
-export function buildNextUrl(base: string, pathname: string, params: URLSearchParams, cursor: Cursor): string {
+export function buildNextUrl(
+  base: string,
+  pathname: string,
+  params: URLSearchParams,
+  request: PageRequest,
+  cursor: Cursor,
+): string {
   const next = new URLSearchParams();
+  const written = new Set<string>();
   for (const [key, value] of params) {
-    if (key !== "starting_after" && key !== "ending_before") next.append(key, value);
+    if (!SINGLE_VALUED.has(key)) {
+      next.append(key, value);
+      continue;
+    }
+    if (written.has(key) || CURSORS.has(key)) continue;
+    written.add(key);
+    next.append(key, key === "limit" ? String(request.limit) : (lastParam(params, key) as string));
   }
   next.append(cursor.param, cursor.id);
   return `${base}${pathname}?${next.toString()}`;

@@ -1,16 +1,19 @@
 import { type RenderContext, refId } from "../render/refs";
 import type { Ref } from "../render/types";
 import type { CompanyData } from "../store/records";
-import { COLLECTIONS, findInCollection, renderWith } from "./collections";
+import { findInCollection, renderWith } from "./collection";
+import { COLLECTIONS } from "./collections";
+import { lastParam } from "./pagination";
 
 /**
  * `includes` support, one level deep: each named to-one ref (manager,
  * department, location, company, person, custom_field) is replaced by the full
- * object. Dotted paths expand their first segment only; list refs, unset or
+ * object. Like every single-valued parameter, the last copy of `includes`
+ * counts. Dotted paths expand their first segment only; list refs, unset or
  * scope-hidden refs, and targets whose collection scope is missing stay stubs.
  */
 export function parseIncludes(params: URLSearchParams): string[] {
-  const raw = params.getAll("includes").join(" ");
+  const raw = lastParam(params, "includes") ?? "";
   const names = raw
     .split(/[\s,]+/)
     .map((name) => name.split(".")[0] ?? "")
@@ -32,7 +35,7 @@ export function expandIncludes(
     const ref = record[name];
     if (!isDetailRef(ref)) continue;
     const id = refId(ref);
-    const collection = COLLECTIONS[ref.ref_object.replace("/core/", "")];
+    const collection = COLLECTIONS[ref.ref_object];
     if (id === null || !collection || !ctx.scopes.has(collection.scope)) continue;
     const target = findInCollection(collection, data, id);
     if (target) record[name] = renderWith(collection.render, target, ctx);
