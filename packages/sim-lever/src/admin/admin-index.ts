@@ -8,6 +8,13 @@ export const LEVER_ADMIN_ROUTES: readonly { route: string; purpose: string }[] =
   { route: "POST /__admin/opportunities/:id/hire", purpose: "hire (archive as Hired, sign the offer, send webhooks)" },
   { route: "POST /__admin/opportunities/:id/offer", purpose: "move to the Offer stage" },
   { route: "POST /__admin/opportunities/:id/stage", purpose: "move to any stage {stageId}" },
+  {
+    route: "POST /__admin/opportunities/:id/feedback",
+    purpose: "another scorecard {userId, interviewId?, rating, completedAt?}",
+  },
+  { route: "DELETE /__admin/opportunities/:id/feedback/:feedbackId", purpose: "delete a scorecard (deletedAt set)" },
+  { route: "POST /__admin/opportunities/:id/interviews/:interviewId/cancel", purpose: "cancel an interview" },
+  { route: "PUT /__admin/opportunities/:id/offer-fields", purpose: "change the offer's fields {fields: {identifier: value}}" },
   { route: "POST /__admin/mutate", purpose: "edit, add and delete candidates {update?, add?, remove?}" },
   { route: "GET|PUT|DELETE /__admin/webhook", purpose: "the settings-page webhook {url, signatureToken?, events?}" },
   { route: "GET /__admin/webhook/log", purpose: "webhook delivery log" },
