@@ -59,7 +59,7 @@ describe("Lever webhook signature and freshness", () => {
     expect(verify(delivery(), later, patient)).toEqual({ ok: true });
   });
 
-  it("parses a delivery into one event identified by its token; the verify ping yields none", () => {
+  it("parses a delivery into one event identified by its token, a hire to export; the verify ping yields none", () => {
     const [event] = leverWebhook.parse(JSON.stringify(delivery()));
     expect(event).toEqual({
       id: delivery().token,
@@ -67,7 +67,10 @@ describe("Lever webhook signature and freshness", () => {
       remoteId: "opp-1",
       occurredAt: new Date(NOW.getTime() - 1_000),
       data: { opportunityId: "opp-1", candidateId: "opp-1", contactId: "contact-1" },
+      effect: { kind: "candidate_hired", candidateId: "opp-1" },
     });
+    expect(leverWebhook.secret({ apiKey: "k", webhookSigningToken: "signing-token" })).toBe("signing-token");
+    expect(leverWebhook.secret({ apiKey: "k" })).toBeNull();
     expect(leverWebhook.parse(delivery({ data: {} }))).toEqual([]);
     expect(leverWebhook.parse("garbage")).toEqual([]);
   });

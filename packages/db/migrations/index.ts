@@ -10,6 +10,7 @@ import * as m3001 from "./2026_11_23_3001_hire_export";
 import * as m1205 from "./2026_12_05_0001_directory_list_index";
 import * as m1205b from "./2026_12_05_0002_search_text_unicode_case";
 import * as m1206 from "./2026_12_06_0001_unknown_fields";
+import * as m1206b from "./2026_12_06_0002_changes_reads";
 
 /**
  * The ordered list of migrations. Explicit (not a folder scan) so it works the same
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_05_0001_directory_list_index": m1205,
   "2026_12_05_0002_search_text_unicode_case": m1205b,
   "2026_12_06_0001_unknown_fields": m1206,
+  "2026_12_06_0002_changes_reads": m1206b,
 };

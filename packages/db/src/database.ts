@@ -17,6 +17,7 @@ export interface Database {
   sync_runs: connections.SyncRunsTable;
   sync_errors: connections.SyncErrorsTable;
   connection_stale_fields: connections.ConnectionStaleFieldsTable;
+  pending_record_syncs: connections.PendingRecordSyncsTable;
   stream_checkpoints: connections.StreamCheckpointsTable;
   sync_seen: connections.SyncSeenTable;
   change_log: connections.ChangeLogTable;
@@ -42,6 +43,7 @@ export type {
   StaleField,
   StoredPermissions,
   StreamCounts,
+  SyncRunMode,
   SyncRunStatus,
 } from "./tables/connections.table";
 export type { EmployeeStatus } from "./tables/directory.table";

@@ -10,6 +10,7 @@ export type {
   StaleField,
   StoredPermissions,
   StreamCounts,
+  SyncRunMode,
   SyncRunStatus,
 } from "./database";
 export { withDatabase } from "./database-url";

@@ -29,6 +29,33 @@ export async function markUnseenDeleted(db: Kysely<any>, spec: TableInfo, stream
   return rows[0]?.deleted ?? 0;
 }
 
+/**
+ * Records the provider reported deleted (a changes read, or a named record it no longer has):
+ * marked remote_deleted_at and logged, the live ones only. Never hard-deleted.
+ */
+export async function markDeleted(
+  db: Kysely<any>,
+  spec: TableInfo,
+  scope: UpsertScope,
+  remoteIds: readonly string[],
+): Promise<number> {
+  if (remoteIds.length === 0) return 0;
+  const table = sql.table(spec.table);
+  const { rows } = await sql<{ deleted: number }>`
+    with gone as (
+      update ${table} t set remote_deleted_at = now(), updated_at = now()
+      where t.connection_id = ${scope.connectionId} and t.remote_deleted_at is null
+        and t.remote_id = any(${[...new Set(remoteIds)]}::text[])
+      returning t.remote_id
+    ),
+    log as (
+      insert into change_log (connection_id, run_id, entity, remote_id, change)
+      select ${scope.connectionId}::uuid, ${scope.runId}::uuid, ${spec.model}, remote_id, 'deleted' from gone
+    )
+    select count(*)::int as deleted from gone`.execute(db);
+  return rows[0]?.deleted ?? 0;
+}
+
 /** Live rows of this connection in the table; a read of zero records against many is suspicious. */
 export async function liveRowCount(db: Kysely<any>, spec: TableInfo, connectionId: string): Promise<number> {
   const { rows } = await sql<{ n: number }>`

@@ -5,7 +5,10 @@ import { decryptJson } from "@roster/secrets";
 import { type RunSyncInput, runSync, type SyncOutcome } from "./run-sync";
 
 export interface RunConnectionSyncInput
-  extends Pick<RunSyncInput, "log" | "signal" | "retry" | "timeoutMs" | "batchSize" | "rateLimit" | "onProgress"> {
+  extends Pick<
+    RunSyncInput,
+    "log" | "signal" | "retry" | "timeoutMs" | "batchSize" | "rateLimit" | "onProgress" | "records" | "full"
+  > {
   db: Db;
   connectionId: string;
   trigger: string;
@@ -31,6 +34,11 @@ export async function runConnectionSync(input: RunConnectionSyncInput): Promise<
     ...input,
     connector,
     credentials,
-    connection: { id: connection.id, organisationId: connection.organisation_id, lastSuccessAt: connection.last_success_at },
+    connection: {
+      id: connection.id,
+      organisationId: connection.organisation_id,
+      lastSuccessAt: connection.last_success_at,
+      lastFullSyncAt: connection.last_full_sync_at,
+    },
   });
 }

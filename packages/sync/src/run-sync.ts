@@ -1,6 +1,5 @@
 import {
   type Connector,
-  ConnectorError,
   createConnectorContext,
   type ModelName,
   type RetryPolicy,
@@ -12,22 +11,33 @@ import { createLogger, type Logger } from "@roster/logger";
 import { emptyCounts, type RunCounts } from "./counts";
 import { deriveEmployeeDates, type EmployeeDateColumn } from "./employee-dates";
 import { markPermissionsUnknown, savePermissions } from "./permissions";
+import { planRun, type RunPlan } from "./read-plan";
 import { resolveReferences } from "./references";
+import { classify, finishRun, lastSuccessStart, openRun } from "./run-lifecycle";
+import { type RunContext, runStream } from "./run-stream";
 import { recordStaleFields } from "./stale-fields";
 import { runScheduled, STREAM_CONCURRENCY } from "./stream-schedule";
-import { finishStream, IncompleteReadError, syncStream } from "./sync-stream";
 import { tableSpecs } from "./tables/index";
-import { columnsKeptAsStored, staleFieldLabels, unknownFields, WHOLE_COLLECTION } from "./unknown-fields";
+import { staleFieldLabels, unknownFields, WHOLE_COLLECTION } from "./unknown-fields";
 import type { UpsertScope } from "./upsert";
-import { saveStreamProgress } from "./write-batch";
 
 export interface RunSyncInput {
   db: Db;
   connector: Connector;
   /** Decrypted credentials; parsed by the connector's schema here. */
   credentials: unknown;
-  connection: { id: string; organisationId: string; lastSuccessAt: Date | null };
+  connection: {
+    id: string;
+    organisationId: string;
+    lastSuccessAt: Date | null;
+    /** The start of the last run that read everything (changes reads run until it is too old). */
+    lastFullSyncAt?: Date | null;
+  };
   trigger: string;
+  /** Re-read only these records of one stream (a webhook named them); deletions are what the provider reports. */
+  records?: { stream: string; remoteIds: string[] };
+  /** Read every stream in full even where a changes read would do (against drift). */
+  full?: boolean;
   log?: Logger;
   signal?: AbortSignal;
   retry?: Partial<RetryPolicy>;
@@ -49,6 +59,8 @@ export interface SyncOutcome {
   counts: RunCounts;
   /** True when this continued a run that a crash had interrupted. */
   resumed: boolean;
+  /** How it read: everything, the changes since the last sync, or named records. */
+  mode: RunPlan["mode"];
   verify?: VerifyResult;
   /** What this run did not keep current (fields and whole collections the token cannot read). */
   stale: StaleField[];
@@ -58,50 +70,6 @@ export interface SyncOutcome {
 
 export class SyncInProgressError extends Error {
   override name = "SyncInProgressError";
-}
-
-/** A running run of this connection left by a crash is continued; otherwise a new one starts. */
-async function openRun(db: Db, input: RunSyncInput): Promise<{ runId: string; counts: RunCounts; resumed: boolean }> {
-  const existing = await db
-    .selectFrom("sync_runs")
-    .select(["id", "counts"])
-    .where("connection_id", "=", input.connection.id)
-    .where("status", "=", "running")
-    .orderBy("started_at", "desc")
-    .executeTakeFirst();
-  if (existing) {
-    await db
-      .updateTable("sync_runs")
-      .set((eb) => ({ attempts: eb("attempts", "+", 1), heartbeat_at: new Date() }))
-      .where("id", "=", existing.id)
-      .execute();
-    return { runId: existing.id, counts: existing.counts as RunCounts, resumed: true };
-  }
-  // A new run starts clean: checkpoints of any earlier run no longer apply.
-  await db.deleteFrom("stream_checkpoints").where("connection_id", "=", input.connection.id).execute();
-  const run = await db
-    .insertInto("sync_runs")
-    .values({
-      organisation_id: input.connection.organisationId,
-      connection_id: input.connection.id,
-      trigger: input.trigger,
-      heartbeat_at: new Date(),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { runId: run.id, counts: {}, resumed: false };
-}
-
-function classify(error: unknown): { kind: string; message: string; hint: string | null } {
-  if (error instanceof ConnectorError) return { kind: error.kind, message: error.message, hint: error.hint ?? null };
-  if (error instanceof IncompleteReadError) {
-    return { kind: "provider_error", message: error.message, hint: "The provider stopped paging early; Roster will retry." };
-  }
-  return {
-    kind: "internal",
-    message: `Roster failed while syncing: ${(error as Error)?.message ?? String(error)}`,
-    hint: "This is a problem in Roster, not in your data. It is retried automatically; report it if it persists.",
-  };
 }
 
 /**
@@ -128,11 +96,20 @@ export async function runSync(input: RunSyncInput): Promise<SyncOutcome> {
 }
 
 async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal): Promise<SyncOutcome> {
-  const { db, connector } = input;
-  const { runId, counts, resumed } = await openRun(db, input);
-  const scope: UpsertScope = { organisationId: input.connection.organisationId, connectionId: input.connection.id, runId };
-  const storedErrors = { count: 0 };
-  log.info({ runId, resumed, trigger: input.trigger }, resumed ? "resuming sync" : "starting sync");
+  const { db, connector, connection } = input;
+  const { runId, counts, resumed, plan } = await openRun(db, connection, input.trigger, async () =>
+    planRun({
+      connector,
+      lastSuccessStart: connection.lastSuccessAt ? await lastSuccessStart(db, connection.id) : null,
+      lastFullSyncAt: connection.lastFullSyncAt ?? null,
+      records: input.records,
+      full: input.full,
+      now: new Date(),
+    }),
+  );
+  const scope: UpsertScope = { organisationId: connection.organisationId, connectionId: connection.id, runId };
+  const finishing = { id: runId, connectionId: connection.id, mode: plan.mode };
+  log.info({ runId, resumed, trigger: input.trigger, mode: plan.mode }, resumed ? "resuming sync" : "starting sync");
   let verify: VerifyResult | undefined;
   let stale: StaleField[] = [];
   let permissionChange: PermissionChange | null = null;
@@ -150,91 +127,59 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       verify = await connector.verify(ctx);
     } catch (error) {
       // Whatever the token could read before is no longer known: the checklist says so.
-      if (!(error instanceof SyncAbortedError)) await markPermissionsUnknown(db, input.connection.id, error);
+      if (!(error instanceof SyncAbortedError)) await markPermissionsUnknown(db, connection.id, error);
       throw error;
     }
-    await savePermissions(db, input.connection.id, verify);
+    await savePermissions(db, connection.id, verify);
     const unknown = unknownFields(connector, verify.granted);
     const recorded = await recordStaleFields(db, scope, unknown, {
-      syncedBefore: input.connection.lastSuccessAt !== null,
+      syncedBefore: connection.lastSuccessAt !== null,
       now: new Date(),
-      labelsOf: (stale) => staleFieldLabels(connector, stale),
+      labelsOf: (field) => staleFieldLabels(connector, field),
     });
     stale = recorded.stale;
     permissionChange = recorded.change.lost.length + recorded.change.restored.length > 0 ? recorded.change : null;
     if (permissionChange) log.warn({ runId, permissionChange }, "the token's permissions changed since the last sync");
 
-    const checkpoints = await db
-      .selectFrom("stream_checkpoints")
-      .selectAll()
-      .where("connection_id", "=", input.connection.id)
-      .where("run_id", "=", runId)
-      .execute();
     const streams = Object.entries(connector.streams).map(([name, stream]) => ({ name, model: stream.model, stream }));
     for (const { name } of streams) counts[name] ??= emptyCounts();
-    const skipped = new Set(unknown.filter((u) => u.field === WHOLE_COLLECTION).map((u) => u.stream));
-    const runStream = async ({ name, stream }: (typeof streams)[number]) => {
-      if (signal.aborted) throw new SyncAbortedError("sync aborted");
-      const missing = (stream.requires ?? []).filter((p) => !verify?.granted.includes(p));
-      const checkpoint = checkpoints.find((c) => c.stream === name);
-      if (checkpoint?.done) return;
-      if (missing.length > 0) {
-        const labels = missing.map((id) => connector.manifest.permissions.find((p) => p.id === id)?.label ?? id);
-        // The skip, its reason and the stream's done checkpoint commit together: a resumed run
-        // neither repeats the reason nor loses it.
-        await skipStream(
-          db,
-          scope,
-          name,
-          counts,
-          `the token lacks ${labels.map((l) => `"${l}"`).join(", ")}`,
-          `Grant ${labels.join(", ")} to the token in ${connector.manifest.name} to sync ${name}.`,
-        );
-        return;
-      }
-      // A checkpoint row with no cursor and not done: the last page is in; only the finish is left.
-      if (checkpoint && checkpoint.cursor === null) {
-        await finishStream(db, name, stream.model, scope, counts);
-        return;
-      }
-      try {
-        await syncStream(
-          db,
-          name,
-          stream,
-          ctx,
-          scope,
-          { cursor: checkpoint?.cursor ?? null, since: input.connection.lastSuccessAt },
-          counts,
-          storedErrors,
-          {
-            batchSize: input.batchSize ?? 1000,
-            onBatch: () => input.onProgress?.(counts),
-            keep: columnsKeptAsStored(
-              tableSpecs[stream.model],
-              stream,
-              unknown.filter((u) => u.stream === name),
-            ),
-          },
-        );
-      } catch (error) {
-        // A collection the token may not read is skipped, not fatal: the rest of the directory
-        // still syncs, nothing of it is marked deleted, and the run says what to grant.
-        if (!(error instanceof ConnectorError && error.kind === "forbidden")) throw error;
-        await skipStream(db, scope, name, counts, error.message, error.hint ?? null);
-      }
-      input.onProgress?.(counts);
+    const run: RunContext = {
+      db,
+      ctx,
+      scope,
+      plan,
+      counts,
+      storedErrors: { count: 0 },
+      granted: verify.granted,
+      permissionLabel: (id) => connector.manifest.permissions.find((p) => p.id === id)?.label ?? id,
+      providerName: connector.manifest.name,
+      unknown,
+      checkpoints: await db
+        .selectFrom("stream_checkpoints")
+        .select(["stream", "cursor", "done"])
+        .where("connection_id", "=", connection.id)
+        .where("run_id", "=", runId)
+        .execute(),
+      batchSize: input.batchSize ?? 1000,
+      signal: ctx.signal,
+      onProgress: () => input.onProgress?.(counts),
     };
-    await runScheduled(streams, input.streamConcurrency ?? STREAM_CONCURRENCY, runStream, () => stopStreams.abort());
+    await runScheduled(
+      streams,
+      input.streamConcurrency ?? STREAM_CONCURRENCY,
+      ({ name, stream }) => runStream(run, name, stream),
+      () => stopStreams.abort(),
+    );
     // An abort asked for while the last streams were finishing still stops the run here; it
     // resumes with every stream done, and only the references and the finish left.
     if (signal.aborted) throw new SyncAbortedError("sync aborted");
     const touched = new Set<ModelName>(streams.map((s) => s.model));
-    for (const model of touched) await resolveReferences(db, tableSpecs[model], input.connection.id);
-    await fillEmployeeDates(db, connector, skipped, scope, input.connection.lastSuccessAt !== null);
-    await finishRun(db, runId, input.connection.id, "succeeded", counts, null);
+    for (const model of touched) await resolveReferences(db, tableSpecs[model], connection.id);
+    const skipped = new Set(unknown.filter((u) => u.field === WHOLE_COLLECTION).map((u) => u.stream));
+    await fillEmployeeDates(db, connector, skipped, scope, connection.lastSuccessAt !== null);
+    await finishRun(db, finishing, "succeeded", counts, null);
     log.info({ runId, counts }, "sync succeeded");
-    return { runId, status: "succeeded", counts, resumed, verify, stale, permissionChange };
+    return { runId, status: "succeeded", counts, resumed, mode: plan.mode, verify, stale, permissionChange };
   } catch (error) {
     if (signal.aborted || error instanceof SyncAbortedError) {
       log.warn({ runId }, "sync aborted; it resumes from its checkpoints on the next attempt");
@@ -243,12 +188,12 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
     const failure = classify(error);
     log.error({ runId, kind: failure.kind, err: error }, "sync failed");
     // A token rejected part-way through: the checklist no longer knows what it grants.
-    if (failure.kind === "invalid_credentials" && verify) await markPermissionsUnknown(db, input.connection.id, error);
+    if (failure.kind === "invalid_credentials" && verify) await markPermissionsUnknown(db, connection.id, error);
     await db
       .insertInto("sync_errors")
       .values({ run_id: runId, stream: null, remote_id: null, kind: failure.kind, message: failure.message, hint: failure.hint })
       .execute();
-    await finishRun(db, runId, input.connection.id, "failed", counts, failure);
+    await finishRun(db, finishing, "failed", counts, failure);
     return {
       runId,
       status: "failed",
@@ -256,6 +201,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       errorMessage: failure.message,
       counts,
       resumed,
+      mode: plan.mode,
       verify,
       stale,
       permissionChange,
@@ -286,60 +232,4 @@ async function fillEmployeeDates(
   if (!people || !employments) return;
   const columns = (people.omits ?? []).flatMap((field) => employeeDateColumns[field] ?? []);
   await deriveEmployeeDates(db, scope, columns, { logChanges: syncedBefore });
-}
-
-async function skipStream(
-  db: Db,
-  scope: UpsertScope,
-  stream: string,
-  counts: RunCounts,
-  message: string | null,
-  hint: string | null,
-): Promise<void> {
-  counts[stream] = { ...(counts[stream] ?? emptyCounts()), done: true };
-  await db.transaction().execute(async (trx) => {
-    if (message) {
-      await trx
-        .insertInto("sync_errors")
-        .values({ run_id: scope.runId, stream, remote_id: null, kind: "skipped", message: `Skipped ${stream}: ${message}`, hint })
-        .execute();
-    }
-    await saveStreamProgress(trx, scope, stream, counts[stream]!, { cursor: null, done: true });
-  });
-}
-
-async function finishRun(
-  db: Db,
-  runId: string,
-  connectionId: string,
-  status: "succeeded" | "failed",
-  counts: RunCounts,
-  failure: { kind: string; message: string } | null,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const now = new Date();
-    await trx
-      .updateTable("sync_runs")
-      .set({
-        status,
-        finished_at: now,
-        counts: JSON.stringify(counts),
-        error_kind: failure?.kind ?? null,
-        error_message: failure?.message ?? null,
-      })
-      .where("id", "=", runId)
-      .execute();
-    await trx.deleteFrom("sync_seen").where("run_id", "=", runId).execute();
-    // A failed run is not resumed: the retry starts a fresh, complete read.
-    await trx.deleteFrom("stream_checkpoints").where("connection_id", "=", connectionId).execute();
-    await trx
-      .updateTable("connections")
-      .set(
-        status === "succeeded"
-          ? { last_sync_at: now, last_success_at: now, updated_at: now }
-          : { last_sync_at: now, updated_at: now },
-      )
-      .where("id", "=", connectionId)
-      .execute();
-  });
 }

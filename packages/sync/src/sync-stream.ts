@@ -1,22 +1,18 @@
 import { setImmediate } from "node:timers/promises";
-import {
-  type ConnectorContext,
-  type ModelName,
-  type Models,
-  modelSchemas,
-  type StreamDefinition,
-  SyncAbortedError,
-} from "@roster/core";
+import { type ModelName, type Models, modelSchemas, type StreamDefinition, SyncAbortedError } from "@roster/core";
 import { type Kysely, sql } from "@roster/db";
 import { copyFields } from "./copy-text";
 import type { RunCounts } from "./counts";
 import { hasRowsFromBeforeRun, liveRowCount, markUnseenDeleted } from "./deletions";
+import type { StreamRead } from "./read-plan";
 import { tableSpecs } from "./tables/index";
 import type { UpsertScope } from "./upsert";
 import { type Batch, saveStreamProgress, writeBatch } from "./write-batch";
 
 export interface StreamSyncOptions {
   batchSize: number;
+  /** The run's signal: checked between pages, whatever the connector does with it. */
+  signal: AbortSignal;
   onBatch?: () => void;
   /** Columns an update leaves as stored (unknown-fields.ts). */
   keep?: ReadonlySet<string>;
@@ -39,27 +35,33 @@ function remoteIdOf(raw: unknown): string | null {
   return typeof id === "string" || typeof id === "number" ? String(id) : null;
 }
 
+/** One stream's part in a run: where it reads from and where its records and counts go. */
+export interface StreamWork<M extends ModelName> {
+  db: Kysely<any>;
+  name: string;
+  stream: Pick<StreamDefinition<unknown, unknown, M>, "model" | "map">;
+  read: StreamRead;
+  /** Where the read resumes (the stream's checkpoint); null from the beginning. */
+  cursor: string | null;
+  scope: UpsertScope;
+  counts: RunCounts;
+  storedErrors: { count: number };
+  options: StreamSyncOptions;
+}
+
 /**
  * Reads one stream from its checkpoint to the end: pages → mapper → batches of about
  * `batchSize` written set-wise, with the next page fetched while the previous batch is
  * written (one write in flight). Memory stays flat: nothing is collected beyond one batch.
  */
-export async function syncStream<M extends ModelName>(
-  db: Kysely<any>,
-  name: string,
-  stream: StreamDefinition<unknown, unknown, M>,
-  ctx: ConnectorContext<unknown>,
-  scope: UpsertScope,
-  from: { cursor: string | null; since: Date | null },
-  counts: RunCounts,
-  storedErrors: { count: number },
-  options: StreamSyncOptions,
-): Promise<void> {
+export async function syncStream<M extends ModelName>(work: StreamWork<M>): Promise<void> {
+  const { db, name, stream, scope, counts, storedErrors, options } = work;
   const spec = tableSpecs[stream.model] as (typeof tableSpecs)[M];
-  // Seen ids and changed fields only matter for rows stored before this run (deletions.ts):
-  // a first load skips both.
-  const trackSeen = await hasRowsFromBeforeRun(db, spec, scope);
-  const upsertOptions = { logChanges: trackSeen, copyDirect: !trackSeen, keep: options.keep };
+  // Changed fields only matter for rows stored before this run, and seen ids only when
+  // deletions are found by absence (deletions.ts): a first load skips both.
+  const existing = await hasRowsFromBeforeRun(db, spec, scope);
+  const trackSeen = existing && work.read.deletions === "by-absence";
+  const upsertOptions = { logChanges: existing, copyDirect: !existing, keep: options.keep };
   const schema = modelSchemas[stream.model];
   let inFlight: Promise<void> = Promise.resolve();
   let writeError: unknown;
@@ -69,10 +71,11 @@ export async function syncStream<M extends ModelName>(
     encoded: [],
     failures: [],
     seen: [],
+    deleted: [],
     read: 0,
     cursor,
   });
-  let buffer = emptyBatch(from.cursor);
+  let buffer = emptyBatch(work.cursor);
   const byId = new Map<string, number>();
   let reachedEnd = false;
 
@@ -88,10 +91,11 @@ export async function syncStream<M extends ModelName>(
   };
 
   try {
-    for await (const page of stream.read(ctx, from)) {
+    for await (const page of work.read.pages) {
       if (writeError) throw writeError;
       // Checked here too, so a connector that forgets the signal still stops between pages.
-      if (ctx.signal.aborted) throw new SyncAbortedError("sync aborted");
+      if (options.signal.aborted) throw new SyncAbortedError("sync aborted");
+      if (page.deleted?.length) buffer.deleted.push(...page.deleted);
       for (const [index, raw] of page.records.entries()) {
         if (index > 0 && index % RECORDS_BETWEEN_YIELDS === 0) await setImmediate();
         buffer.read++;
@@ -135,7 +139,7 @@ export async function syncStream<M extends ModelName>(
       if (buffer.read >= options.batchSize || page.nextCursor === null) await flush();
       if (reachedEnd) break;
     }
-    if (buffer.read > 0 || buffer.failures.length > 0) await flush();
+    if (buffer.read > 0 || buffer.failures.length > 0 || buffer.deleted.length > 0) await flush();
     await inFlight;
     if (writeError) throw writeError;
   } finally {
@@ -148,7 +152,7 @@ export async function syncStream<M extends ModelName>(
     throw new IncompleteReadError(`stream ${name} ended before its last page (cursor ${buffer.cursor})`);
   }
 
-  await finishStream(db, name, stream.model, scope, counts);
+  await finishStream(db, name, stream.model, scope, counts, work.read.deletions);
 }
 
 /**
@@ -163,9 +167,16 @@ export async function finishStream(
   model: ModelName,
   scope: UpsertScope,
   counts: RunCounts,
+  deletions: StreamRead["deletions"],
 ): Promise<void> {
   const spec = tableSpecs[model];
   const streamCounts = counts[name]!;
+  if (deletions === "reported") {
+    // The pages named what is gone (written with their batches): nothing to infer by absence.
+    streamCounts.done = true;
+    await saveStreamProgress(db, scope, name, streamCounts, { cursor: null, done: true });
+    return;
+  }
   // Fresh statistics after a bulk load: without them the planner takes a table that grew from
   // nothing in this run for a tiny one, and the deletion check and reference resolution crawl.
   await sql`analyze sync_seen`.execute(db);

@@ -1,6 +1,7 @@
 import type { ModelName, Models } from "@roster/core";
 import { type Kysely, type StreamCounts, sql } from "@roster/db";
 import { type RunCounts, streamCountsUpdate } from "./counts";
+import { markDeleted } from "./deletions";
 import type { TableSpec } from "./tables/index";
 import { type UpsertOptions, type UpsertScope, upsertBatch } from "./upsert";
 
@@ -18,6 +19,8 @@ export interface Batch<M extends ModelName> {
   failures: MappingFailure[];
   /** Remote ids read, mapped or not: what exists at the provider. */
   seen: string[];
+  /** Remote ids the provider reported deleted (changes and named-record reads). */
+  deleted: string[];
   read: number;
   /** Where the stream resumes after this batch; null once the last page is in. */
   cursor: string | null;
@@ -46,6 +49,7 @@ export async function writeBatch<M extends ModelName>(
     // their checkpoint, and a resumed run writes them again: no need to wait for each flush.
     await sql`set local synchronous_commit = off`.execute(trx);
     const result = await upsertBatch(trx, spec, batch.records, scope, { ...upsertOptions, encoded: batch.encoded });
+    const deleted = await markDeleted(trx, spec, scope, batch.deleted);
     if (batch.seen.length > 0) {
       await sql`insert into sync_seen (run_id, stream, remote_id)
         select ${scope.runId}::uuid, ${batch.stream}, unnest(${batch.seen}::text[])`.execute(trx);
@@ -74,6 +78,7 @@ export async function writeBatch<M extends ModelName>(
       updated: stream.updated + result.updated,
       unchanged: stream.unchanged + result.unchanged,
       failed: stream.failed + batch.failures.length,
+      deleted: stream.deleted + deleted,
     };
     await saveStreamProgress(trx, scope, batch.stream, next, { cursor: batch.cursor, done: false });
     return { next, stored: failures.length };

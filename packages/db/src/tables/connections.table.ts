@@ -5,6 +5,8 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type ConnectionStatus = "active" | "failing" | "disabled";
 export type SyncRunStatus = "running" | "succeeded" | "failed" | "cancelled";
+/** How a run read: everything, only what changed since `changes_since`, or the `records` a webhook named. */
+export type SyncRunMode = "full" | "changes" | "records";
 
 export interface StreamCounts {
   read: number;
@@ -66,6 +68,8 @@ export interface ConnectionsTable {
   next_sync_at: Date | null;
   last_sync_at: Date | null;
   last_success_at: Date | null;
+  /** The start of the last run that read every stream in full (changes reads measure from it). */
+  last_full_sync_at: Date | null;
   account: Json<{ id: string; name: string } | null> | null;
   permissions: Json<StoredPermissions | null> | null;
   settings: ColumnType<Record<string, unknown>, string | undefined, string>;
@@ -88,6 +92,16 @@ export interface SyncRunsTable {
   error_message: string | null;
   stale: Json<StaleField[] | null> | null;
   permission_change: Json<PermissionChange | null> | null;
+  mode: Generated<SyncRunMode>;
+  changes_since: Date | null;
+  records: Json<{ stream: string; remoteIds: string[] } | null> | null;
+}
+
+export interface PendingRecordSyncsTable {
+  connection_id: string;
+  stream: string;
+  remote_id: string;
+  queued_at: Timestamp;
 }
 
 export interface ConnectionStaleFieldsTable {

@@ -1,0 +1,94 @@
+import { type ConnectorContext, ConnectorError, type StreamDefinition, SyncAbortedError } from "@roster/core";
+import type { Db } from "@roster/db";
+import type { RunCounts } from "./counts";
+import { type RunPlan, streamRead } from "./read-plan";
+import { skipStream } from "./run-lifecycle";
+import { finishStream, syncStream } from "./sync-stream";
+import { tableSpecs } from "./tables/index";
+import { columnsKeptAsStored, type UnknownField } from "./unknown-fields";
+import type { UpsertScope } from "./upsert";
+
+/** What every stream of one run shares. */
+export interface RunContext {
+  db: Db;
+  ctx: ConnectorContext<unknown>;
+  scope: UpsertScope;
+  plan: RunPlan;
+  counts: RunCounts;
+  storedErrors: { count: number };
+  /** Permission ids verify reported granted. */
+  granted: readonly string[];
+  permissionLabel: (id: string) => string;
+  providerName: string;
+  /** What the token cannot keep current (unknown-fields.ts). */
+  unknown: readonly UnknownField[];
+  checkpoints: readonly { stream: string; cursor: string | null; done: boolean }[];
+  batchSize: number;
+  signal: AbortSignal;
+  onProgress: () => void;
+}
+
+/**
+ * One stream of a run: skipped when the token may not read it (or a records run does not
+ * concern it), finished when a crash left only its finish, else read under the run's plan
+ * from its checkpoint. A collection the provider forbids is skipped, not fatal.
+ */
+export async function runStream(
+  run: RunContext,
+  name: string,
+  stream: StreamDefinition<unknown, unknown, never> | StreamDefinition<any, any, any>,
+): Promise<void> {
+  const { db, scope, counts } = run;
+  if (run.signal.aborted) throw new SyncAbortedError("sync aborted");
+  const checkpoint = run.checkpoints.find((c) => c.stream === name);
+  if (checkpoint?.done) return;
+  const missing = (stream.requires ?? []).filter((p: string) => !run.granted.includes(p));
+  if (missing.length > 0) {
+    const labels = missing.map(run.permissionLabel);
+    // The skip, its reason and the stream's done checkpoint commit together: a resumed run
+    // neither repeats the reason nor loses it.
+    await skipStream(db, scope, name, counts, {
+      message: `the token lacks ${labels.map((l) => `"${l}"`).join(", ")}`,
+      hint: `Grant ${labels.join(", ")} to the token in ${run.providerName} to sync ${name}.`,
+    });
+    return;
+  }
+  const read = streamRead(name, stream, run.ctx, run.plan, checkpoint?.cursor ?? null);
+  if (!read) {
+    await skipStream(db, scope, name, counts, null);
+    return;
+  }
+  // A checkpoint row with no cursor and not done: the last page is in; only the finish is left.
+  if (checkpoint && checkpoint.cursor === null) {
+    await finishStream(db, name, stream.model, scope, counts, read.deletions);
+    return;
+  }
+  try {
+    await syncStream({
+      db,
+      name,
+      stream,
+      read,
+      cursor: checkpoint?.cursor ?? null,
+      scope,
+      counts,
+      storedErrors: run.storedErrors,
+      options: {
+        batchSize: run.batchSize,
+        signal: run.signal,
+        onBatch: run.onProgress,
+        keep: columnsKeptAsStored(
+          tableSpecs[stream.model as keyof typeof tableSpecs],
+          stream,
+          run.unknown.filter((u) => u.stream === name),
+        ),
+      },
+    });
+  } catch (error) {
+    // A collection the token may not read is skipped, not fatal: the rest of the directory
+    // still syncs, nothing of it is marked deleted, and the run says what to grant.
+    if (!(error instanceof ConnectorError && error.kind === "forbidden")) throw error;
+    await skipStream(db, scope, name, counts, { message: error.message, hint: error.hint ?? null });
+  }
+  run.onProgress();
+}
