@@ -9,6 +9,8 @@ import * as m0007 from "./2026_11_23_0007_sync_seen_lookup";
 import * as m3001 from "./2026_11_23_3001_hire_export";
 import * as m1205 from "./2026_12_05_0001_directory_list_index";
 import * as m1205b from "./2026_12_05_0002_search_text_unicode_case";
+import * as m1206PublicApi from "./2026_12_06_1701_public_api";
+import * as m1206Webhooks from "./2026_12_06_1702_change_webhooks";
 
 /**
  * The ordered list of migrations. Explicit (not a folder scan) so it works the same
@@ -25,4 +27,6 @@ export const migrations: Record<string, Migration> = {
   "2026_11_23_3001_hire_export": m3001,
   "2026_12_05_0001_directory_list_index": m1205,
   "2026_12_05_0002_search_text_unicode_case": m1205b,
+  "2026_12_06_1701_public_api": m1206PublicApi,
+  "2026_12_06_1702_change_webhooks": m1206Webhooks,
 };

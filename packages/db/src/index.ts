@@ -1,7 +1,15 @@
 export { type Insertable, type Kysely, type Selectable, sql, type Transaction, type Updateable } from "kysely";
 export { type CreateDbOptions, createDb, type Db } from "./client";
 export { assertDatabaseReachable, DatabaseUnavailableError, redactUrl } from "./connectivity";
-export type { ConnectionStatus, Database, EmployeeStatus, Role, StreamCounts, SyncRunStatus } from "./database";
+export type {
+  ConnectionStatus,
+  Database,
+  EmployeeStatus,
+  EventDeliveryStatus,
+  Role,
+  StreamCounts,
+  SyncRunStatus,
+} from "./database";
 export { withDatabase } from "./database-url";
 export { type EmbeddedPostgresHandle, freePort, startEmbeddedPostgres } from "./embedded";
 export { migrateDownToEmpty, migrateToLatest, migrationNames, migrationsAreCurrent } from "./migrate";
