@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { secretFieldNames } from "@roster/core";
 import { decryptJson, encryptJson, secretHint } from "@roster/secrets";
+import { recordConnectionPermissions } from "@roster/webhooks";
 import { disableConnection, enableConnection, requestSyncNow } from "@roster/worker";
 import { auditConnection } from "./audit";
 import { type Actor, type ConnectionDeps, ConnectionError } from "./deps";
@@ -99,11 +100,11 @@ export async function rotateCredentials(
       .set({
         credentials_encrypted: encryptJson(credentials, deps.encryptionKey, row.id),
         credentials_hint: hintFor(connector, credentials),
-        permissions: JSON.stringify({ granted: verify.granted, missing: verify.missing }),
         updated_at: new Date(),
       })
       .where("id", "=", row.id)
       .execute();
+    await recordConnectionPermissions(trx, row.id, { granted: verify.granted, missing: verify.missing });
     await auditConnection(trx, actor, "connection.credentials_rotated", row.id);
     if (row.status === "active") await requestSyncNow(trx, row.id, "manual");
     else await enableConnection(trx, row.id);

@@ -9,6 +9,7 @@ import {
 } from "@roster/core";
 import { type Db, sql } from "@roster/db";
 import { createLogger, type Logger } from "@roster/logger";
+import { recordConnectionPermissions } from "@roster/webhooks";
 import { emptyCounts, type RunCounts } from "./counts";
 import { resolveReferences } from "./references";
 import { runScheduled, STREAM_CONCURRENCY } from "./stream-schedule";
@@ -139,12 +140,11 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
     verify = await connector.verify(ctx);
     await db
       .updateTable("connections")
-      .set({
-        account: JSON.stringify(verify.account),
-        permissions: JSON.stringify({ granted: verify.granted, missing: verify.missing }),
-      })
+      .set({ account: JSON.stringify(verify.account) })
       .where("id", "=", input.connection.id)
       .execute();
+    // Stores the grant, with a connection.permissions_changed event when it differs from the last one.
+    await recordConnectionPermissions(db, input.connection.id, { granted: verify.granted, missing: verify.missing });
 
     const checkpoints = await db
       .selectFrom("stream_checkpoints")
