@@ -16,6 +16,8 @@ export const pageAccess = {
   zenefits: "owner",
   /** Owners edit the Lever setup; admins see it read-only. */
   lever: "admin",
+  apiKeys: "admin",
+  webhooks: "admin",
 } as const satisfies Record<string, PageLevel>;
 
 export type Page = keyof typeof pageAccess;

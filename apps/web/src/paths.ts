@@ -16,6 +16,8 @@ export const paths = {
   candidates: "/candidates",
   zenefits: "/settings/hris/zenefits",
   lever: "/settings/integrations/lever",
+  apiKeys: "/settings/developers/api-keys",
+  webhooks: "/settings/developers/webhooks",
   members: "/members",
   audit: "/audit",
 } as const;

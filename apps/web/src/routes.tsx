@@ -13,6 +13,8 @@ import { PeoplePage } from "./pages/directory/people-page";
 import { PersonPage } from "./pages/directory/person-page";
 import { MembersPage } from "./pages/members/members-page";
 import { NotFoundPage } from "./pages/not-found-page";
+import { ApiKeysPage } from "./pages/settings/developers/api-keys-page";
+import { WebhooksPage } from "./pages/settings/developers/webhooks-page";
 import { LeverSettingsPage } from "./pages/settings/lever-settings-page";
 import { ZenefitsSettingsPage } from "./pages/settings/zenefits/zenefits-settings-page";
 import { paths } from "./paths";
@@ -46,6 +48,8 @@ export function Routes() {
               <Route path={paths.audit} component={AuditLogPage} />
               <Route path={paths.zenefits} component={ZenefitsSettingsPage} />
               <Route path={paths.lever} component={LeverSettingsPage} />
+              <Route path={paths.apiKeys} component={ApiKeysPage} />
+              <Route path={paths.webhooks} component={WebhooksPage} />
               <Route component={NotFoundPage} />
             </Switch>
           </AppShell>

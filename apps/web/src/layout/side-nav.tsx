@@ -21,6 +21,13 @@ const mainItems: NavItem[] = [
 const settingsGroups: { heading: string; items: NavItem[] }[] = [
   { heading: "HRIS integration", items: [{ page: "zenefits", href: paths.zenefits, label: "Zenefits" }] },
   { heading: "Integrations", items: [{ page: "lever", href: paths.lever, label: "Lever" }] },
+  {
+    heading: "Developers",
+    items: [
+      { page: "apiKeys", href: paths.apiKeys, label: "API keys" },
+      { page: "webhooks", href: paths.webhooks, label: "Webhooks" },
+    ],
+  },
 ];
 
 function NavLink({ item }: { item: NavItem }) {
