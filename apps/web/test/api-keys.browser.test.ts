@@ -52,7 +52,7 @@ describe("API keys in a real browser", () => {
     await page.reload();
     const row = page.getByRole("table", { name: "API keys" }).getByRole("row").filter({ hasText: "Payroll sync" });
     await row.waitFor();
-    const text = await row.innerText();
+    const text = await row.textContent();
     expect(text).toContain(key.slice(0, 15));
     expect(text).toContain("connections:read, directory:read");
     expect(text).not.toContain("never");

@@ -72,7 +72,7 @@ describe("webhooks in a real browser", () => {
     await page.getByRole("button", { name: "Delivery log" }).click();
     const row = page.getByRole("table", { name: "Delivery log" }).getByTestId("delivery-row").first();
     await row.getByText("delivered").waitFor();
-    expect(await row.innerText()).toMatch(/sync\.succeeded[\s\S]*delivered[\s\S]*2[\s\S]*200/);
+    expect(await row.textContent()).toMatch(/sync\.succeeded[\s\S]*delivered[\s\S]*2[\s\S]*200/);
     await screenshot(page, "webhooks-delivery-log");
 
     await row.getByRole("button", { name: /^Resend/ }).click();

@@ -16,11 +16,22 @@ async function outcome(connectionId: string, status: "succeeded" | "failed") {
   const organisationId = (await connectionRow(testDb.db, connectionId)).organisation_id;
   const run = await testDb.db
     .insertInto("sync_runs")
-    .values({ organisation_id: organisationId, connection_id: connectionId, trigger: "scheduled", status, finished_at: new Date() })
+    .values({
+      organisation_id: organisationId,
+      connection_id: connectionId,
+      trigger: "scheduled",
+      status,
+      finished_at: new Date(),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await testDb.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("connections").selectAll().where("id", "=", connectionId).forUpdate().executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom("connections")
+      .selectAll()
+      .where("id", "=", connectionId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     await applySyncOutcome(
       trx,
       row,
