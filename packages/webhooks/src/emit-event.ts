@@ -1,5 +1,6 @@
 import type { Database, Kysely } from "@roster/db";
-import { addJobsInTransaction } from "@roster/email";
+// The job queue alone, not the email package: the sync engine (and the CLI) load this module.
+import { addJobsInTransaction } from "@roster/email/job-queue";
 import type { OutboxEventType } from "./event-types";
 import { FANOUT_JOB_KEY, FANOUT_TASK } from "./job-names";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Database, Kysely } from "@roster/db";
-import { addJobsInTransaction, type JobSpec } from "@roster/email";
+import { addJobsInTransaction, type JobSpec } from "@roster/email/job-queue";
 import { DELIVER_TASK, DELIVERY_MAX_ATTEMPTS, type DeliverPayload } from "./job-names";
 
 /** Deliveries per job: enough that a 10,000-event sync is ~100 jobs, few enough to retry cheaply. */
