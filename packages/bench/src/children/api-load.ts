@@ -39,7 +39,10 @@ export interface ApiLoadResult {
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 
-/** Cursors and ids seen so far: later visits resume walks deep in the directory, as long exports do. */
+/**
+ * Cursors of unfiltered walks and ids seen so far: later visits resume walks deep in the
+ * directory, as long exports do. A cursor only continues the query that made it.
+ */
 const cursors: string[] = [];
 const ids: string[] = [];
 
@@ -54,45 +57,45 @@ async function timed(recorder: LatencyRecorder, kind: string, client: RestClient
   }
 }
 
-function remember(page: EmployeePage | null) {
+function remember(page: EmployeePage | null, query: string, base: string) {
   if (!page) return;
-  if (page.next_cursor && cursors.length < 5000) cursors.push(page.next_cursor);
+  if (query === base && page.next_cursor && cursors.length < 5000) cursors.push(page.next_cursor);
   if (page.data.length > 0 && ids.length < 5000) ids.push(page.data[Math.floor(page.data.length / 2)]!.id);
 }
 
 async function listVisit(client: RestClient, rng: Rng, input: ApiLoadInput, recorder: LatencyRecorder): Promise<void> {
   const base = "/api/v1/employees?page_size=100";
   const roll = rng();
-  let page: EmployeePage | null;
-  if (roll < 0.25) page = await timed(recorder, "list:first page", client, base);
-  else if (roll < 0.45 && cursors.length > 0)
-    page = await timed(recorder, "list:resume by cursor", client, `${base}&cursor=${encodeURIComponent(pick(rng, cursors))}`);
-  else if (roll < 0.6)
-    page = await timed(
+  if (roll < 0.2 && cursors.length > 0) {
+    const resumed = await timed(
       recorder,
-      "list:department + active",
+      "list:resume by cursor",
       client,
-      `${base}&department_id=${pick(rng, input.departmentIds)}&status=active`,
+      `${base}&cursor=${encodeURIComponent(pick(rng, cursors))}`,
     );
-  else if (roll < 0.7)
-    page = await timed(recorder, "list:location", client, `${base}&location_id=${pick(rng, input.locationIds)}`);
-  else if (roll < 0.8) page = await timed(recorder, "list:expand", client, `${base}&expand=manager,department,location`);
-  else if (roll < 0.9)
-    page = await timed(
-      recorder,
-      "list:modified_after",
-      client,
-      `${base}&modified_after=${encodeURIComponent(input.modifiedAfter)}`,
-    );
-  else {
+    remember(resumed, base, base);
+    return;
+  }
+  if (roll >= 0.9) {
     if (ids.length > 0) await timed(recorder, "get:employee", client, `/api/v1/employees/${pick(rng, ids)}`);
     return;
   }
-  remember(page);
-  // Half the walks go on for a page or two, as an export or a scrolling consumer does.
+  const [kind, query] =
+    roll < 0.45
+      ? ["list:first page", base]
+      : roll < 0.6
+        ? ["list:department + active", `${base}&department_id=${pick(rng, input.departmentIds)}&status=active`]
+        : roll < 0.7
+          ? ["list:location", `${base}&location_id=${pick(rng, input.locationIds)}`]
+          : roll < 0.8
+            ? ["list:expand", `${base}&expand=manager,department,location`]
+            : ["list:modified_after", `${base}&modified_after=${encodeURIComponent(input.modifiedAfter)}`];
+  let page = await timed(recorder, kind, client, query);
+  remember(page, query, base);
+  // Half the walks go on for a page or two with the same query, as an export or a scrolling consumer does.
   for (let more = rng() < 0.5 ? 1 + Math.floor(rng() * 2) : 0; more > 0 && page?.next_cursor; more--) {
-    page = await timed(recorder, "list:next page", client, `${base}&cursor=${encodeURIComponent(page.next_cursor)}`);
-    remember(page);
+    page = await timed(recorder, "list:next page", client, `${query}&cursor=${encodeURIComponent(page.next_cursor)}`);
+    remember(page, query, base);
   }
 }
 
