@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 // plain "N passed, N failed" line CI reads.
 export default defineConfig({
   test: {
-    projects: ["packages/*", "apps/*", "connectors/*", "scripts"],
+    projects: ["packages/*", "apps/*", "connectors/*", "examples/*", "scripts"],
     globalSetup: ["./scripts/vitest-global-setup.ts"],
     reporters: ["default", "./scripts/summary-reporter.ts"],
     testTimeout: 60_000,

@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     ...sharedTestOptions,
     name: "bench",
-    // Figures 6 and 7 start the API, the worker and three simulators as processes of their own.
-    testTimeout: 240_000,
+    // Figures 6, 7, 9, 10 and 11 start the API, the worker and simulators as processes of their own.
+    testTimeout: 420_000,
   },
 });

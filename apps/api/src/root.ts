@@ -1,3 +1,4 @@
+import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { connectionsRouter } from "./routers/connections";
@@ -7,6 +8,7 @@ import { invitesRouter } from "./routers/invites";
 import { leverRouter } from "./routers/lever";
 import { membersRouter } from "./routers/members";
 import { organisationsRouter } from "./routers/organisations";
+import { webhooksRouter } from "./routers/webhooks";
 import { router } from "./trpc";
 
 /**
@@ -23,6 +25,8 @@ export const appRouter = router({
   connections: connectionsRouter,
   directory: directoryRouter,
   lever: leverRouter,
+  apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { publicApiListener } from "@roster/public-api";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { type ApiDeps, createContext } from "./context";
 import { checkHealth } from "./health";
@@ -11,6 +12,7 @@ import { webhookHandlers } from "./webhooks/index";
  *   /trpc/*       the tRPC router (the dashboard's API)
  *   GET /healthz  database, migrations and worker heartbeat
  *   /webhooks/<provider>/*   providers' webhooks (see webhooks/index.ts), e.g. POST /webhooks/lever/<connectionId>
+ *   /api/v1/*     the public REST API (packages/public-api), /api/v1/openapi.json, /api/docs
  */
 export function createApiServer(deps: ApiDeps): http.Server {
   const trpc = createHTTPHandler({
@@ -29,10 +31,19 @@ export function createApiServer(deps: ApiDeps): http.Server {
     },
   });
 
+  const publicApi = publicApiListener({
+    db: deps.db,
+    log: deps.log,
+    encryptionKey: deps.config.ENCRYPTION_KEY,
+    rateLimitPerMinute: deps.config.API_RATE_LIMIT_PER_MINUTE,
+  });
+
   return http.createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
 
     if (pathname.startsWith("/trpc/")) return trpc(req, res);
+
+    if (pathname.startsWith("/api/")) return publicApi(req, res);
 
     if (pathname === "/healthz") {
       if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "Use GET" });

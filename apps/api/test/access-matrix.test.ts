@@ -1,9 +1,11 @@
 import { loadConfig } from "@roster/config";
 import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
+import { createApiKey } from "@roster/public-api";
 import { generateEncryptionKey } from "@roster/secrets";
 import { type LeverSim, startLeverSim } from "@roster/sim-lever";
 import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
+import { createEndpoint } from "@roster/webhooks";
 import { runMigrations } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AccessLevel, accessAllowed, type MembershipAccess, type ProcedurePath, permissions } from "../src/auth/permissions";
@@ -98,6 +100,29 @@ async function leverWorld(fx: OrgFixture) {
 const connectionOf = (fx: OrgFixture) =>
   insertConnection(deps.db, fx.organisationId, { encryptionKey, accessToken: sim.defaultToken, baseUrl: sim.url });
 const connectionInput = async (fx: OrgFixture) => ({ connectionId: await connectionOf(fx) });
+
+/** A webhook endpoint of organisation A, with one delivery in its log. */
+async function endpointOf(fx: OrgFixture) {
+  const { endpoint } = await createEndpoint(
+    deps.db,
+    encryptionKey,
+    { organisationId: fx.organisationId, userId: fx.users.owner.id },
+    { url: "https://hooks.example.test/roster", events: ["sync.succeeded"] },
+  );
+  const delivery = await deps.db
+    .insertInto("event_deliveries")
+    .values({
+      endpoint_id: endpoint.id,
+      organisation_id: fx.organisationId,
+      event_id: `evt_test_${endpoint.id}`,
+      event_type: "sync.succeeded",
+      ordering_key: "test",
+      body: "{}",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { endpointId: endpoint.id, deliveryId: String(delivery.id) };
+}
 
 async function inviteFor(fx: OrgFixture, email: string): Promise<{ id: string; token: string }> {
   const { token, hash } = newToken();
@@ -205,6 +230,17 @@ const inputs: Record<ProcedurePath, (fx: OrgFixture, actor: Actor) => Promise<un
   }),
   "directory.departments": () => undefined,
   "directory.locations": () => undefined,
+  "apiKeys.list": () => undefined,
+  "apiKeys.create": () => ({ name: "HR sync", scopes: ["directory:read"] }),
+  "apiKeys.revoke": async (fx) => ({
+    keyId: (await createApiKey(deps.db, { organisationId: fx.organisationId, userId: null }, { name: "old" })).apiKey.id,
+  }),
+  "webhooks.endpoints": () => undefined,
+  "webhooks.createEndpoint": () => ({ url: "https://hooks.example.test/new", events: ["employee.updated"] }),
+  "webhooks.updateEndpoint": async (fx) => ({ endpointId: (await endpointOf(fx)).endpointId, enabled: false }),
+  "webhooks.deleteEndpoint": async (fx) => ({ endpointId: (await endpointOf(fx)).endpointId }),
+  "webhooks.deliveries": async (fx) => ({ endpointId: (await endpointOf(fx)).endpointId }),
+  "webhooks.resend": async (fx) => ({ deliveryId: (await endpointOf(fx)).deliveryId }),
 };
 
 async function sessionTokenFor(fx: OrgFixture, actor: Actor): Promise<string | undefined> {

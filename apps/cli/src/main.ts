@@ -81,6 +81,36 @@ program
   .addOption(json())
   .action(runAction(async () => (await import("./commands/new-connector")).newConnectorCommand));
 
+const apiKey = program.command("api-key").description("keys of the public API (/api/v1): create, list, revoke");
+
+apiKey
+  .command("create")
+  .description("create a key and print it, once (Roster keeps only its hash)")
+  .requiredOption("--org <id>", "the organisation's id")
+  .requiredOption("--name <name>", "what will use the key")
+  .option(
+    "--scopes <list>",
+    "comma-separated: directory:read, sensitive:read, connections:read, webhooks:manage",
+    "directory:read",
+  )
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/api-keys")).apiKeyCreateCommand));
+
+apiKey
+  .command("list")
+  .description("an organisation's keys: prefix, scopes, last use")
+  .requiredOption("--org <id>", "the organisation's id")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/api-keys")).apiKeyListCommand));
+
+apiKey
+  .command("revoke")
+  .description("revoke a key: refused from its next request on")
+  .argument("<keyId>", "the key's id (see roster api-key list)")
+  .requiredOption("--org <id>", "the organisation's id")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/api-keys")).apiKeyRevokeCommand));
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -17,6 +17,8 @@ export const pageAccess = {
   hrisSettings: "owner",
   /** An ATS's settings: owners edit, admins see them read-only (they follow the exports too). */
   atsSettings: "admin",
+  apiKeys: "admin",
+  webhooks: "admin",
 } as const satisfies Record<string, PageLevel>;
 
 export type Page = keyof typeof pageAccess;

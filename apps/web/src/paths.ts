@@ -18,6 +18,8 @@ export const paths = {
   integrations: "/settings/integrations",
   /** Settings → Integrations → <provider>, for any installed connector. */
   integration: (connectorId: string) => `/settings/integrations/${connectorId}`,
+  apiKeys: "/settings/developers/api-keys",
+  webhooks: "/settings/developers/webhooks",
   members: "/members",
   audit: "/audit",
 } as const;

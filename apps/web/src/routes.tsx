@@ -13,6 +13,8 @@ import { PeoplePage } from "./pages/directory/people-page";
 import { PersonPage } from "./pages/directory/person-page";
 import { MembersPage } from "./pages/members/members-page";
 import { NotFoundPage } from "./pages/not-found-page";
+import { ApiKeysPage } from "./pages/settings/developers/api-keys-page";
+import { WebhooksPage } from "./pages/settings/developers/webhooks-page";
 import { IntegrationSettingsPage } from "./pages/settings/integration-settings-page";
 import { IntegrationsPage } from "./pages/settings/integrations-page";
 import { paths } from "./paths";
@@ -52,6 +54,8 @@ export function Routes() {
               <Route path="/settings/hris/:connectorId">
                 {(params) => <Redirect to={paths.integration(params.connectorId)} replace />}
               </Route>
+              <Route path={paths.apiKeys} component={ApiKeysPage} />
+              <Route path={paths.webhooks} component={WebhooksPage} />
               <Route component={NotFoundPage} />
             </Switch>
           </AppShell>

@@ -7,4 +7,6 @@ export const crontab = [
   "* * * * * sweep_outbox ?max=1&jobKey=sweep_outbox",
   // Catches hires whose Lever webhook never arrived.
   "*/15 * * * * reconcile_hires ?max=1&jobKey=reconcile_hires",
+  // Every emit asks for a fan-out; this catches changes whose writer asked for none (a sync run by the CLI).
+  "* * * * * webhook_fanout ?max=1&jobKey=webhook_fanout",
 ].join("\n");

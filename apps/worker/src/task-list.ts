@@ -2,6 +2,8 @@ import type { SyncConnectionPayload } from "@roster/connection-policy";
 import type { SendEmailPayload } from "@roster/email";
 // export_hire and reconcile_hires declare their payload types in @roster/hire-export.
 import { exportHireTask, reconcileHiresTask } from "@roster/hire-export";
+// webhook_fanout and deliver_webhooks declare their payload types in @roster/webhooks.
+import { deliverWebhooksTask, webhookFanoutTask } from "@roster/webhooks";
 import type { TaskList } from "graphile-worker";
 import type { WorkerDeps } from "./deps";
 import { scheduleDue } from "./tasks/schedule-due";
@@ -30,6 +32,11 @@ function leverBudget(perSecond: number | undefined) {
   return perSecond === undefined ? undefined : { perSecond, burst: 2 * perSecond };
 }
 
+/** Change webhooks: the fan-out from change_log and the outbox, and signed deliveries (their secrets need the key). */
+function webhookTasks(deps: Parameters<typeof webhookFanoutTask>[0]) {
+  return { webhook_fanout: webhookFanoutTask(deps), deliver_webhooks: deliverWebhooksTask(deps) };
+}
+
 /** The one task list: each entry a plain function in src/tasks/. */
 export function createTaskList(deps: WorkerDeps): TaskList {
   const hireExport = deps.encryptionKey
@@ -47,5 +54,6 @@ export function createTaskList(deps: WorkerDeps): TaskList {
     schedule_due: scheduleDue(deps),
     sync_connection: syncConnection(deps),
     ...(hireExport ? { export_hire: exportHireTask(hireExport), reconcile_hires: reconcileHiresTask(hireExport) } : {}),
+    ...(deps.encryptionKey ? webhookTasks({ db: deps.db, encryptionKey: deps.encryptionKey, log: deps.log }) : {}),
   };
 }

@@ -46,6 +46,8 @@ export const configSchema = z.object({
    * as many). Lever documents 10/s; raise it only if Lever granted your key more.
    */
   LEVER_REQUESTS_PER_SECOND: z.coerce.number().positive().default(10),
+  /** Requests a minute each public API key may make (per API process; bursts up to as many). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Starts the provider simulators and seeds a demo organisation. */
   SANDBOX: boolish.default(false),
 });

@@ -11,6 +11,7 @@ import type { PolicyConfig, SyncOutcome } from "./deps";
 import { nextRetryAt, nextScheduledSyncAt } from "./next-sync-at";
 import { enqueuePermissionEmails } from "./permission-emails";
 import { connectionAlertRecipients } from "./recipients";
+import { withWebhookEvents } from "./webhook-events";
 
 /** What the policy decided, for logs and tests. */
 export interface PolicyDecision {
@@ -34,9 +35,20 @@ const summary = (text: string, max = 500) => (text.length > max ? `${text.slice(
  * - the MAX_CONSECUTIVE_FAILURES-th failure in a row disables the connection and says so;
  * - either way, a run that found the token lost or regained permissions emails that once.
  *
- * A connection disabled while its sync ran (by an owner) stays disabled.
+ * A connection disabled while its sync ran (by an owner) stays disabled. The change webhooks
+ * of the outcome are written in the same transaction (webhook-events.ts).
  */
 export async function applySyncOutcome(
+  trx: Transaction<Database>,
+  connection: ConnectionRow,
+  outcome: SyncOutcome,
+  now: Date,
+  config: PolicyConfig,
+): Promise<PolicyDecision> {
+  return withWebhookEvents(trx, connection, outcome, () => decideSyncOutcome(trx, connection, outcome, now, config));
+}
+
+async function decideSyncOutcome(
   trx: Transaction<Database>,
   connection: ConnectionRow,
   outcome: SyncOutcome,

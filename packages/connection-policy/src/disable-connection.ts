@@ -1,6 +1,7 @@
 import type { Database, Kysely } from "@roster/db";
 import { sql } from "@roster/db";
 import { jobQueueInstalled } from "@roster/email";
+import { emitConnectionDisabled } from "@roster/webhooks";
 import { inTransaction } from "./in-transaction";
 import { syncJobKey } from "./sync-jobs";
 
@@ -20,9 +21,10 @@ export async function disableConnection(
       .updateTable("connections")
       .set({ status: "disabled", disabled_reason: reason, next_sync_at: null, updated_at: now })
       .where("id", "=", connectionId)
-      .returning("id")
+      .returning(["id", "organisation_id"])
       .executeTakeFirst();
     if (!updated) return false;
+    await emitConnectionDisabled(trx, updated, { reason, by: "owner" });
     if (await jobQueueInstalled(trx)) await sql`select graphile_worker.remove_job(${syncJobKey(connectionId)})`.execute(trx);
     return true;
   });

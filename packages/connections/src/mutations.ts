@@ -3,6 +3,7 @@ import { disableConnection, enableConnection, requestSyncNow } from "@roster/con
 import { secretFieldNames, type VerifyResult } from "@roster/core";
 import type { StoredPermissions } from "@roster/db";
 import { decryptJson, encryptJson, secretHint } from "@roster/secrets";
+import { recordConnectionPermissions } from "@roster/webhooks";
 import { auditConnection } from "./audit";
 import { type Actor, type ConnectionDeps, ConnectionError } from "./deps";
 import { permissionEffects } from "./permission-effects";
@@ -18,12 +19,8 @@ function hintFor(
 }
 
 /** What a successful verify says, as connections.permissions keeps it. */
-function storedPermissions(verify: VerifyResult): string {
-  return JSON.stringify({
-    granted: verify.granted,
-    missing: verify.missing,
-    checkedAt: new Date().toISOString(),
-  } satisfies StoredPermissions);
+function storedPermissions(verify: VerifyResult): StoredPermissions {
+  return { granted: verify.granted, missing: verify.missing, checkedAt: new Date().toISOString() };
 }
 
 async function ownedConnection(deps: ConnectionDeps, actor: Actor, connectionId: string) {
@@ -71,7 +68,7 @@ export async function createConnection(
         credentials_hint: hintFor(connector, credentials),
         notification_email: input.notificationEmail,
         account: JSON.stringify(verify.account),
-        permissions: storedPermissions(verify),
+        permissions: JSON.stringify(storedPermissions(verify)),
       })
       .execute();
     await auditConnection(trx, actor, "connection.created", id, {
@@ -133,11 +130,11 @@ export async function rotateCredentials(
       .set({
         credentials_encrypted: encryptJson(credentials, deps.encryptionKey, row.id),
         credentials_hint: hintFor(connector, credentials),
-        permissions: storedPermissions(verify),
         updated_at: new Date(),
       })
       .where("id", "=", row.id)
       .execute();
+    await recordConnectionPermissions(trx, row.id, storedPermissions(verify));
     await auditConnection(
       trx,
       actor,

@@ -30,11 +30,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("pending_record_syncs").execute();
   await db.schema.alterTable("sync_runs").dropConstraint("sync_runs_mode").execute();
-  await db.schema
-    .alterTable("sync_runs")
-    .dropColumn("records")
-    .dropColumn("changes_since")
-    .dropColumn("mode")
-    .execute();
+  await db.schema.alterTable("sync_runs").dropColumn("records").dropColumn("changes_since").dropColumn("mode").execute();
   await db.schema.alterTable("connections").dropColumn("last_full_sync_at").execute();
 }

@@ -11,6 +11,8 @@ import * as m1205 from "./2026_12_05_0001_directory_list_index";
 import * as m1205b from "./2026_12_05_0002_search_text_unicode_case";
 import * as m1206 from "./2026_12_06_0001_unknown_fields";
 import * as m1206b from "./2026_12_06_0002_changes_reads";
+import * as m1206PublicApi from "./2026_12_06_1701_public_api";
+import * as m1206Webhooks from "./2026_12_06_1702_change_webhooks";
 
 /**
  * The ordered list of migrations. Explicit (not a folder scan) so it works the same
@@ -29,4 +31,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_05_0002_search_text_unicode_case": m1205b,
   "2026_12_06_0001_unknown_fields": m1206,
   "2026_12_06_0002_changes_reads": m1206b,
+  "2026_12_06_1701_public_api": m1206PublicApi,
+  "2026_12_06_1702_change_webhooks": m1206Webhooks,
 };

@@ -3,6 +3,7 @@ import type * as connections from "./tables/connections.table";
 import type * as directory from "./tables/directory.table";
 import type * as hireExport from "./tables/hire-export.table";
 import type * as outbox from "./tables/outbox.table";
+import type * as publicApi from "./tables/public-api.table";
 
 /** Every table Roster owns; kysely types all queries from this. */
 export interface Database {
@@ -34,6 +35,11 @@ export interface Database {
   webhook_deliveries: hireExport.WebhookDeliveriesTable;
   hire_transfers: hireExport.HireTransfersTable;
   hire_reconcile_state: hireExport.HireReconcileStateTable;
+  api_keys: publicApi.ApiKeysTable;
+  webhook_endpoints: publicApi.WebhookEndpointsTable;
+  event_outbox: publicApi.EventOutboxTable;
+  event_deliveries: publicApi.EventDeliveriesTable;
+  event_fanout_state: publicApi.EventFanoutStateTable;
 }
 
 export type { Role } from "./tables/accounts.table";
@@ -47,3 +53,4 @@ export type {
   SyncRunStatus,
 } from "./tables/connections.table";
 export type { EmployeeStatus } from "./tables/directory.table";
+export type { EventDeliveryStatus } from "./tables/public-api.table";

@@ -1,10 +1,11 @@
-export { type Insertable, type Kysely, type Selectable, sql, type Transaction, type Updateable } from "kysely";
+export { type Insertable, type Kysely, type RawBuilder, type Selectable, sql, type Transaction, type Updateable } from "kysely";
 export { type CreateDbOptions, createDb, type Db } from "./client";
 export { assertDatabaseReachable, DatabaseUnavailableError, redactUrl } from "./connectivity";
 export type {
   ConnectionStatus,
   Database,
   EmployeeStatus,
+  EventDeliveryStatus,
   PermissionChange,
   Role,
   StaleField,

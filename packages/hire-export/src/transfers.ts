@@ -1,4 +1,5 @@
 import { type Database, type Kysely, sql } from "@roster/db";
+import { emitHireOutcome } from "@roster/webhooks";
 import type { ExportTrigger } from "./jobs";
 
 export interface OpenAttempt {
@@ -44,17 +45,22 @@ export async function recordSuccess(
   transferId: string,
   facts: TransferFacts & { zenefitsCandidateId: string },
 ): Promise<void> {
-  await db
-    .updateTable("hire_transfers")
-    .set({
-      ...factsSet(facts),
-      status: "succeeded",
-      error: null,
-      zenefits_candidate_id: facts.zenefitsCandidateId,
-      succeeded_at: new Date(),
-    })
-    .where("id", "=", transferId)
-    .execute();
+  // The transfer's success and its hire.exported event commit together.
+  const write = async (trx: Kysely<Database>) => {
+    await trx
+      .updateTable("hire_transfers")
+      .set({
+        ...factsSet(facts),
+        status: "succeeded",
+        error: null,
+        zenefits_candidate_id: facts.zenefitsCandidateId,
+        succeeded_at: new Date(),
+      })
+      .where("id", "=", transferId)
+      .execute();
+    await emitHireOutcome(trx, transferId, { status: "exported" });
+  };
+  await (db.isTransaction ? write(db) : db.transaction().execute(write));
 }
 
 /**
@@ -65,7 +71,7 @@ export async function recordSuccess(
 export async function recordFailure(
   db: Kysely<Database>,
   transferId: string,
-  facts: TransferFacts & { error: string; notify: boolean },
+  facts: TransferFacts & { error: string; notify: boolean; willRetry?: boolean },
 ): Promise<boolean> {
   const before = await db
     .selectFrom("hire_transfers")
@@ -83,5 +89,6 @@ export async function recordFailure(
     })
     .where("id", "=", transferId)
     .execute();
+  await emitHireOutcome(db, transferId, { status: "failed", error: facts.error, willRetry: facts.willRetry ?? false });
   return facts.notify && before?.failure_notified === false;
 }

@@ -57,5 +57,16 @@ describe("export failures", () => {
     expect(transfers[0]!.zenefits_candidate_id).toBe(w.imported(opportunityId)[0]!.id);
     expect((await w.exportEmails()).length).toBe(emailsBefore + 1);
     expect((await w.jobs()).filter((j) => j.key?.endsWith(opportunityId))).toEqual([]);
+    // Its change webhooks, written with each attempt's record: two failures (retried), then the export.
+    const events = await w.db
+      .selectFrom("event_outbox")
+      .select(["type", "data"])
+      .where("ordering_key", "=", `hire:${w.connectionId}:${opportunityId}`)
+      .orderBy("id")
+      .execute();
+    expect(events.map((e) => e.type)).toEqual(["hire.failed", "hire.failed", "hire.exported"]);
+    expect(events[0]!.data).toMatchObject({ attempts: 1, will_retry: true, opportunity_id: opportunityId });
+    expect(events[2]!.data).toMatchObject({ attempts: 3, hris_candidate_id: transfers[0]!.zenefits_candidate_id });
+    expect(JSON.stringify(events)).not.toContain(transfers[0]!.candidate_name ?? "no name");
   });
 });

@@ -1,16 +1,24 @@
 import type { VerifyResult } from "@roster/core";
 import { type Db, sql } from "@roster/db";
+import { recordConnectionPermissions } from "@roster/webhooks";
 
-/** A successful verify: the account and the permissions as they are now. */
+/**
+ * A successful verify: the account and the permissions as they are now (a change of grant
+ * goes out as connection.permissions_changed, in the same transaction).
+ */
 export async function savePermissions(db: Db, connectionId: string, verify: VerifyResult): Promise<void> {
-  await db
-    .updateTable("connections")
-    .set({
-      account: JSON.stringify(verify.account),
-      permissions: JSON.stringify({ granted: verify.granted, missing: verify.missing, checkedAt: new Date().toISOString() }),
-    })
-    .where("id", "=", connectionId)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("connections")
+      .set({ account: JSON.stringify(verify.account) })
+      .where("id", "=", connectionId)
+      .execute();
+    await recordConnectionPermissions(trx, connectionId, {
+      granted: verify.granted,
+      missing: verify.missing,
+      checkedAt: new Date().toISOString(),
+    });
+  });
 }
 
 /**

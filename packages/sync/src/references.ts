@@ -6,7 +6,8 @@ import type { TableInfo } from "./tables/index";
  * who arrived on a later page (or in a later run) still links. All references of a table are
  * resolved in one statement, so each row is rewritten at most once, and only when one of its
  * links changed: an unchanged re-sync writes nothing. A reference to a record that does not
- * exist becomes null.
+ * exist becomes null. A row whose link changes is modified (updated_at), as the API's
+ * modified_after reads it.
  */
 export async function resolveReferences(db: Kysely<any>, spec: TableInfo, connectionId: string): Promise<number> {
   const refs = spec.references ?? [];
@@ -24,7 +25,7 @@ export async function resolveReferences(db: Kysely<any>, spec: TableInfo, connec
   const current = sql.join(refs.map((ref) => sql.raw(`e.${ref.idColumn}`)));
   const resolved = sql.join(refs.map((ref) => sql.raw(`r.${ref.idColumn}`)));
   const result = await sql`
-    update ${table} e set ${assignments}
+    update ${table} e set ${assignments}, updated_at = now()
     from (select s.id, ${targets} from ${table} s ${joins} where s.connection_id = ${connectionId}) r
     where e.id = r.id and (${current}) is distinct from (${resolved})`.execute(db);
   return Number(result.numAffectedRows ?? 0);

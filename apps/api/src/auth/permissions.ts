@@ -82,6 +82,17 @@ export const permissions = {
   "directory.person": "member",
   "directory.departments": "member",
   "directory.locations": "member",
+
+  // Settings → API keys and Settings → Webhooks (the public API and its change webhooks).
+  "apiKeys.list": "admin",
+  "apiKeys.create": "admin",
+  "apiKeys.revoke": "admin",
+  "webhooks.endpoints": "admin",
+  "webhooks.createEndpoint": "admin",
+  "webhooks.updateEndpoint": "admin",
+  "webhooks.deleteEndpoint": "admin",
+  "webhooks.deliveries": "admin",
+  "webhooks.resend": "admin",
 } as const satisfies Record<string, AccessLevel>;
 
 export type ProcedurePath = keyof typeof permissions;

@@ -1,5 +1,7 @@
 // Input schemas of every procedure, shared with the web app's forms ("@roster/api/schemas").
 // Only zod lives here: this module ends up in the browser bundle.
+
+export * from "./api-keys";
 export * from "./audit";
 export * from "./auth";
 export * from "./connections";
@@ -8,3 +10,4 @@ export * from "./invites";
 export * from "./lever";
 export * from "./members";
 export * from "./organisations";
+export * from "./webhooks";

@@ -26,6 +26,12 @@ function useIntegrationItems(enabled: boolean): NavItem[] {
     .map((c) => ({ page: c.kind === "hris" ? "hrisSettings" : "atsSettings", href: paths.integration(c.id), label: c.name }));
 }
 
+/** Settings → Developers: what the customer's own systems use. */
+const developerItems: NavItem[] = [
+  { page: "apiKeys", href: paths.apiKeys, label: "API keys" },
+  { page: "webhooks", href: paths.webhooks, label: "Webhooks" },
+];
+
 function NavLink({ item }: { item: NavItem }) {
   const [location] = useLocation();
   // A section stays highlighted on its sub-pages (a person under Directory).
@@ -45,7 +51,10 @@ export function SideNav() {
   const visible = (item: NavItem) => canSee(item.page, active);
   const integrations = useIntegrationItems(canSee("atsSettings", active)).filter(visible);
   const overview: NavItem = { page: "atsSettings", href: paths.integrations, label: "All integrations" };
-  const groups = visible(overview) ? [{ heading: "Integrations", items: [overview, ...integrations] }] : [];
+  const groups = [
+    { heading: "Integrations", items: visible(overview) ? [overview, ...integrations] : [] },
+    { heading: "Developers", items: developerItems.filter(visible) },
+  ].filter((g) => g.items.length > 0);
   return (
     <nav className="side-nav" aria-label="Main">
       <ul>

@@ -6,6 +6,9 @@ import { peakRss } from "./5-peak-rss";
 import { directoryApi } from "./6-directory-api";
 import { leverWebhooks } from "./7-lever-webhooks";
 import { jobRunner } from "./8-job-runner";
+import { apiExport } from "./9-api-export";
+import { apiList } from "./10-api-list";
+import { changeWebhooks } from "./11-change-webhooks";
 import type { Benchmark } from "./types";
 
 export type { Benchmark } from "./types";
@@ -23,4 +26,7 @@ export const benchmarks: readonly Benchmark[] = [
   directoryApi,
   leverWebhooks,
   jobRunner,
+  apiExport,
+  apiList,
+  changeWebhooks,
 ];

@@ -33,14 +33,16 @@ function productEnv(input: ProductEnv): Record<string, string> {
  * The API as it runs in production: apps/api/src/main.ts in its own process on a free port.
  * Ready once /healthz answers (200, or 503 while no worker has beaten yet).
  */
-export async function startApiProcess(input: ProductEnv): Promise<Service<{ url: string }>> {
+export async function startApiProcess(
+  input: ProductEnv & { extraEnv?: Record<string, string> },
+): Promise<Service<{ url: string }>> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   return startService({
     name: "API (apps/api)",
     entry: entryOf("@roster/api"),
     nodeFlags: startFlags("@roster/api"),
-    env: { ...productEnv(input), API_PORT: String(port), API_PUBLIC_URL: url },
+    env: { ...productEnv(input), API_PORT: String(port), API_PUBLIC_URL: url, ...input.extraEnv },
     ready: async () => {
       const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) });
       await response.arrayBuffer();

@@ -150,4 +150,6 @@ export interface ChangeLogTable {
   change: "created" | "updated" | "deleted" | "restored";
   fields: ColumnType<string[] | null, string | null | undefined, string | null>;
   created_at: Timestamp;
+  /** The writing transaction's id (xid8, as a decimal string): the webhook fan-out reads in its order. */
+  xid: Generated<string>;
 }

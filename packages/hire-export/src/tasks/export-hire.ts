@@ -137,7 +137,12 @@ async function recordAndFail(
   payload: ExportHirePayload,
 ): Promise<ExportOutcome> {
   await deps.db.transaction().execute(async (trx) => {
-    const first = await recordFailure(trx, attempt.id, { ...facts, error: reason, notify: options.notify });
+    const first = await recordFailure(trx, attempt.id, {
+      ...facts,
+      error: reason,
+      notify: options.notify,
+      willRetry: options.retry,
+    });
     if (first) {
       const candidateName = facts.candidateName ?? `Lever candidate ${payload.opportunityId}`;
       await notifyExportFailure(trx, { connection, transferId: attempt.id, candidateName, reason, publicUrl: deps.publicUrl });

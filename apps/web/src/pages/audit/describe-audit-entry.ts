@@ -51,6 +51,18 @@ export function describeAuditEntry(entry: Entry): string {
       return "started a sync";
     case "connection.deleted":
       return `deleted the integration “${text(d.name)}” and its synced directory`;
+    case "api_key.created":
+      return `created the API key “${text(d.name)}” (${text(d.prefix)}…)`;
+    case "api_key.revoked":
+      return `revoked the API key “${text(d.name)}”`;
+    case "webhook_endpoint.created":
+      return `added the webhook endpoint ${text(d.url)}`;
+    case "webhook_endpoint.updated":
+      return "changed a webhook endpoint";
+    case "webhook_endpoint.deleted":
+      return `deleted the webhook endpoint ${text(d.url)}`;
+    case "webhook_delivery.resent":
+      return `resent the webhook event ${text(d.event_id)}`;
     default:
       return `${entry.action.replace(/[._]/g, " ")}${entry.targetId ? ` (${entry.targetType} ${entry.targetId})` : ""}`;
   }

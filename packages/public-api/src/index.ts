@@ -1,0 +1,26 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { getRequestListener } from "@hono/node-server";
+import { createPublicApi } from "./app";
+import type { PublicApiDeps } from "./context";
+
+export { API_VERSION, createPublicApi, openApiDocument } from "./app";
+export {
+  API_KEY_PREFIX,
+  type ApiKeyInput,
+  type ApiKeyView,
+  apiKeyInputSchema,
+  createApiKey,
+  hashApiKey,
+  type KeyActor,
+  listApiKeys,
+  revokeApiKey,
+} from "./auth/api-keys";
+export { type ApiScope, apiScopes, defaultScopes, scopeDescriptions } from "./auth/scopes";
+export type { PublicApiDeps } from "./context";
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./routes/resource-routes";
+
+/** A node:http request listener for /api/*, for apps/api's server. */
+export function publicApiListener(deps: PublicApiDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const app = createPublicApi(deps);
+  return getRequestListener(app.fetch) as (req: IncomingMessage, res: ServerResponse) => void;
+}
