@@ -14,8 +14,18 @@ export function secret<T extends z.ZodType>(schema: T): T {
   return schema;
 }
 
+/** The schema an optional(), default(), nullable()… wrapper was made from, or undefined. */
+function wrapped(schema: z.ZodType): z.ZodType | undefined {
+  const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType } } })._zod.def;
+  return ["optional", "default", "prefault", "nullable", "readonly"].includes(def.type) ? def.innerType : undefined;
+}
+
+/** True for a secret() field, also once wrapped: `secret(z.string()).optional()` is still secret. */
 export function isSecretSchema(schema: z.ZodType): boolean {
-  return secretRegistry.has(schema);
+  for (let current: z.ZodType | undefined = schema; current; current = wrapped(current)) {
+    if (secretRegistry.has(current)) return true;
+  }
+  return false;
 }
 
 /** Names of the secret fields of a credentials object schema. */
