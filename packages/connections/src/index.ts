@@ -22,5 +22,6 @@ export {
   setNotificationEmail,
   syncNow,
 } from "./mutations";
+export { type PermissionEffect, permissionEffects } from "./permission-effects";
 export { findConnector, verifyCredentials } from "./verify-credentials";
 export { getConnectionView, getRun, listConnectionEmails, listConnections, listRuns } from "./views";
