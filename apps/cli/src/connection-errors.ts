@@ -23,7 +23,7 @@ export function fromConnectionError(error: unknown, flagOf: Record<string, strin
     case "confirm_required":
       return new CliError(ExitCode.usage, error.message, {
         kind: "confirm_required",
-        hint: `${details.hint ?? ""} Run again with --yes to use it anyway.`.trim(),
+        hint: "Grant those permissions to the new token, or run again with --yes to use it anyway.",
         data: { lost: details.lost ?? [] },
       });
     case "verify_failed":

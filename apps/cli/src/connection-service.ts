@@ -1,8 +1,9 @@
 import { ConfigError, loadConnectorBaseUrls } from "@roster/config";
-import { type Actor, type ConnectionDeps, credentialDefaults } from "@roster/connections";
+import type { Actor, ConnectionDeps } from "@roster/connections";
+import { credentialDefaults } from "@roster/connections/credential-defaults";
 import type { Db } from "@roster/db";
 import { connectors } from "@roster/registry";
-import { config } from "./database";
+import { config } from "./config";
 import { CliError, ExitCode } from "./exit-codes";
 import { createCliLogger } from "./output/log-sink";
 import type { Output } from "./output/output";

@@ -121,6 +121,23 @@ describe("a deployment set up and synced through the roster command alone", () =
     expect(audit).toEqual([
       { actor_user_id: null, action: "organisation.created", details: { name: "Acme Robotics", owner: OWNER_EMAIL, via: "cli" } },
     ]);
+
+    // The same owner for a second organisation: their account is reused, and its password kept.
+    const second = await roster([
+      "org",
+      "create",
+      "Acme Labs",
+      "--owner-email",
+      OWNER_EMAIL,
+      "--owner-password-file",
+      secretFile("another password entirely"),
+    ]);
+    expect(second.code, second.all).toBe(0);
+    expect(second.stdout).toMatch(/^✓ Created organisation "Acme Labs": [0-9a-f-]{36}$/m);
+    expect(second.stdout).toContain("an existing account, now an owner of this organisation too; its password is unchanged");
+    const owner = await testDb.db.selectFrom("users").select("password_hash").where("email", "=", OWNER_EMAIL).execute();
+    expect(owner).toHaveLength(1);
+    expect(await verifyPassword(password, owner[0]!.password_hash)).toBe(true);
   });
 
   it("connects Zenefits at the simulator's port: the id and the checklist printed, the token stored encrypted", {
@@ -327,25 +344,72 @@ describe("a deployment set up and synced through the roster command alone", () =
     });
   });
 
-  it("answers an unknown organisation with 3 and a missing secret file with 2, saying which", { timeout: 300_000 }, async () => {
-    // Tried: `connect zenefits` for an organisation id that does not exist; `org create` and `rotate`
-    // with a password or token file path that does not exist; `rotate` of an unknown connection.
-    // Must hold: exit 3, 2, 2 and 3; the messages name the organisation, the flag and the path.
+  it("refuses what it cannot do with the documented codes, saying why, and changes nothing", { timeout: 300_000 }, async () => {
+    // Tried: `connect zenefits` for an organisation id that does not exist (3); `org create` and `rotate`
+    // with a password or token file path that does not exist (2); `rotate` of an unknown connection (3);
+    // a second Zenefits connection for the organisation (1); `connect lever` with a wrong Zenefits client
+    // secret (1). Must hold: those codes; the messages name the organisation, the flag and path, the
+    // existing connection with the rotate command, the side that failed; no organisation, connection
+    // or credential changed.
     const tokenFile = secretFile(zenefits.createToken());
     const unknownOrg = randomUUID();
-    const [noOrg, noPasswordFile, noTokenFile, noConnection] = await Promise.all([
+    const organisationsBefore = await testDb.db.selectFrom("organisations").select("id").execute();
+    const leverBefore = await testDb.db
+      .selectFrom("connections")
+      .select(["id", "credentials_encrypted", "updated_at"])
+      .where("connector_id", "=", "lever")
+      .executeTakeFirstOrThrow();
+    const [noOrg, noPasswordFile, noTokenFile, noConnection, twice, badSecret] = await Promise.all([
       roster(["connect", "zenefits", "--org", unknownOrg, "--token-file", tokenFile, "--notify", NOTIFY_EMAIL]),
       roster(["org", "create", "Other", "--owner-email", "x@acme.test", "--owner-password-file", "/nonexistent/roster/password"]),
       roster(["rotate", state.connectionId ?? randomUUID(), "--token-file", "/nonexistent/roster/token"]),
       roster(["rotate", randomUUID(), "--token-file", tokenFile]),
+      roster(["connect", "zenefits", "--org", state.organisationId!, "--token-file", tokenFile, "--notify", NOTIFY_EMAIL]),
+      roster([
+        "connect",
+        "lever",
+        "--org",
+        state.organisationId!,
+        "--api-key-file",
+        secretFile(lever.apiKey),
+        "--signing-token-file",
+        secretFile(lever.webhookSignatureToken),
+        "--zenefits-company-id",
+        zenefits.companyId,
+        "--zenefits-secret-file",
+        secretFile("not-the-client-secret"),
+        "--contact",
+        OWNER_EMAIL,
+        "--lever-base-url",
+        `${lever.url}/v1`,
+        "--zenefits-base-url",
+        zenefits.url,
+      ]),
     ]);
-    expect([noOrg, noPasswordFile, noTokenFile, noConnection].map((r) => r.code)).toEqual([3, 2, 2, 3]);
+    expect([noOrg, noPasswordFile, noTokenFile, noConnection, twice, badSecret].map((r) => r.code)).toEqual([3, 2, 2, 3, 1, 1]);
     expect(noOrg.stderr).toContain(`No organisation ${unknownOrg}`);
     expect(noPasswordFile.stderr).toContain("--owner-password-file: /nonexistent/roster/password does not exist.");
     expect(noTokenFile.stderr).toContain("--token-file: /nonexistent/roster/token does not exist.");
     expect(noConnection.stderr).toContain("No connection");
-    const organisations = await testDb.db.selectFrom("organisations").select("name").execute();
-    expect(organisations.map((o) => o.name)).toEqual(["Acme Robotics"]);
+    expect(twice.stderr).toContain(`Acme Robotics already has a Zenefits connection (${state.connectionId}).`);
+    expect(twice.stderr).toContain(`roster rotate ${state.connectionId} --token-file <file>`);
+    expect(badSecret.stderr).toContain("Verification failed, nothing was saved.");
+    expect(badSecret.stderr).toMatch(/^ {2}Zenefits: /m);
+    expect(badSecret.stderr).not.toMatch(/^ {2}Lever: /m);
+
+    expect(await testDb.db.selectFrom("organisations").select("id").execute()).toEqual(organisationsBefore);
+    const zenefitsConnections = await testDb.db
+      .selectFrom("connections")
+      .select("id")
+      .where("connector_id", "=", "zenefits")
+      .execute();
+    expect(zenefitsConnections).toEqual([{ id: state.connectionId }]);
+    const leverAfter = await testDb.db
+      .selectFrom("connections")
+      .select(["id", "credentials_encrypted", "updated_at"])
+      .where("connector_id", "=", "lever")
+      .executeTakeFirstOrThrow();
+    expect(leverAfter).toEqual(leverBefore);
   });
 
   it("never shows a secret: not in any output, not in any command line the steps ran", () => {

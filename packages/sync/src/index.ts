@@ -4,5 +4,5 @@ export { resolveReferences } from "./references";
 export { ConnectionNotFoundError, type RunConnectionSyncInput, runConnectionSync } from "./run-connection-sync";
 export { type RunSyncInput, runSync, SyncInProgressError, type SyncOutcome } from "./run-sync";
 export { type TableSpec, tableSpecs } from "./tables/index";
-export { upsertBatch } from "./upsert";
 export { staleFieldLabels, type UnknownField, unknownFields, WHOLE_COLLECTION } from "./unknown-fields";
+export { upsertBatch } from "./upsert";

@@ -8,9 +8,10 @@ import {
   leverWebhookUrl,
   verifyLeverSetup,
 } from "@roster/hire-export";
+import { config } from "../config";
 import { fromConnectionError } from "../connection-errors";
 import { cliActor, cliConnectionDeps, QUICK_VERIFY } from "../connection-service";
-import { config, openDatabase, resolveEncryptionKey } from "../database";
+import { openDatabase, resolveEncryptionKey } from "../database";
 import { CliError, ExitCode, type ExitCodeValue, notFound, usageError } from "../exit-codes";
 import { parseFlag, parseOrganisationId } from "../options";
 import { organisationById } from "../organisation-lookup";

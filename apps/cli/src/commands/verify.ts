@@ -1,4 +1,4 @@
-import { permissionEffects } from "@roster/connections";
+import { permissionEffects } from "@roster/connections/permission-effects";
 import { createConnectorContext } from "@roster/core";
 import { deploymentCredentialDefaults, QUICK_VERIFY } from "../connection-service";
 import { connectorById } from "../connector-lookup";
