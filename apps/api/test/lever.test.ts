@@ -424,6 +424,55 @@ describe("Send to Zenefits", () => {
     expect(await jobsWithKey(`sync:${connectionId}`)).toHaveLength(1);
   });
 
+  it("a candidate already sent: no button, the send shown to those who may see it, and Send to Zenefits refused with when", async () => {
+    // Tried: an Offer candidate sent at the offer step on 3 Nov and one sent as a hire (its row still
+    // "offer" until the next sync), in Zenefits offers mode; the page for the owner and a member;
+    // Send to Zenefits for both. Must hold: neither row offers the button; the owner sees each
+    // send's stage and date, the member sees no such key; both presses are refused with CONFLICT
+    // naming the date and the stage; no job is queued.
+    const sentOn = new Date("2026-11-03T09:30:00Z");
+    const atOffer = await insertCandidate(api.deps.db, fx.organisationId, connectionId, { name: "Sid Sent", status: "offer" });
+    const hired = await insertCandidate(api.deps.db, fx.organisationId, connectionId, { name: "Hal Hired", status: "offer" });
+    await insertTransfer(api.deps.db, fx.organisationId, connectionId, atOffer.remoteId, {
+      status: "succeeded",
+      stage: "offer",
+      succeededAt: sentOn,
+    });
+    await insertTransfer(api.deps.db, fx.organisationId, connectionId, hired.remoteId, {
+      status: "succeeded",
+      succeededAt: sentOn,
+    });
+
+    const owner = await clients.owner.lever.candidates.query({ status: "offer" });
+    const row = (id: string) => owner.candidates.find((c) => c.id === id)!;
+    expect(row(offer.id).sendToZenefitsOffered, "a candidate never sent still has the button").toBe(true);
+    expect(row(atOffer.id)).toMatchObject({
+      sendToZenefitsOffered: false,
+      sentToZenefits: { stage: "offer", at: sentOn.toISOString() },
+    });
+    expect(row(hired.id)).toMatchObject({
+      sendToZenefitsOffered: false,
+      sentToZenefits: { stage: "hired", at: sentOn.toISOString() },
+    });
+    const member = await clients.member.lever.candidates.query({ status: "offer" });
+    const memberRow = member.candidates.find((c) => c.id === hired.id)!;
+    expect(memberRow.sendToZenefitsOffered).toBe(false);
+    expect("sentToZenefits" in memberRow).toBe(false);
+
+    await expectTrpcError(
+      clients.owner.lever.sendToZenefits.mutate({ candidateId: atOffer.id }),
+      "CONFLICT",
+      /Already sent to Zenefits at the offer step on 2026-11-03/,
+    );
+    await expectTrpcError(
+      clients.admin.lever.sendToZenefits.mutate({ candidateId: hired.id }),
+      "CONFLICT",
+      /Already sent to Zenefits as a hire on 2026-11-03/,
+    );
+    expect(await jobsWithKey(exportJobKey(connectionId, atOffer.remoteId))).toEqual([]);
+    expect(await jobsWithKey(exportJobKey(connectionId, hired.remoteId))).toEqual([]);
+  });
+
   it("a candidate of another organisation is not found", async () => {
     const other = await createOrgFixture(api.deps.db);
     const { trpc, jar } = api.client();

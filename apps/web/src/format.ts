@@ -34,6 +34,11 @@ export function formatDateTime(value: DateLike): string {
   return toDate(value).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 }
 
+/** The day of a moment, in the viewer's time zone: "3 Nov 2026". */
+export function formatDate(value: DateLike): string {
+  return toDate(value).toLocaleDateString("en-GB", { dateStyle: "medium" });
+}
+
 /** An ISO calendar date ("2024-03-01") shown as "1 Mar 2024", without time-zone shifts. */
 export function formatIsoDate(value: string): string {
   const [y, m, d] = value.split("-").map(Number);

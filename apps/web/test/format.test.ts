@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDuration, formatIsoDate, formatRelative, humanize, plural } from "../src/format";
+import { formatCount, formatDate, formatDuration, formatIsoDate, formatRelative, humanize, plural } from "../src/format";
 
 describe("format", () => {
   const now = Date.parse("2026-11-23T12:00:00Z");
@@ -21,6 +21,7 @@ describe("format", () => {
     expect(formatDuration(2_500)).toBe("2.5 s");
     expect(formatDuration(75_000)).toBe("1 min 15 s");
     expect(formatIsoDate("2024-03-01")).toBe("1 Mar 2024");
+    expect(formatDate("2026-11-03T12:00:00Z")).toBe("3 Nov 2026");
     expect(humanize("customFieldValues")).toBe("Custom field values");
     expect(humanize("invalid_credentials")).toBe("Invalid credentials");
   });

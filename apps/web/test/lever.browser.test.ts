@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@roster/api";
+import { sql } from "@roster/db";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { apiStatusFromPage, screenshot, signIn, stackForFile } from "./harness/index";
@@ -7,8 +8,10 @@ import { apiStatusFromPage, screenshot, signIn, stackForFile } from "./harness/i
  * Lever → Zenefits in a real browser: the owner sets Lever up with the simulators' values,
  * Verify calls both for real, Zenefits offers mode; after the worker's first candidates sync,
  * "Send to Zenefits" on an Offer candidate runs export_hire in the real worker and the candidate
- * lands in the Zenefits simulator's import list; the transfer story shows for the owner; Lever
- * offers mode removes the button; a member sees the candidates without any transfer story.
+ * lands in the Zenefits simulator's import list; the transfer story shows for the owner; once
+ * hired in Lever the hire is sent by itself and the row shows it, with no button and the API
+ * refusing a second send; Lever offers mode removes the button; a member sees the candidates
+ * without any transfer story.
  */
 const stack = stackForFile({
   zenefits: { people: 10, seed: 3 },
@@ -19,6 +22,9 @@ const lever = () => stack().lever!;
 const zenefits = () => stack().zenefits!;
 
 const [owner, , member] = DEMO_USERS;
+/** The Zenefits column of a candidate sent at the offer step, and once their hire was sent ("… 6 Dec 2026"). */
+const SENT_AT_OFFER = /^Offer · sent to Zenefits \d{1,2} \w{3} \d{4}$/;
+const SENT_AS_HIRE = /^Hired · sent to Zenefits \d{1,2} \w{3} \d{4}$/;
 const heading = (page: Page, name: string) => page.getByRole("heading", { level: 1, name });
 const candidateRow = (page: Page, name: string) =>
   page.getByRole("table", { name: "Candidates" }).getByRole("row").filter({ hasText: name });
@@ -136,10 +142,80 @@ describe("Lever → Zenefits in a real browser", () => {
     expect(imported[0]).toMatchObject({ stage: "offer", source: "lever" });
     // What was sent, field by field (the owner may see it).
     expect(await story.getByRole("definition").first().textContent()).toBe(target.name);
-    await candidateRow(ownerPage, target.name).getByText("Sent to Zenefits", { exact: true }).waitFor({ timeout: 10_000 });
+    // The row now says so, and no longer offers the button (a candidate is sent by hand once).
+    const sentRow = candidateRow(ownerPage, target.name);
+    await sentRow.getByText(SENT_AT_OFFER).waitFor({ timeout: 10_000 });
+    expect(await sentRow.getByRole("button", { name: "Send to Zenefits" }).count()).toBe(0);
     await screenshot(ownerPage, "transfer-story");
     const transfers = await stack().db.selectFrom("hire_transfers").selectAll().execute();
     expect(transfers).toMatchObject([{ opportunity_id: target.id, status: "succeeded", stage: "offer", trigger: "manual" }]);
+  });
+
+  it("hired in Lever: the hire is sent by itself; the row shows Hired · sent to Zenefits, no button; a second send is refused", async () => {
+    // Tried: Lever's webhook pointed at the API, then the target hired in Lever (the real worker
+    // exports it); the Candidates page opened again; Send to Zenefits asked of the API directly,
+    // as a stale page or a script would. Must hold: Zenefits holds the same candidate, now hired;
+    // the row shows "Hired · sent to Zenefits <date>" with no button in the row or its menu;
+    // the API answers 409 and queues nothing; still one Zenefits candidate.
+    const connection = await stack()
+      .db.selectFrom("connections")
+      .select("id")
+      .where("connector_id", "=", "lever")
+      .executeTakeFirstOrThrow();
+    lever().setWebhook({ url: `${stack().apiUrl}/webhooks/lever/${connection.id}` });
+    expect(await lever().hire(target.id)).toEqual({ deliveredStatus: 202 });
+    const hireSent = async () => {
+      const rows = await stack()
+        .db.selectFrom("hire_transfers")
+        .select(["stage", "status"])
+        .where("opportunity_id", "=", target.id)
+        .execute();
+      return rows.some((r) => r.stage === "hired" && r.status === "succeeded");
+    };
+    await expect.poll(hireSent, { timeout: 30_000 }).toBe(true);
+    expect(
+      zenefits()
+        .atsCandidates()
+        .filter((c) => c.external_id === target.id),
+    ).toMatchObject([{ stage: "hired" }]);
+
+    await ownerPage.reload();
+    await heading(ownerPage, "Candidates").waitFor();
+    await ownerPage.getByRole("button", { name: /^Offer/ }).click();
+    const row = candidateRow(ownerPage, target.name);
+    await row.getByText(SENT_AS_HIRE).waitFor({ timeout: 10_000 });
+    expect(await row.getByRole("button", { name: "Send to Zenefits" }).count()).toBe(0);
+    await row.getByRole("button", { name: `Actions for ${target.name}` }).click();
+    expect(await ownerPage.getByRole("menu").getByRole("menuitem").allInnerTexts()).toEqual(["View details"]);
+    await ownerPage.keyboard.press("Escape");
+    await screenshot(ownerPage, "candidates-hired-and-sent");
+
+    const candidate = await stack()
+      .db.selectFrom("candidates")
+      .select("id")
+      .where("remote_id", "=", target.id)
+      .executeTakeFirstOrThrow();
+    const refused = await ownerPage.evaluate(async (candidateId) => {
+      const res = await fetch("/trpc/lever.sendToZenefits", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ candidateId }),
+      });
+      return { status: res.status, body: await res.text() };
+    }, candidate.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toContain("Already sent to Zenefits as a hire on");
+    const jobs = await sql<{
+      n: number;
+    }>`select count(*)::int as n from graphile_worker.jobs where key = ${`export:${connection.id}:${target.id}`}`.execute(
+      stack().db,
+    );
+    expect(jobs.rows[0]?.n).toBe(0);
+    expect(
+      zenefits()
+        .atsCandidates()
+        .filter((c) => c.external_id === target.id),
+    ).toHaveLength(1);
   });
 
   it("a failed export: the contact is emailed, the Lever connection page shows the reason, Retry re-queues it", async () => {
@@ -220,6 +296,7 @@ describe("Lever → Zenefits in a real browser", () => {
     await row.waitFor();
     expect(await memberPage.getByRole("columnheader", { name: "Zenefits" }).count()).toBe(0);
     expect(await memberPage.getByText("Sent to Zenefits", { exact: true }).count()).toBe(0);
+    expect(await memberPage.getByText(/· sent to Zenefits/).count()).toBe(0);
     await row.getByRole("button", { name: target.name, exact: true }).click();
     await memberPage.getByTestId("candidate-panel").waitFor();
     expect(await memberPage.getByTestId("transfer-story").count()).toBe(0);

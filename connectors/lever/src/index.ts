@@ -30,7 +30,7 @@ export type {
 } from "./raw";
 export { type DownloadedDocument, downloadFile, downloadResume, listFiles, listResumes } from "./read/documents";
 export { hiredArchiveReasonIds, isHired, listHiredSince } from "./read/hires";
-export { listFeedback, listInterviews, overallRating } from "./read/interviews";
+export { listFeedback, listInterviews, type OverallScore, overallRating, overallScore } from "./read/interviews";
 export { listArchiveReasons, listPostings, listStages } from "./read/lookups";
 export { listOffers, offerField, pickOffer } from "./read/offers";
 export { findUser, getOpportunity, getPosting, getUser, postingIdOf } from "./read/opportunity";

@@ -114,6 +114,7 @@ export const rawFeedback = z.looseObject({
   id: z.string(),
   interview: text,
   user: text,
+  createdAt: epochMs,
   completedAt: epochMs,
   deletedAt: epochMs,
   fields: z
@@ -122,6 +123,8 @@ export const rawFeedback = z.looseObject({
         type: text,
         text: text,
         overall: z.boolean().nullish(),
+        /** The score-system field's scale, e.g. `[{text: "4 - Strong Hire"}, …]`. */
+        options: z.array(z.looseObject({ text: text })).nullish(),
         value: z.unknown(),
       }),
     )

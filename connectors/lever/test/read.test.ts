@@ -16,6 +16,7 @@ import {
   listResumes,
   offerField,
   overallRating,
+  overallScore,
   pickOffer,
   postingIdOf,
 } from "../src/index";
@@ -80,7 +81,7 @@ describe("read helpers for the hire export", () => {
 
   it("lists interviews and live scorecards with their overall rating", async () => {
     // Tried: a hired opportunity's feedback. Must hold: deleted forms are left out; each live
-    // form's rating is the score-system value.
+    // form's rating is the score-system value, its score the number that value starts with.
     const id = ids()[0]!;
     const truth = sim.truth();
     const live = (truth.feedback[id] ?? []).filter((f) => f.deletedAt === null);
@@ -89,6 +90,7 @@ describe("read helpers for the hire export", () => {
     for (const form of forms) {
       const rating = live.find((f) => f.id === form.id)?.fields.find((f) => f.type === "score-system")?.value;
       expect(overallRating(form)).toBe(rating);
+      expect(overallScore(form)).toEqual({ score: Number(String(rating).charAt(0)), label: rating });
     }
     expect((await listInterviews(ctx(), id)).length).toBe(truth.interviews[id]?.length ?? 0);
   });

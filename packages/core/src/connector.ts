@@ -5,13 +5,17 @@
  * - stream: one collection a connector reads page by page (people, departments…), mapped to one model.
  * - cursor: an opaque string from which a stream's read can resume; saved after each committed batch.
  * - action: a write to the provider (e.g. import a hire), with zod input and output.
+ * - full read / changes read: a stream reads everything (deletions are what is no longer there),
+ *   or, where the provider can say, only what changed since the last sync (readChanges).
+ * - hire: a candidate hired in an ATS, as an ATS connector reads it (`hires`) and an HRIS
+ *   connector imports it (`actions.importHire`); @roster/hire-export pairs the two.
  * Connectors know the provider and nothing of PostgreSQL; the sync engine knows PostgreSQL and
  * nothing of providers.
  */
 import type { Logger } from "@roster/logger";
 import type { z } from "zod";
 import type { HttpClient } from "./http/client";
-import type { ModelField, ModelName, Models } from "./model/index";
+import type { Hire, ImportedHire, ModelField, ModelName, Models } from "./model/index";
 
 export interface Permission {
   /** Stable id used in code and storage, e.g. "people.manager". */
@@ -29,6 +33,11 @@ export interface Manifest<C extends z.ZodType = z.ZodType> {
   credentials: C;
   permissions: readonly Permission[];
   rateLimit?: { perSecond: number; burst?: number };
+  /**
+   * For streams with readChanges: a full read runs at least this often (hours) against drift
+   * the change feed may miss; the syncs in between read only the changes. Default 168 (a week).
+   */
+  fullSyncEveryHours?: number;
 }
 
 /** What a connector's code receives: its credentials, an HTTP client already pointed at the provider, a logger, an abort signal. */
@@ -49,6 +58,12 @@ export interface Page<Raw> {
   records: Raw[];
   /** Resume point after this page; null when this was the last page. */
   nextCursor: string | null;
+}
+
+/** A page of a changes read (or of named records): what changed, and what the provider says is gone. */
+export interface ChangesPage<Raw> extends Page<Raw> {
+  /** Remote ids deleted at the provider (nothing is deleted by absence in a changes read). */
+  deleted?: string[];
 }
 
 export type Mapped<T> = { ok: true; value: T } | { ok: false; remoteId: string | null; reason: string };
@@ -82,6 +97,17 @@ export interface StreamDefinition<Cred, Raw, M extends ModelName> {
   read(ctx: ConnectorContext<Cred>, from: { cursor: string | null; since: Date | null }): AsyncIterable<Page<Raw>>;
   /** Pure: one raw record to the unified model, or the reason it cannot be. */
   map(raw: Raw): Mapped<Models[M]>;
+  /**
+   * Only what changed since `since` (the last successful sync's start), for providers that can
+   * say. The engine uses it between full reads (manifest.fullSyncEveryHours) once the connection
+   * has synced; records it yields are upserted, and only the ids it reports deleted are deleted.
+   */
+  readChanges?(ctx: ConnectorContext<Cred>, from: { cursor: string | null; since: Date }): AsyncIterable<ChangesPage<Raw>>;
+  /**
+   * Just these records (a webhook named them), as pages; an id the provider no longer has is
+   * reported in `deleted`.
+   */
+  readRecords?(ctx: ConnectorContext<Cred>, remoteIds: readonly string[]): AsyncIterable<ChangesPage<Raw>>;
 }
 
 export interface VerifyResult {
@@ -105,6 +131,11 @@ export interface ActionDefinition<Cred, I extends z.ZodType, O extends z.ZodType
   run(ctx: ConnectorContext<Cred>, input: z.infer<I>): Promise<z.infer<O>>;
 }
 
+/** What Roster does about a webhook event: re-read records of a stream, or export a hire. */
+export type WebhookEffect =
+  | { kind: "records_changed"; stream: string; remoteIds: string[] }
+  | { kind: "candidate_hired"; candidateId: string };
+
 export interface WebhookEvent {
   /** The provider's delivery or event id: used to refuse replays. */
   id: string;
@@ -113,9 +144,16 @@ export interface WebhookEvent {
   remoteId: string;
   occurredAt: Date;
   data: unknown;
+  /** What to do about it; an event without one is only acknowledged. */
+  effect?: WebhookEffect;
 }
 
 export interface WebhookHandler {
+  /**
+   * The connection's signing secret, read from its credentials: null when it has none, and then
+   * every delivery is refused (an unsigned delivery cannot be trusted).
+   */
+  secret(credentials: any): string | null;
   /** Checks signature and freshness of a raw delivery. */
   verify(input: {
     body: string;
@@ -126,6 +164,35 @@ export interface WebhookHandler {
   parse(body: unknown): WebhookEvent[];
 }
 
+/** Where a candidate stands in an ATS: what decides whether, and as what, they may be exported. */
+export interface CandidateStanding {
+  status: "hired" | "offer" | "other";
+  /** The candidate's name, for the transfer record and emails. */
+  name: string | null;
+}
+
+export type HireRead =
+  /** `summary`: what a person may be shown of where values came from (never file bytes). */
+  | { ok: true; hire: Hire; summary: Record<string, unknown> }
+  /** Fields the HRIS cannot import without, in people's words ("email address"). */
+  | { ok: false; missing: string[] };
+
+/** An ATS connector's side of hires: read a hired candidate as a unified Hire. */
+export interface HireSource<Cred> {
+  standing(ctx: ConnectorContext<Cred>, candidateId: string): Promise<CandidateStanding>;
+  read(ctx: ConnectorContext<Cred>, candidateId: string, standing: CandidateStanding): Promise<HireRead>;
+  /** Candidates hired since then: the reconciliation poll that catches a missed webhook. */
+  hiredSince(ctx: ConnectorContext<Cred>, since: Date): Promise<string[]>;
+}
+
+/** An HRIS connector's side of hires: import one as a new person (or an import to finish). */
+export interface ImportHireAction extends ActionDefinition<any, z.ZodType<Hire>, z.ZodType<ImportedHire>> {
+  /** Checks the credentials the import runs with (the settings' Verify), naming the account. */
+  verify(ctx: ConnectorContext<any>): Promise<{ account: { id: string; name: string } }>;
+  /** Offer-stage candidates may be sent too (the HRIS runs the offer process). */
+  acceptsOffers: boolean;
+}
+
 export interface Connector<C extends z.ZodType = z.ZodType> {
   manifest: Manifest<C>;
   http(credentials: z.infer<C>): HttpTarget;
@@ -133,8 +200,10 @@ export interface Connector<C extends z.ZodType = z.ZodType> {
   health(ctx: ConnectorContext<z.infer<C>>): Promise<HealthResult>;
   /** Read in declaration order: put streams whose records others reference first. */
   streams: Record<string, StreamDefinition<z.infer<C>, any, ModelName>>;
-  actions?: Record<string, ActionDefinition<z.infer<C>, z.ZodType, z.ZodType>>;
+  actions?: { importHire?: ImportHireAction } & Record<string, ActionDefinition<z.infer<C>, z.ZodType, z.ZodType>>;
   webhook?: WebhookHandler;
+  /** ATS connectors: hired candidates as unified hires. */
+  hires?: HireSource<z.infer<C>>;
 }
 
 /** Identity helper: gives an object literal the connector types. */

@@ -1,3 +1,4 @@
+export { alreadySentRefusal, lastSent, type SentToZenefits } from "./already-sent";
 export { type Locked, withCandidateLock } from "./candidate-lock";
 export { type LeverConnection, loadLeverConnection } from "./connection";
 export { leverContext, zenefitsContext } from "./contexts";
@@ -18,7 +19,21 @@ export {
 export { type LeverRateLimit, leverLimiterFor } from "./lever-limiter";
 export { failureRecipients } from "./notify-failure";
 export { type BuildResult, buildHirePayload, type RequiredField, summarizePayload } from "./payload/build-hire-payload";
-export { collectInterviewers, type Interviewer } from "./payload/interviewers";
+export {
+  type EmploymentType,
+  type EmploymentTypeValue,
+  employmentType,
+  employmentTypes,
+  normalizeEmploymentType,
+} from "./payload/employment-type";
+export {
+  collectInterviewers,
+  type Interviewer,
+  type InterviewSlot,
+  type PersonRef,
+  type Scorecard,
+} from "./payload/interviewers";
+export { leverEmploymentSources, leverInterviewInputs, leverSalaryTerms } from "./payload/lever-adapter";
 export {
   type ChosenDocument,
   type LeverHireData,
@@ -26,7 +41,7 @@ export {
   readHireData,
   readStanding,
 } from "./payload/lever-data";
-export { ANNUAL_INTERVAL, type AnnualSalary, annualSalary } from "./payload/salary";
+export { type AnnualEquivalent, intervalUnit, type OfferedSalary, offeredSalary } from "./payload/salary";
 export { type SendNowResult, sendToZenefitsNow } from "./send-to-zenefits-now";
 export {
   type LeverExportCredentials,

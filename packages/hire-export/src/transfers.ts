@@ -85,20 +85,3 @@ export async function recordFailure(
     .execute();
   return facts.notify && before?.failure_notified === false;
 }
-
-/** True when the candidate was already sent successfully (as a hire, when `stage` says so). */
-export async function hasSucceeded(
-  db: Kysely<Database>,
-  connectionId: string,
-  opportunityId: string,
-  stage?: "hired" | "offer",
-): Promise<boolean> {
-  let query = db
-    .selectFrom("hire_transfers")
-    .select("id")
-    .where("connection_id", "=", connectionId)
-    .where("opportunity_id", "=", opportunityId)
-    .where("status", "=", "succeeded");
-  if (stage) query = query.where("stage", "=", stage);
-  return (await query.executeTakeFirst()) !== undefined;
-}

@@ -61,12 +61,27 @@ describe("which document goes to Zenefits as the resume", () => {
     ]);
   });
 
-  it("pressing the button again updates the same Zenefits candidate instead of adding one", async () => {
-    const second = ids()[1]!;
-    await sendToZenefitsNow({ db: w.db, connectionId: w.connectionId, opportunityId: second });
+  it("pressing the button again for a candidate already sent is refused, saying when and as what", async () => {
+    // Tried: the button again for #1 (sent at the offer step) and for #0 (sent as a hire).
+    // Must hold: neither is queued, each reason names the earlier send; Zenefits and the transfer
+    // log still hold one of each.
+    const [first, second] = ids() as [string, string];
+    const again = (id: string) => sendToZenefitsNow({ db: w.db, connectionId: w.connectionId, opportunityId: id });
+    expect(await again(second)).toEqual({
+      queued: false,
+      alreadySent: true,
+      reason: expect.stringMatching(/^Already sent to Zenefits at the offer step on \d{4}-\d{2}-\d{2}/),
+    });
+    expect(await again(first)).toEqual({
+      queued: false,
+      alreadySent: true,
+      reason: expect.stringMatching(/^Already sent to Zenefits as a hire on \d{4}-\d{2}-\d{2}/),
+    });
+    expect(await w.jobs()).toEqual([]);
     await w.runJobs();
     expect(w.imported(second)).toHaveLength(1);
-    expect((await w.transfers(second)).map((t) => t.status)).toEqual(["succeeded", "succeeded"]);
+    expect((await w.transfers(second)).map((t) => t.status)).toEqual(["succeeded"]);
+    expect((await w.transfers(first)).map((t) => t.status)).toEqual(["succeeded"]);
   });
 
   it("the button refuses a candidate who is neither in Offer nor hired, without emailing anyone", async () => {

@@ -27,7 +27,7 @@ describe("hire in Lever → webhook → job → Zenefits import", () => {
 
     await w.runJobs();
 
-    const imported = w.imported(opportunityId);
+    const imported = await w.importedOverHttp(opportunityId);
     expect(imported).toHaveLength(1);
     const expected = await expectedImport(w.lever, opportunityId);
     expect(expected.interviewers.length, "the oracle has interviewers to compare").toBeGreaterThan(0);
@@ -48,6 +48,8 @@ describe("hire in Lever → webhook → job → Zenefits import", () => {
     });
     const summary = transfer!.summary as Record<string, any>;
     expect(summary.email).toBe(expected.email);
+    expect(summary.salary).toEqual(expected.salary);
+    expect(summary.interviewers).toEqual(expected.interviewers);
     expect(summary.resume).toMatchObject({ file_name: expected.resume!.file_name, source: "resume" });
     expect(JSON.stringify(summary)).not.toContain(expected.resume!.content_base64.slice(0, 40));
     expect(await w.jobs(), "the job is done").toEqual([]);
@@ -57,7 +59,8 @@ describe("hire in Lever → webhook → job → Zenefits import", () => {
   it("a burst of duplicate hire webhooks gives one job and one import", async () => {
     // Tried: hire a candidate, then five more validly signed candidateHired deliveries for it at
     // once (distinct tokens, as separate Lever deliveries would have), then one more after the
-    // export. Must hold: one job at any time, one Zenefits candidate, one transfer row.
+    // export. Must hold: one job at any time, one Zenefits candidate, one transfer row; the
+    // delivery after the export is acknowledged (200) without a job.
     const [id] = findCandidates(w.lever, { email: true, twoWordName: true });
     const opportunityId = id!;
     await w.lever.hire(opportunityId);
@@ -84,7 +87,10 @@ describe("hire in Lever → webhook → job → Zenefits import", () => {
     expect((await w.jobs()).filter((j) => j.key === key)).toHaveLength(1);
     await w.runJobs();
     expect(w.imported(opportunityId)).toHaveLength(1);
-    expect(await deliver()).toBe(202);
+    // After the export, a further delivery is acknowledged and queues nothing: the hire was sent.
+    expect(await deliver()).toBe(200);
+    expect(w.webhookResults.at(-1)?.message).toMatch(/not exported: Already sent to Zenefits as a hire/);
+    expect(await w.jobs()).toEqual([]);
     await w.runJobs();
     expect(w.imported(opportunityId)).toHaveLength(1);
     expect(await w.transfers(opportunityId)).toMatchObject([{ status: "succeeded", attempts: 1 }]);

@@ -1,6 +1,6 @@
 import type { RawOpportunity } from "@roster/connector-lever";
 import { describe, expect, it } from "vitest";
-import { annualSalary, buildHirePayload, canSeeHireTransfers, type LeverHireData } from "../src/index";
+import { alreadySentRefusal, buildHirePayload, canSeeHireTransfers, type LeverHireData } from "../src/index";
 
 const opportunity = (name: string | null, emails: string[]): RawOpportunity => ({
   id: "opp-1",
@@ -58,6 +58,7 @@ describe("buildHirePayload", () => {
         start_date: null,
         offer_date: null,
         salary: null,
+        employment_type: null,
         interviewers: [],
         resume: null,
         source: "lever",
@@ -67,26 +68,25 @@ describe("buildHirePayload", () => {
   });
 });
 
-describe("annualSalary: Roster's rule for a full-time year", () => {
-  it.each([
-    [131900, "USD", "per-year-salary", 131900],
-    [25, "USD", "per-hour-wage", 52000],
-    [8000, "EUR", "per-month-salary", 96000],
-    [2000, "GBP", "per-week-salary", 104000],
-    [400, "CAD", "per-day-wage", 104000],
-    ["95,000", "usd", null, 95000],
-  ])("%s %s %s → %s a year", (amount, currency, interval, annual) => {
-    expect(annualSalary(amount, currency, interval)).toEqual({
-      amount: annual,
-      currency: String(currency).toUpperCase(),
-      interval: "year",
-    });
+describe("alreadySentRefusal: a candidate already sent", () => {
+  const at = new Date("2026-11-03T10:00:00Z");
+  it("sent as a hire: every trigger is refused, with the date", () => {
+    for (const trigger of ["webhook", "reconcile", "manual"] as const) {
+      expect(alreadySentRefusal({ transferId: "t", stage: "hired", succeededAt: at }, trigger)).toMatch(
+        /^Already sent to Zenefits as a hire on 2026-11-03/,
+      );
+    }
   });
 
-  it("gives no salary rather than a wrong one", () => {
-    expect(annualSalary(100, "USD", "per-fortnight-bonus")).toBeNull();
-    expect(annualSalary(100, null, "per-year-salary")).toBeNull();
-    expect(annualSalary("lots", "USD", "per-year-salary")).toBeNull();
+  it("sent at the offer step: the button is refused, the hire (webhook, periodic check) may still go", () => {
+    const sent = { transferId: "t", stage: "offer", succeededAt: at } as const;
+    expect(alreadySentRefusal(sent, "manual")).toMatch(/^Already sent to Zenefits at the offer step on 2026-11-03/);
+    expect(alreadySentRefusal(sent, "webhook")).toBeNull();
+    expect(alreadySentRefusal(sent, "reconcile")).toBeNull();
+  });
+
+  it("never sent: nothing to refuse", () => {
+    expect(alreadySentRefusal(null, "manual")).toBeNull();
   });
 });
 

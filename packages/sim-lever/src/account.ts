@@ -1,6 +1,7 @@
 import { Mutations } from "./mutations";
 import { Pipeline } from "./pipeline";
 import { createPrng } from "./prng";
+import { RecruiterEdits } from "./recruiter-edits";
 import { seedAccount } from "./seed/seed-account";
 import type { Store } from "./store/store";
 import { WebhookDispatcher } from "./webhooks/dispatcher";
@@ -13,6 +14,7 @@ export interface Account {
   webhooks: WebhookRegistry;
   dispatcher: WebhookDispatcher;
   mutations: Mutations;
+  edits: RecruiterEdits;
 }
 
 export interface AccountOptions {
@@ -29,5 +31,12 @@ export function createAccount(options: AccountOptions): Account {
   const dispatcher = new WebhookDispatcher(webhooks, options.retryDelaysMs);
   // Live changes draw from their own stream so they never shift the seeded data.
   const runtime = { prng: createPrng(options.seed ^ 0x5f3759df), store, baseUrl: options.baseUrl };
-  return { store, pipeline: new Pipeline(runtime, dispatcher), webhooks, dispatcher, mutations: new Mutations(runtime) };
+  return {
+    store,
+    pipeline: new Pipeline(runtime, dispatcher),
+    webhooks,
+    dispatcher,
+    mutations: new Mutations(runtime),
+    edits: new RecruiterEdits(runtime),
+  };
 }

@@ -3,6 +3,7 @@ export { type Faults, NO_FAULTS } from "./http/faults";
 export { LEVER_RATE_LIMIT, type RateLimitConfig } from "./http/rate-limiter";
 export type * from "./model";
 export type { MutationRequest, MutationResult } from "./mutations";
+export type { FeedbackInput, RecruiterEdits } from "./recruiter-edits";
 export type { RequestLogSnapshot } from "./request-log";
 export { ARCHIVE_REASONS, HIRED_ARCHIVE_REASON_ID, OFFER_STAGE_ID, STAGES } from "./seed/catalog";
 export type { LeverSim, LeverSimOptions, WebhookConfig } from "./sim-types";

@@ -2,6 +2,7 @@ import type { ApiKeyOptions } from "./http/api-keys";
 import type { Faults } from "./http/faults";
 import type { RateLimitConfig } from "./http/rate-limiter";
 import type { MutationRequest, MutationResult } from "./mutations";
+import type { RecruiterEdits } from "./recruiter-edits";
 import type { RequestLogSnapshot } from "./request-log";
 import type { LeverTruth } from "./truth";
 import type { WebhookLogEntry } from "./webhooks/dispatcher";
@@ -56,6 +57,8 @@ export interface LeverSim {
   moveToStage(opportunityId: string, stageId: string): Promise<void>;
   /** Edits, adds and deletes opportunities (never the seeded edge cases); sends no webhooks. */
   mutate(request: MutationRequest): MutationResult;
+  /** Scorecards added or deleted, interviews canceled, offer terms changed (no webhooks); see RecruiterEdits. */
+  readonly edits: RecruiterEdits;
   replayLastWebhook(): Promise<number | null>;
   sendForgedWebhook(): Promise<number | null>;
   /** The settings page's "Verify connection" ping (candidateHired with data {}). */

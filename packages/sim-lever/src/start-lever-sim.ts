@@ -103,6 +103,9 @@ export async function startLeverSim(options: LeverSimOptions = {}): Promise<Leve
       await live().pipeline.moveStage(opportunityId, stageId);
     },
     mutate: (request) => live().mutations.apply(request),
+    get edits() {
+      return live().edits;
+    },
     replayLastWebhook: () => live().dispatcher.replayLast(),
     sendForgedWebhook: () => {
       const { store, dispatcher } = live();

@@ -13,8 +13,9 @@ const candidate = {
   manager: "nathan.ash@acmerobotics.example",
   start_date: "2025-08-01",
   offer_date: "2025-07-10",
-  salary: { amount: 150000, currency: "USD", interval: "year" },
-  interviewers: [{ name: "Mia Lee", email: "mia.lee@acmerobotics.example", score: 4 }],
+  salary: { amount: 150000, currency: "USD", interval: "per-year-salary" },
+  employment_type: { type: "full_time", as_written: "Full-time", source: "posting" },
+  interviewers: [{ name: "Mia Lee", email: "mia.lee@acmerobotics.example", score: 4, score_label: "4 - Strong Hire" }],
   resume: { file_name: "resume.pdf", content_type: "application/pdf", content_base64: "JVBERi0xLjQK" },
   source: "lever",
   stage: "hired",
@@ -85,5 +86,70 @@ describe("ATS import channel (Roster's invented contract)", () => {
     expect((await fetch(`${base()}/candidates`)).status).toBe(401);
     const admin = await fetch(`${sim().adminUrl}/ats/candidates`);
     expect(((await admin.json()) as { data: unknown[] }).data).toHaveLength(2);
+  });
+
+  it("stores an hourly salary with its derived annual figure, the employment type and scored interviewers as sent", async () => {
+    // Tried: a push with Lever's own interval word, a derived annual equivalent, an intern
+    // posting's words and an interviewer who never submitted; then GET it back over HTTP.
+    // Must hold: every one of those fields comes back exactly as sent (the simulator only receives).
+    const secret = sim().clientSecret();
+    const hourly = {
+      ...candidate,
+      external_id: "opp-hourly",
+      salary: {
+        amount: 31.5,
+        currency: "USD",
+        interval: "per-hour-wage",
+        annual_equivalent: { amount: 65520, currency: "USD", derived: true, assumption: "2080 hours a year (40 h × 52 weeks)" },
+      },
+      employment_type: { type: "intern", as_written: "Intern", source: "posting" },
+      interviewers: [
+        { name: "Mia Lee", email: "mia.lee@acmerobotics.example", score: 3, score_label: "3 - Hire" },
+        { name: "Noor Ali", email: null, score: null, score_label: null },
+      ],
+    };
+    const pushed = await postJson(`${base()}/candidates`, hourly, secret);
+    expect(pushed.status).toBe(201);
+    const { id } = (await pushed.json()) as { id: string };
+    const fetched = await fetch(`${base()}/candidates/${id}`, { headers: { authorization: `Bearer ${secret}` } });
+    const stored = (await fetched.json()) as Record<string, unknown>;
+    expect(stored).toMatchObject({
+      salary: hourly.salary,
+      employment_type: hourly.employment_type,
+      interviewers: hourly.interviewers,
+    });
+  });
+
+  it("refuses an annual equivalent not marked as derived, or an unknown employment type, naming the field", async () => {
+    const secret = sim().clientSecret();
+    const notDerived = await postJson(
+      `${base()}/candidates`,
+      {
+        ...candidate,
+        external_id: "opp-bad-salary",
+        salary: {
+          amount: 30,
+          currency: "USD",
+          interval: "per-hour-wage",
+          annual_equivalent: { amount: 62400, currency: "USD", derived: false, assumption: "x" },
+        },
+      },
+      secret,
+    );
+    expect(notDerived.status).toBe(400);
+    expect(((await notDerived.json()) as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual([
+      "salary.annual_equivalent.derived",
+    ]);
+    const badType = await postJson(
+      `${base()}/candidates`,
+      { ...candidate, external_id: "opp-bad-type", employment_type: { type: "gig", as_written: "Gig", source: "posting" } },
+      secret,
+    );
+    expect(badType.status).toBe(400);
+    expect(
+      sim()
+        .atsCandidates()
+        .filter((c) => c.external_id?.startsWith("opp-bad")),
+    ).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { LEVER_CONNECTOR_ID } from "@roster/connections";
 import { type Db, sql } from "@roster/db";
 import { parseLeverSettings } from "./lever-settings";
-import { type TransferOutcome, transferOutcomes } from "./transfers";
+import { lastSends, type TransferOutcome, transferOutcomes } from "./transfers";
 
 export interface CandidateQuery {
   status: "all" | "active" | "offer" | "hired" | "archived";
@@ -12,9 +12,10 @@ export interface CandidateQuery {
 /**
  * The candidates synced from Lever (the `candidates` table), for every member. Each row says
  * whether "Send to Zenefits" is offered (Zenefits offers mode, exports on, candidate in the
- * Offer stage). The latest transfer of each candidate is part of the secret story: it is read
- * and returned only when `withTransfers` (the caller passes canSeeHireTransfers); for everyone
- * else the rows carry no `transfer` key at all, and neither do they carry the candidate's email.
+ * Offer stage, not sent before). The latest transfer of each candidate, and its latest
+ * successful send, are part of the secret story: returned only when `withTransfers` (the caller
+ * passes canSeeHireTransfers); for everyone else the rows carry no `transfer` or `sentToZenefits`
+ * key at all, and neither do they carry the candidate's email.
  */
 export async function listCandidates(db: Db, organisationId: string, query: CandidateQuery, withTransfers: boolean) {
   const connection = await db
@@ -65,13 +66,11 @@ export async function listCandidates(db: Db, organisationId: string, query: Cand
       .groupBy("status")
       .execute(),
   ]);
-  const outcomes = withTransfers
-    ? await transferOutcomes(
-        db,
-        connection.id,
-        page.map((r) => r.remote_id),
-      )
-    : new Map<string, TransferOutcome>();
+  const remoteIds = page.map((r) => r.remote_id);
+  const [outcomes, sends] = await Promise.all([
+    withTransfers ? transferOutcomes(db, connection.id, remoteIds) : new Map<string, TransferOutcome>(),
+    lastSends(db, connection.id, remoteIds),
+  ]);
 
   const byStatus = emptyCounts();
   for (const c of counts) byStatus[c.status as keyof typeof byStatus] = c.n;
@@ -94,8 +93,16 @@ export async function listCandidates(db: Db, organisationId: string, query: Cand
       hiredAt: r.hired_at,
       archivedAt: r.archived_at,
       updatedAt: r.updated_at,
-      sendToZenefitsOffered: offering && r.status === "offer",
-      ...(withTransfers ? { email: r.email, transfer: outcomes.get(r.remote_id) ?? null } : {}),
+      // Never for a candidate already sent: the server would refuse it (hire-export already-sent.ts).
+      sendToZenefitsOffered: offering && r.status === "offer" && !sends.has(r.remote_id),
+      ...(withTransfers
+        ? {
+            email: r.email,
+            transfer: outcomes.get(r.remote_id) ?? null,
+            /** The latest successful send (as a hire or at the offer step), or null. */
+            sentToZenefits: sends.get(r.remote_id) ?? null,
+          }
+        : {}),
     })),
   };
 }

@@ -40,6 +40,31 @@ export async function transferOutcomes(
   );
 }
 
+/** A candidate's latest successful send to Zenefits, as its candidates row shows it. */
+export interface SentToZenefits {
+  stage: "hired" | "offer";
+  at: Date;
+}
+
+/**
+ * The latest successful send of each of these Lever opportunities of one connection. A candidate
+ * with one is not offered "Send to Zenefits" again (hire-export's already-sent rule refuses it).
+ */
+export async function lastSends(db: Db, connectionId: string, opportunityIds: string[]): Promise<Map<string, SentToZenefits>> {
+  if (opportunityIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("hire_transfers")
+    .distinctOn("opportunity_id")
+    .select(["opportunity_id", "stage", "succeeded_at", "created_at"])
+    .where("connection_id", "=", connectionId)
+    .where("opportunity_id", "in", opportunityIds)
+    .where("status", "=", "succeeded")
+    .orderBy("opportunity_id")
+    .orderBy("succeeded_at", "desc")
+    .execute();
+  return new Map(rows.map((r) => [r.opportunity_id, { stage: r.stage ?? "hired", at: r.succeeded_at ?? r.created_at }]));
+}
+
 /** Whether graphile-worker's schema exists (the worker has started once). */
 export async function jobQueueReady(db: Db): Promise<boolean> {
   const { rows } = await sql<{ ok: boolean }>`select to_regclass('graphile_worker.jobs') is not null as ok`.execute(db);

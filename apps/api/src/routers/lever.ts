@@ -103,8 +103,8 @@ export const leverRouter = router({
 
   /**
    * Zenefits offers mode: queues the export of an Offer-stage candidate at once (the worker
-   * re-checks Lever). Refused in Lever offers mode, with exports off, or for a candidate not in
-   * the Offer stage. Zenefits de-duplicates on the Lever id: pressing twice never creates two.
+   * re-checks Lever). Refused in Lever offers mode, with exports off, for a candidate not in
+   * the Offer stage, and (CONFLICT, saying when and as what) for one already sent.
    */
   sendToZenefits: access("lever.sendToZenefits", "admin")
     .input(sendToZenefitsInput)
@@ -136,7 +136,9 @@ export const leverRouter = router({
         connectionId: candidate.connection_id,
         opportunityId: candidate.remote_id,
       });
-      if (!result.queued) throw new TRPCError({ code: "PRECONDITION_FAILED", message: result.reason });
+      if (!result.queued) {
+        throw new TRPCError({ code: result.alreadySent ? "CONFLICT" : "PRECONDITION_FAILED", message: result.reason });
+      }
       await recordAudit(ctx.db, {
         organisationId: ctx.organisationId,
         actorUserId: ctx.user.id,

@@ -61,7 +61,13 @@ export async function insertTransfer(
   organisationId: string,
   connectionId: string,
   opportunityId: string,
-  options: { status?: "failed" | "succeeded" | "pending"; candidateName?: string; error?: string } = {},
+  options: {
+    status?: "failed" | "succeeded" | "pending";
+    stage?: "hired" | "offer";
+    candidateName?: string;
+    error?: string;
+    succeededAt?: Date;
+  } = {},
 ): Promise<string> {
   const status = options.status ?? "failed";
   const row = await db
@@ -71,15 +77,15 @@ export async function insertTransfer(
       connection_id: connectionId,
       opportunity_id: opportunityId,
       candidate_name: options.candidateName ?? "Ada Candidate",
-      stage: "hired",
-      trigger: "webhook",
+      stage: options.stage ?? "hired",
+      trigger: options.stage === "offer" ? "manual" : "webhook",
       status,
       attempts: 1,
-      summary: JSON.stringify({ first_name: "Ada", salary: { amount: 123_456, currency: "USD", interval: "year" } }),
+      summary: JSON.stringify({ first_name: "Ada", salary: { amount: 123_456, currency: "USD", interval: "per-year-salary" } }),
       error: status === "failed" ? (options.error ?? "Zenefits answered 503") : null,
       zenefits_candidate_id: status === "succeeded" ? "zen-1" : null,
       last_attempt_at: new Date(),
-      succeeded_at: status === "succeeded" ? new Date() : null,
+      succeeded_at: status === "succeeded" ? (options.succeededAt ?? new Date()) : null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

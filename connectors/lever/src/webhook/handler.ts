@@ -1,5 +1,5 @@
 import type { WebhookEvent, WebhookHandler } from "@roster/core";
-import { parseLeverEnvelope } from "./envelope";
+import { LEVER_HIRED_EVENT, parseLeverEnvelope } from "./envelope";
 import { leverSignatureMatches } from "./signature";
 
 export interface LeverWebhookOptions {
@@ -23,6 +23,8 @@ export function createLeverWebhookHandler(options: LeverWebhookOptions = {}): We
   const maxAgeMs = options.maxAgeMs ?? DEFAULT_WEBHOOK_MAX_AGE_MS;
   const maxFutureSkewMs = options.maxFutureSkewMs ?? DEFAULT_WEBHOOK_FUTURE_SKEW_MS;
   return {
+    // Settings → Integrations and API → Webhooks → "Webhook signing token" (reference §5).
+    secret: (credentials: { webhookSigningToken?: string } | null) => credentials?.webhookSigningToken ?? null,
     verify({ body, secret, now }) {
       const envelope = parseLeverEnvelope(body);
       if (!envelope) return { ok: false, reason: "the body is not a Lever webhook delivery (token, triggeredAt, event)" };
@@ -55,6 +57,9 @@ export function createLeverWebhookHandler(options: LeverWebhookOptions = {}): We
         remoteId,
         occurredAt: new Date(envelope.triggeredAt),
         data: envelope.data,
+        ...(envelope.event === LEVER_HIRED_EVENT && envelope.data.opportunityId
+          ? { effect: { kind: "candidate_hired", candidateId: envelope.data.opportunityId } }
+          : {}),
       };
       return [event];
     },

@@ -3,6 +3,7 @@
 import { z } from "zod";
 
 const optionalText = z.string().trim().min(1).nullable().optional();
+const currency = z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code");
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a YYYY-MM-DD date")
@@ -27,20 +28,43 @@ export const zenefitsAtsCandidateSchema = z.object({
   manager: optionalText,
   start_date: isoDate,
   offer_date: isoDate,
+  /** The offer's own terms: amount, currency and the ATS's interval word verbatim ("per-hour-wage"). */
   salary: z
     .object({
       amount: z.number().nonnegative(),
-      currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code"),
-      interval: z.string().trim().min(1),
+      currency,
+      interval: z.string().trim().min(1).nullable(),
+      /** For a non-yearly interval: a yearly figure Roster derived, never a replacement for the offered one. */
+      annual_equivalent: z
+        .object({
+          amount: z.number().nonnegative(),
+          currency,
+          derived: z.literal(true),
+          /** The working year assumed, e.g. "2080 hours a year (40 h × 52 weeks)". */
+          assumption: z.string().trim().min(1),
+        })
+        .optional(),
     })
     .nullable()
     .optional(),
+  /** Full-time, part-time…: the normalised value (null when the words name none) and the ATS's own words. */
+  employment_type: z
+    .object({
+      type: z.enum(["full_time", "part_time", "intern", "contractor", "temporary"]).nullable(),
+      as_written: z.string().trim().min(1),
+      /** Where the words came from, e.g. "offer" or "posting". */
+      source: z.string().trim().min(1),
+    })
+    .nullable()
+    .optional(),
+  /** One entry per person; `score` is the overall rating of their latest scorecard, `score_label` its words. */
   interviewers: z
     .array(
       z.object({
         name: z.string().trim().min(1),
         email: z.string().trim().min(1).nullable().optional(),
-        score: z.union([z.number(), z.string()]).nullable().optional(),
+        score: z.number().nullable().optional(),
+        score_label: z.string().trim().min(1).nullable().optional(),
       }),
     )
     .optional(),

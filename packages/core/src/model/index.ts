@@ -8,6 +8,7 @@ export * from "./candidate";
 export * from "./common";
 export * from "./custom-field";
 export * from "./employee";
+export * from "./hire";
 export * from "./organisation";
 
 /** Every model a stream can produce, by name; the sync engine has one table per model. */

@@ -1,9 +1,11 @@
 import { offerField, splitName } from "@roster/connector-lever";
 import type { ZenefitsAtsCandidate } from "@roster/connector-zenefits/ats";
 import { isoDay } from "./dates";
+import { employmentType } from "./employment-type";
 import { collectInterviewers } from "./interviewers";
+import { leverEmploymentSources, leverInterviewInputs, leverSalaryTerms } from "./lever-adapter";
 import type { LeverHireData } from "./lever-data";
-import { annualSalary } from "./salary";
+import { offeredSalary } from "./salary";
 
 /** Payload fields Zenefits cannot import a candidate without (reference §9). */
 export type RequiredField = "first_name" | "last_name" | "email";
@@ -35,6 +37,7 @@ export function buildHirePayload(data: LeverHireData): BuildResult {
   if (!lastName) missing.push("last_name");
   if (!email) missing.push("email");
   if (!firstName || !lastName || !email) return { ok: false, missing };
+  const { interviews, scorecards } = leverInterviewInputs(data.interviews, data.feedback, data.users);
 
   const payload: ZenefitsAtsCandidate = {
     external_id: o.id,
@@ -49,12 +52,9 @@ export function buildHirePayload(data: LeverHireData): BuildResult {
     start_date: isoDay(offerField(offer, "anticipated_start_date")),
     // Reference §6: offer date = sentAt ?? today_date ?? createdAt.
     offer_date: isoDay(offer?.sentAt ?? offerField(offer, "today_date") ?? offer?.createdAt),
-    salary: annualSalary(
-      offerField(offer, "salary_amount"),
-      offerField(offer, "compensation_currency"),
-      offerField(offer, "salary_interval"),
-    ),
-    interviewers: collectInterviewers(data.interviews, data.feedback, data.users),
+    salary: offeredSalary(leverSalaryTerms(offer)),
+    employment_type: employmentType(leverEmploymentSources(offer, posting)),
+    interviewers: collectInterviewers(interviews, scorecards),
     resume: data.document
       ? {
           file_name: data.document.fileName,

@@ -1,40 +1,99 @@
-import { overallRating, type RawFeedback, type RawInterview, type RawUser } from "@roster/connector-lever";
+/**
+ * Who interviewed the candidate and how each of them rated them, as one list for the new hire.
+ * Provider-neutral and pure: an ATS adapter (lever-interviews.ts) turns its interviews and
+ * scorecards into these shapes first.
+ */
+
+/** A person as the ATS names them; `id` is the ATS's user id. */
+export interface PersonRef {
+  id: string | null;
+  name: string | null;
+  email: string | null;
+}
+
+export interface InterviewSlot {
+  id: string;
+  /** When it is (was) held, epoch ms; undated interviews come after dated ones. */
+  date: number | null;
+  canceled: boolean;
+  /** In the order the ATS lists them. */
+  interviewers: PersonRef[];
+}
+
+export interface Scorecard {
+  id: string;
+  author: PersonRef;
+  /** The interview it scores, if any (assignments and shared forms have none). */
+  interviewId: string | null;
+  /** When it was submitted, else created, epoch ms: decides which of a person's forms is the latest. */
+  at: number | null;
+  deleted: boolean;
+  /** The overall rating as a number (Lever: 1–4), null without one. */
+  score: number | null;
+  /** The overall rating in the ATS's words ("3 - Hire"). */
+  scoreLabel: string | null;
+}
 
 export interface Interviewer {
   name: string;
   email: string | null;
-  /** The scorecard's overall rating as Lever words it ("3 - Hire") or a 1–4 integer; null without a scorecard. */
-  score: string | number | null;
+  /** The overall rating of this person's latest scorecard; null when they never submitted one (or it gave none). */
+  score: number | null;
+  /** That rating in the ATS's words, kept beside the number. */
+  score_label: string | null;
 }
 
+interface Entry {
+  person: PersonRef;
+  latest: Scorecard | null;
+}
+
+const lower = (email: string | null) => email?.trim().toLowerCase() || null;
+const byTime = (a: number | null, b: number | null) => (a ?? Number.POSITIVE_INFINITY) - (b ?? Number.POSITIVE_INFINITY);
+
 /**
- * One entry per interviewer per interview, in interview order, scored from that interviewer's
- * scorecard for that interview (reference §6: `/interviews` interviewers joined with
- * `/feedback` on the interview id). Scorecards with no matching interview slot (e.g. an
- * assignment) follow, named from the users list.
+ * One entry per person, in order of first appearance: the interviewers of interviews that were
+ * not canceled (by date, each interview's people in listed order), then the authors of live
+ * scorecards not listed yet (by when they submitted). A person is known by their ATS user id,
+ * else their email. Their score is that of their latest live scorecard across all interviews.
+ * Scorecards of a canceled interview count for nothing: the interview did not take place.
  */
-export function collectInterviewers(
-  interviews: readonly RawInterview[],
-  feedback: readonly RawFeedback[],
-  users: Readonly<Record<string, RawUser>>,
-): Interviewer[] {
-  const used = new Set<string>();
-  const entries: Interviewer[] = [];
-  const ordered = [...interviews].sort((a, b) => (a.date ?? 0) - (b.date ?? 0));
-  for (const interview of ordered) {
-    for (const person of interview.interviewers ?? []) {
-      const form = feedback.find((f) => f.interview === interview.id && f.user === person.id && !used.has(f.id));
-      if (form) used.add(form.id);
-      const name = person.name?.trim() || person.email || `Lever user ${person.id}`;
-      entries.push({ name, email: person.email ?? null, score: form ? overallRating(form) : null });
+export function collectInterviewers(interviews: readonly InterviewSlot[], scorecards: readonly Scorecard[]): Interviewer[] {
+  const entries: Entry[] = [];
+  const byId = new Map<string, Entry>();
+  const byEmail = new Map<string, Entry>();
+  const find = (p: PersonRef) => (p.id ? byId.get(p.id) : undefined) ?? byEmail.get(lower(p.email) ?? "");
+  const add = (p: PersonRef): Entry | null => {
+    const found = find(p);
+    if (found) {
+      if (p.id && !byId.has(p.id)) byId.set(p.id, found);
+      return found;
     }
+    if (!p.id && !lower(p.email)) return null;
+    const entry: Entry = { person: p, latest: null };
+    entries.push(entry);
+    if (p.id) byId.set(p.id, entry);
+    if (lower(p.email)) byEmail.set(lower(p.email)!, entry);
+    return entry;
+  };
+
+  const held = interviews.filter((i) => !i.canceled).sort((a, b) => byTime(a.date, b.date));
+  for (const interview of held) for (const person of interview.interviewers) add(person);
+
+  const canceled = new Set(interviews.filter((i) => i.canceled).map((i) => i.id));
+  const live = scorecards
+    .filter((s) => !s.deleted && !(s.interviewId && canceled.has(s.interviewId)))
+    .sort((a, b) => byTime(a.at, b.at));
+  // Oldest first, so each person's last form seen is their latest (ties: the later one listed).
+  for (const scorecard of live) {
+    const entry = add(scorecard.author);
+    if (entry) entry.latest = scorecard;
   }
-  const known = new Map(interviews.flatMap((i) => (i.interviewers ?? []).map((p) => [p.id, p] as const)));
-  const rest = feedback.filter((f) => !used.has(f.id)).sort((a, b) => (a.completedAt ?? 0) - (b.completedAt ?? 0));
-  for (const form of rest) {
-    const user = form.user ? (users[form.user] ?? known.get(form.user)) : undefined;
-    const name = user?.name?.trim() || user?.email || `Lever user ${form.user ?? "unknown"}`;
-    entries.push({ name, email: user?.email ?? null, score: overallRating(form) });
-  }
-  return entries;
+
+  return entries.map(({ person, latest }) => ({
+    name: person.name?.trim() || person.email?.trim() || `user ${person.id}`,
+    email: person.email?.trim() || null,
+    score: latest?.score ?? null,
+    score_label: latest?.scoreLabel ?? null,
+  }));
 }

@@ -51,9 +51,11 @@ export interface LeverHireData extends OpportunityStanding {
   offer: RawOffer | null;
   manager: { user: RawUser; source: ManagerSource } | null;
   document: ChosenDocument | null;
+  /** Every interview, canceled ones included (`canceledAt`). */
   interviews: RawInterview[];
+  /** Scorecards that are not deleted. */
   feedback: RawFeedback[];
-  /** Feedback authors by id (interviewers not listed on an interview). */
+  /** Feedback authors by id (those not listed on any interview). */
   users: Record<string, RawUser>;
 }
 
@@ -74,7 +76,8 @@ export async function readHireData(ctx: Ctx, standing: OpportunityStanding): Pro
   const offer = pickOffer(await listOffers(ctx, id));
   const manager = await readManager(ctx, standing.opportunity, posting, offer);
   const document = await chooseDocument(ctx, id);
-  const interviews = (await listInterviews(ctx, id)).filter((i) => i.canceledAt === null);
+  // Canceled interviews stay in: the interviewer rule needs them to leave their scorecards out.
+  const interviews = await listInterviews(ctx, id);
   const feedback = await listFeedback(ctx, id);
   const listed = new Set(interviews.flatMap((i) => (i.interviewers ?? []).map((p) => p.id)));
   const users: Record<string, RawUser> = {};

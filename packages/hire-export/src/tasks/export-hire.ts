@@ -1,6 +1,7 @@
 import { importCandidate } from "@roster/connector-zenefits/ats";
 import { ConnectorError } from "@roster/core";
 import type { Task } from "graphile-worker";
+import { alreadySentRefusal, lastSent } from "../already-sent";
 import { withCandidateLock } from "../candidate-lock";
 import { type LeverConnection, loadLeverConnection } from "../connection";
 import { leverContext, zenefitsContext } from "../contexts";
@@ -9,7 +10,7 @@ import { EXPORT_BUSY_RECHECK_SECONDS, type ExportHirePayload, exportHirePayloadS
 import { notifyExportFailure } from "../notify-failure";
 import { buildHirePayload, type RequiredField, summarizePayload } from "../payload/build-hire-payload";
 import { readHireData, readStanding } from "../payload/lever-data";
-import { hasSucceeded, type OpenAttempt, openAttempt, recordFailure, recordSuccess, type TransferFacts } from "../transfers";
+import { type OpenAttempt, openAttempt, recordFailure, recordSuccess, type TransferFacts } from "../transfers";
 
 /** Thrown after a failure is recorded, so graphile-worker retries the job with backoff. */
 export class ExportHireError extends Error {
@@ -70,9 +71,9 @@ async function exportLocked(deps: HireExportDeps, payload: ExportHirePayload, si
   const connection = await loadLeverConnection(db, deps.encryptionKey, connectionId);
   if (!connection) return skipped(log, "the Lever connection no longer exists");
   if (!connection.settings.enabled) return skipped(log, "exports are turned off for this connection");
-  if (trigger !== "manual" && (await hasSucceeded(db, connectionId, opportunityId, "hired"))) {
-    return skipped(log, "this hire was already sent to Zenefits");
-  }
+  // Checked under the candidate's lock, so two exports can never both find "not sent yet".
+  const refusal = alreadySentRefusal(await lastSent(db, connectionId, opportunityId), trigger);
+  if (refusal) return skipped(log, refusal);
 
   const facts: TransferFacts = {};
   let attempt: OpenAttempt | null = null;

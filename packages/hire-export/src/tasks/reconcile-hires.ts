@@ -1,11 +1,11 @@
 import { listHiredSince } from "@roster/connector-lever";
 import { sql } from "@roster/db";
 import type { Task } from "graphile-worker";
+import { lastSent } from "../already-sent";
 import { LEVER_CONNECTOR_ID, loadLeverConnection } from "../connection";
 import { leverContext } from "../contexts";
 import type { HireExportDeps } from "../deps";
 import { exportJobKey, liveJobExists, queueExportHire, queueReconcile, reconcileHiresPayloadSchema } from "../jobs";
-import { hasSucceeded } from "../transfers";
 import { pruneWebhookDeliveries } from "../webhook/handle-lever-webhook";
 
 /** Each poll looks this far behind the last one: Lever's clock and ours may differ, and an update may land late. */
@@ -16,6 +16,8 @@ const DELIVERY_RETENTION_MS = 24 * 3_600_000;
 export interface ReconcileOutcome {
   checked: number;
   queued: string[];
+  /** Hires Lever listed that were already sent to Zenefits as hires: not queued again. */
+  alreadySent: string[];
 }
 
 /**
@@ -61,7 +63,7 @@ export async function reconcileHires(
       { problem: connection?.credentialsProblem ?? null },
       "nothing to reconcile (connection gone, off or without credentials)",
     );
-    return { checked: 0, queued: [] };
+    return { checked: 0, queued: [], alreadySent: [] };
   }
   const startedAt = (deps.clock ?? (() => new Date()))();
   const state = await db
@@ -73,8 +75,12 @@ export async function reconcileHires(
   const hires = await listHiredSince(leverContext(connection.credentials, log, deps.http, signal, connectionId), since);
 
   const queued: string[] = [];
+  const alreadySent: string[] = [];
   for (const hire of hires) {
-    if (await hasSucceeded(db, connectionId, hire.id, "hired")) continue;
+    if (await lastSent(db, connectionId, hire.id, "hired")) {
+      alreadySent.push(hire.id);
+      continue;
+    }
     if (await liveJobExists(db, exportJobKey(connectionId, hire.id))) continue;
     await queueExportHire(db, { connectionId, opportunityId: hire.id, trigger: "reconcile" });
     queued.push(hire.id);
@@ -83,6 +89,6 @@ export async function reconcileHires(
     insert into hire_reconcile_state (connection_id, checked_until, updated_at) values (${connectionId}, ${startedAt}, now())
     on conflict (connection_id) do update set checked_until = excluded.checked_until, updated_at = now()`.execute(db);
   await pruneWebhookDeliveries(db, connectionId, new Date(startedAt.getTime() - DELIVERY_RETENTION_MS));
-  log.info({ since, checked: hires.length, queued: queued.length }, "hires reconciled");
-  return { checked: hires.length, queued };
+  log.info({ since, checked: hires.length, queued: queued.length, alreadySent: alreadySent.length }, "hires reconciled");
+  return { checked: hires.length, queued, alreadySent };
 }

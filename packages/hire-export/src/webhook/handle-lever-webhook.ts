@@ -6,6 +6,7 @@ import {
 } from "@roster/connector-lever";
 import type { Db } from "@roster/db";
 import { jobQueueInstalled } from "@roster/email";
+import { alreadySentRefusal, lastSent } from "../already-sent";
 import { loadLeverConnection } from "../connection";
 import { queueExportHire } from "../jobs";
 
@@ -25,7 +26,8 @@ export interface LeverWebhookInput {
 
 export interface LeverWebhookResult {
   /**
-   * 202 a hire export was queued; 200 acknowledged, nothing to do; 400 not a Lever delivery;
+   * 202 a hire export was queued; 200 acknowledged, nothing to do (not a hire, exports off, or
+   * the hire already sent to Zenefits: the message says which); 400 not a Lever delivery;
    * 401 unknown connection, bad signature or stale; 409 a delivery already received (replay);
    * 503 the job queue is not installed yet (Lever retries).
    */
@@ -61,6 +63,9 @@ export async function handleLeverWebhook(input: LeverWebhookInput): Promise<Leve
   const exportable = envelope.event === LEVER_HIRED_EVENT && opportunityId !== null && connection.settings.enabled;
   return db.transaction().execute(async (trx) => {
     if (exportable && !(await jobQueueInstalled(trx))) return result(503, "The job queue is not ready yet; Lever will retry");
+    // A hire already sent (hired twice in Lever, say) is acknowledged and not queued again.
+    const sent = exportable && opportunityId !== null ? await lastSent(trx, connectionId, opportunityId, "hired") : null;
+    const refusal = alreadySentRefusal(sent, "webhook");
     const stored = await trx
       .insertInto("webhook_deliveries")
       .values({
@@ -70,12 +75,13 @@ export async function handleLeverWebhook(input: LeverWebhookInput): Promise<Leve
         event: envelope.event,
         remote_id: event?.remoteId ?? null,
         triggered_at: new Date(envelope.triggeredAt),
-        job_queued: exportable,
+        job_queued: exportable && refusal === null,
       })
       .onConflict((oc) => oc.columns(["connection_id", "delivery_id"]).doNothing())
       .returning("id")
       .executeTakeFirst();
     if (!stored) return result(409, "This delivery was already received");
+    if (refusal) return result(200, `Acknowledged, not exported: ${refusal}`);
     if (!exportable || opportunityId === null) {
       const why = !event
         ? "no candidate in it (a verify ping?)"

@@ -17,18 +17,48 @@ export async function expectedImport(sim: LeverSim, opportunityId: string) {
   const day = (ms: unknown) => new Date(Number(ms)).toISOString().slice(0, 10);
   const cut = o.name.lastIndexOf(" ");
 
-  const perYear: Record<string, number> = { "per-year-salary": 1, "per-hour-wage": 2080 };
-  const interval = String(field("salary_interval"));
+  // Salary: the offer's own terms; an hourly offer also carries a yearly figure marked as derived.
+  const salary: Record<string, unknown> = {
+    amount: Number(field("salary_amount")),
+    currency: field("compensation_currency"),
+    interval: field("salary_interval"),
+  };
+  if (field("salary_interval") === "per-hour-wage") {
+    salary.annual_equivalent = {
+      amount: Math.round(Number(field("salary_amount")) * 2080 * 100) / 100,
+      currency: field("compensation_currency"),
+      derived: true,
+      assumption: "2080 hours a year (40 h × 52 weeks)",
+    };
+  }
+  const commitments: Record<string, string> = {
+    "Full-time": "full_time",
+    "Part-time": "part_time",
+    Contract: "contractor",
+    Intern: "intern",
+  };
+  const commitment = posting.categories.commitment;
 
-  const feedback = (truth.feedback[opportunityId] ?? []).filter((f) => f.deletedAt === null);
-  const rating = (f: (typeof feedback)[number]) => f.fields.find((x) => x.type === "score-system")?.value ?? null;
+  // Interviewers: people of interviews that took place (by date), then other authors of live
+  // scorecards (by submission); once each; scored by their latest live scorecard. Scorecards of
+  // a canceled interview count for nothing.
   const interviews = [...(truth.interviews[opportunityId] ?? [])].sort((a, b) => a.date - b.date);
-  const interviewers = interviews.flatMap((i) =>
-    i.interviewers.map((p) => {
-      const form = feedback.find((f) => f.interview === i.id && f.user === p.id);
-      return { name: p.name, email: p.email, score: form ? rating(form) : null };
-    }),
-  );
+  const canceled = new Set(interviews.filter((i) => i.canceledAt !== null).map((i) => i.id));
+  const at = (f: { completedAt: number | null; createdAt: number }) => f.completedAt ?? f.createdAt;
+  const forms = (truth.feedback[opportunityId] ?? [])
+    .filter((f) => f.deletedAt === null && !(f.interview && canceled.has(f.interview)))
+    .sort((a, b) => at(a) - at(b));
+  const people: { id: string; name: string; email: string }[] = [];
+  const add = (p: { id: string; name: string; email: string }) => {
+    if (!people.some((q) => q.id === p.id)) people.push(p);
+  };
+  for (const interview of interviews.filter((i) => i.canceledAt === null)) interview.interviewers.forEach(add);
+  for (const form of forms) add(user(form.user)!);
+  const interviewers = people.map((p) => {
+    const latest = forms.filter((f) => f.user === p.id).at(-1);
+    const label = latest?.fields.find((x) => x.type === "score-system")?.value ?? null;
+    return { name: p.name, email: p.email, score: typeof label === "string" ? Number(label[0]) : null, score_label: label };
+  });
 
   const resume = (truth.resumes[opportunityId] ?? []).find((r) => r.file.status !== "error");
   const file = (truth.files[opportunityId] ?? [])[0];
@@ -61,11 +91,8 @@ export async function expectedImport(sim: LeverSim, opportunityId: string) {
     manager: user(field("direct_manager"))?.email ?? null,
     start_date: day(field("anticipated_start_date")),
     offer_date: day(offer.sentAt),
-    salary: {
-      amount: Number(field("salary_amount")) * (perYear[interval] ?? Number.NaN),
-      currency: field("compensation_currency"),
-      interval: "year",
-    },
+    salary,
+    employment_type: { type: commitments[commitment] ?? null, as_written: commitment, source: "posting" },
     interviewers,
     resume: document,
     source: "lever",

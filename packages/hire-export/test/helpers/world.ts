@@ -203,6 +203,16 @@ export async function startWorld(options: WorldOptions = {}) {
       db.selectFrom("email_outbox").selectAll().where("kind", "=", "export_failed").orderBy("created_at").execute(),
     deliveries: () => db.selectFrom("webhook_deliveries").selectAll().where("connection_id", "=", connection.id).execute(),
     imported: (opportunityId: string) => zenefits.atsCandidates().filter((c) => c.external_id === opportunityId),
+    /** What Zenefits holds for the candidate, read back over HTTP from its import list (the channel's GET). */
+    async importedOverHttp(opportunityId: string) {
+      const res = await fetch(`${zenefits.url}/ats/v1/companies/${zenefits.companyId}/candidates?limit=200`, {
+        headers: { authorization: `Bearer ${zenefits.clientSecret()}` },
+      });
+      if (!res.ok) throw new Error(`the Zenefits import list answered ${res.status}`);
+      const list = (await res.json()) as { data: Record<string, unknown>[]; total: number };
+      if (list.total > list.data.length) throw new Error("the import list outgrew one page: page through it");
+      return list.data.filter((c) => c.external_id === opportunityId);
+    },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await lever.close();

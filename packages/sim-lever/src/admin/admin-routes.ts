@@ -3,6 +3,7 @@ import { parseBody } from "../http/parse-body";
 import type { Route } from "../http/router";
 import type { LeverSim } from "../sim-types";
 import { apiKeyBody, faultsBody, mutateBody, rateLimitBody, stageBody, webhookBody } from "./admin-schemas";
+import { editRoutes } from "./edit-routes";
 
 const ok = { kind: "empty", status: 204 } as const;
 
@@ -42,6 +43,7 @@ export const adminRoutes: Route<LeverSim>[] = [
     },
   },
   { method: "POST", path: "/__admin/mutate", handle: ({ ctx, body }) => json(ctx.mutate(parseBody(mutateBody, body))) },
+  ...editRoutes,
   { method: "GET", path: "/__admin/webhook", handle: ({ ctx }) => json({ webhook: ctx.webhookConfig() }) },
   {
     method: "PUT",

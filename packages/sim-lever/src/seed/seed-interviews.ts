@@ -3,7 +3,7 @@ import { stageIndex } from "./catalog";
 import { DAY, HOUR, type SeedContext } from "./seed-context";
 import type { OpportunityPlan } from "./seed-opportunities";
 
-const RATINGS = ["4 - Strong Hire", "3 - Hire", "2 - No Hire", "1 - Strong No Hire"] as const;
+export const RATINGS = ["4 - Strong Hire", "3 - Hire", "2 - No Hire", "1 - Strong No Hire"] as const;
 const ROUNDS = [
   { subject: "Phone screen", stage: "2ca03d97-d4f2-4a97-89de-96c8b0d07924", duration: 30 },
   { subject: "On-site interview", stage: "8d5c0e2f-3a41-4b6f-a7c9-1e2d3f4a5b02", duration: 60 },

@@ -6,6 +6,7 @@ import { z } from "zod";
  * e-mail are required; unknown keys are ignored.
  */
 const optionalText = z.string().trim().nullish();
+const currency = z.string().regex(/^[A-Z]{3}$/, "ISO 4217 code, e.g. USD");
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Expected a YYYY-MM-DD date")
@@ -31,8 +32,25 @@ export const candidatePayloadSchema = z.object({
   salary: z
     .object({
       amount: z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]),
-      currency: z.string().regex(/^[A-Z]{3}$/, "ISO 4217 code, e.g. USD"),
-      interval: z.string().trim().min(1),
+      currency,
+      /** The ATS's own interval word, e.g. "per-hour-wage"; null when the offer gives none. */
+      interval: z.string().trim().min(1).nullish(),
+      /** A yearly figure the sender derived for a non-yearly interval; stored as sent, never used in place of `amount`. */
+      annual_equivalent: z
+        .object({
+          amount: z.number().nonnegative(),
+          currency,
+          derived: z.literal(true, "Must be true: the figure is derived"),
+          assumption: z.string().trim().min(1),
+        })
+        .nullish(),
+    })
+    .nullish(),
+  employment_type: z
+    .object({
+      type: z.enum(["full_time", "part_time", "intern", "contractor", "temporary"]).nullable(),
+      as_written: z.string().trim().min(1),
+      source: z.string().trim().min(1),
     })
     .nullish(),
   interviewers: z
@@ -41,6 +59,7 @@ export const candidatePayloadSchema = z.object({
         name: z.string().trim().min(1),
         email: z.string().trim().nullish(),
         score: z.union([z.number(), z.string()]).nullish(),
+        score_label: z.string().trim().nullish(),
       }),
     )
     .nullish(),

@@ -18,8 +18,14 @@ export interface Candidate {
   manager: string | null;
   start_date: string | null;
   offer_date: string | null;
-  salary: { amount: number | string; currency: string; interval: string } | null;
-  interviewers: { name: string; email: string | null; score: number | string | null }[];
+  salary: {
+    amount: number | string;
+    currency: string;
+    interval: string | null;
+    annual_equivalent?: { amount: number; currency: string; derived: true; assumption: string };
+  } | null;
+  employment_type: { type: string | null; as_written: string; source: string } | null;
+  interviewers: { name: string; email: string | null; score: number | string | null; score_label: string | null }[];
   resume: { file_name: string; content_type: string; content_base64: string } | null;
   source: string;
   stage: "hired" | "offer";
@@ -48,8 +54,21 @@ function fromPayload(payload: CandidatePayload): Omit<Candidate, "id" | "company
     manager: payload.manager ?? null,
     start_date: payload.start_date ?? null,
     offer_date: payload.offer_date ?? null,
-    salary: payload.salary ?? null,
-    interviewers: (payload.interviewers ?? []).map((i) => ({ name: i.name, email: i.email ?? null, score: i.score ?? null })),
+    salary: payload.salary
+      ? {
+          amount: payload.salary.amount,
+          currency: payload.salary.currency,
+          interval: payload.salary.interval ?? null,
+          ...(payload.salary.annual_equivalent ? { annual_equivalent: payload.salary.annual_equivalent } : {}),
+        }
+      : null,
+    employment_type: payload.employment_type ?? null,
+    interviewers: (payload.interviewers ?? []).map((i) => ({
+      name: i.name,
+      email: i.email ?? null,
+      score: i.score ?? null,
+      score_label: i.score_label ?? null,
+    })),
     resume: payload.resume ?? null,
     source: payload.source ?? "lever",
     stage: payload.stage ?? "hired",

@@ -17,7 +17,7 @@ import { useTitle } from "../../use-title";
 import { useDebouncedValue } from "../directory/use-debounced-value";
 import { CandidatePanel } from "./candidate-panel";
 import { type CandidateRow, CandidateStatusBadge, type CandidatesPage as PageData, statusLabels } from "./candidate-status";
-import { TransferOutcomeBadge } from "./transfer-story";
+import { SentToZenefitsBadge, TransferOutcomeBadge } from "./transfer-story";
 
 type Filter = "all" | "active" | "offer" | "hired" | "archived";
 const filters: Filter[] = ["all", "active", "offer", "hired", "archived"];
@@ -164,11 +164,7 @@ function Candidates() {
                     </td>
                     {data.transfersVisible ? (
                       <td>
-                        {"transfer" in row && row.transfer ? (
-                          <TransferOutcomeBadge status={row.transfer.status} />
-                        ) : (
-                          <span className="muted">—</span>
-                        )}
+                        <ZenefitsCell row={row} />
                       </td>
                     ) : null}
                     <td>
@@ -233,12 +229,25 @@ function Candidates() {
       >
         <p>
           Roster reads the candidate from Lever and adds them to Zenefits' import list now, so the offer can be made in Zenefits.
-          Sending again updates the same candidate in Zenefits; it never creates a duplicate.
+          A candidate is sent by hand once; their hire follows by itself when Lever shows them hired.
         </p>
       </ConfirmDialog>
       <Toasts toasts={toasts} />
     </>
   );
+}
+
+/**
+ * An export on its way or failed shows as such (it needs attention); otherwise the latest
+ * successful send ("Hired · sent to Zenefits 3 Nov 2026"), else a dash.
+ */
+function ZenefitsCell({ row }: { row: CandidateRow }) {
+  const transfer = "transfer" in row ? row.transfer : null;
+  const sent = "sentToZenefits" in row ? row.sentToZenefits : null;
+  if (transfer && transfer.status !== "succeeded") return <TransferOutcomeBadge status={transfer.status} />;
+  if (sent) return <SentToZenefitsBadge sent={sent} />;
+  if (transfer) return <TransferOutcomeBadge status={transfer.status} />;
+  return <span className="muted">—</span>;
 }
 
 function ModeNotice({ data }: { data: PageData }) {

@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import { RelativeTime } from "../../components/relative-time";
 import { StatusBadge } from "../../components/status-badge";
-import { formatDateTime, formatIsoDate } from "../../format";
+import { type DateLike, formatDate, formatDateTime } from "../../format";
 import type { RouterOutputs } from "../../trpc";
+import { SentFields } from "./sent-fields";
 
 export type Transfer = RouterOutputs["lever"]["transfers"][number];
 
@@ -12,57 +13,20 @@ const triggerWords: Record<Transfer["trigger"], string> = {
   manual: "Send to Zenefits (by hand)",
 };
 
+/** A candidate's latest successful send: "Hired · sent to Zenefits 3 Nov 2026" (or "Offer · …" at the offer step). */
+export function SentToZenefitsBadge({ sent }: { sent: { stage: "hired" | "offer"; at: DateLike } }) {
+  return (
+    <StatusBadge tone="success">
+      {sent.stage === "hired" ? "Hired" : "Offer"} · sent to Zenefits {formatDate(sent.at)}
+    </StatusBadge>
+  );
+}
+
 /** Succeeded, failed or on its way, in one pill. */
 export function TransferOutcomeBadge({ status }: { status: Transfer["status"] }) {
   if (status === "succeeded") return <StatusBadge tone="success">Sent to Zenefits</StatusBadge>;
   if (status === "failed") return <StatusBadge tone="danger">Export failed</StatusBadge>;
   return <StatusBadge tone="info">Sending…</StatusBadge>;
-}
-
-const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
-
-function salaryText(value: unknown): string | null {
-  const salary = value as { amount?: unknown; currency?: unknown; interval?: unknown } | null;
-  if (!salary || typeof salary.amount !== "number") return null;
-  const currency = typeof salary.currency === "string" ? salary.currency : "";
-  const amount = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(salary.amount);
-  return `${amount} ${currency} per ${typeof salary.interval === "string" ? salary.interval : "year"}`.replace("  ", " ");
-}
-
-/** What was sent to Zenefits, field by field (the export's own summary: no file bytes). */
-export function SentFields({ sent }: { sent: Transfer["sent"] }) {
-  if (!sent) return <p className="muted small">Nothing was sent: the export stopped before building the new hire.</p>;
-  const s = sent as Record<string, unknown>;
-  const resume = s.resume as { file_name?: unknown } | null | undefined;
-  const interviewers = Array.isArray(s.interviewers) ? s.interviewers.length : null;
-  const date = (v: unknown) => (text(v) ? formatIsoDate(String(v)) : null);
-  const rows: [string, ReactNode][] = (
-    [
-      ["Name", [text(s.first_name), text(s.last_name)].filter(Boolean).join(" ") || null],
-      ["Email", text(s.email)],
-      ["Phone", text(s.phone)],
-      ["Job title", text(s.job_title)],
-      ["Department", text(s.department)],
-      ["Work location", text(s.work_location)],
-      ["Reports to", text(s.manager)],
-      ["Start date", date(s.start_date)],
-      ["Offer date", date(s.offer_date)],
-      ["Salary", salaryText(s.salary)],
-      ["Stage", text(s.stage)],
-      ["Interviewers", interviewers === null ? null : String(interviewers)],
-      ["Resume", resume && text(resume.file_name) ? String(resume.file_name) : "none"],
-    ] as [string, ReactNode][]
-  ).filter(([, value]) => value !== null && value !== "");
-  return (
-    <dl className="sent-fields" aria-label="What was sent">
-      {rows.map(([label, value]) => (
-        <div key={label} style={{ display: "contents" }}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
 }
 
 /** One attempt chain: what triggered it, when, the outcome (and why it failed), and what was sent. */
