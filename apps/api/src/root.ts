@@ -1,6 +1,7 @@
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { connectionsRouter } from "./routers/connections";
+import { connectorsRouter } from "./routers/connectors";
 import { directoryRouter } from "./routers/directory";
 import { invitesRouter } from "./routers/invites";
 import { leverRouter } from "./routers/lever";
@@ -18,6 +19,7 @@ export const appRouter = router({
   members: membersRouter,
   invites: invitesRouter,
   audit: auditRouter,
+  connectors: connectorsRouter,
   connections: connectionsRouter,
   directory: directoryRouter,
   lever: leverRouter,

@@ -88,7 +88,11 @@ describe("connecting Zenefits", () => {
     const revoked = token();
     sim.revokeToken(revoked);
     const error = await expectTrpcError(
-      owner.connections.connectZenefits.mutate({ accessToken: revoked, notificationEmail: "hr@acme.test" }),
+      owner.connections.connect.mutate({
+        connectorId: "zenefits",
+        credentials: { accessToken: revoked },
+        notificationEmail: "hr@acme.test",
+      }),
       "BAD_REQUEST",
     );
     expect(error.data).toMatchObject({ kind: "invalid_credentials", hint: expect.stringMatching(/new token in Zenefits/) });
@@ -97,19 +101,69 @@ describe("connecting Zenefits", () => {
     expect(await api.deps.db.selectFrom("connections").select("id").execute()).toEqual([]);
   });
 
+  it("describes each installed connector from its manifest: credential fields, permissions and what they feed", async () => {
+    const connectors = await admin.connectors.list.query();
+    const zenefits = connectors.find((c) => c.id === "zenefits")!;
+    expect(zenefits).toMatchObject({ name: "Zenefits", kind: "hris", webhooks: false, hireSource: false });
+    expect(zenefits.connectHelp).toMatch(/Custom Integrations/);
+    expect(zenefits.credentialFields).toEqual([
+      expect.objectContaining({ name: "accessToken", label: "Access token", secret: true, optional: false, advanced: false }),
+      expect.objectContaining({ name: "baseUrl", secret: false, optional: true, advanced: true, kind: "url" }),
+    ]);
+    expect(zenefits.permissions.find((p) => p.id === "people.manager")).toEqual({
+      id: "people.manager",
+      label: "Manager",
+      feeds: ["Manager"],
+    });
+    expect(connectors.find((c) => c.id === "lever")).toMatchObject({ kind: "ats", webhooks: true });
+  });
+
+  it("verifies credentials without storing them: the account and each permission granted or missing", async () => {
+    const preview = await owner.connections.verify.mutate({
+      connectorId: "zenefits",
+      credentials: { accessToken: token({ scopes: ["people", "companies", "people.status"] }) },
+    });
+    expect(preview.account.name).toBeTruthy();
+    expect(preview.permissions.filter((p) => p.state === "granted").map((p) => p.id)).toEqual(["people", "people.status"]);
+    expect(preview.permissions.find((p) => p.id === "people.manager")).toMatchObject({ state: "missing", feeds: ["Manager"] });
+    expect(await api.deps.db.selectFrom("connections").select("id").execute()).toEqual([]);
+    await expectTrpcError(
+      admin.connections.verify.mutate({ connectorId: "zenefits", credentials: { accessToken: token() } }),
+      "FORBIDDEN",
+    );
+  });
+
   it("names a malformed field beside it, before calling Zenefits", async () => {
     sim.clearRequestLog();
     const error = await expectTrpcError(
-      owner.connections.connectZenefits.mutate({ accessToken: "short", notificationEmail: "not-an-email" }),
+      owner.connections.connect.mutate({
+        connectorId: "zenefits",
+        credentials: { accessToken: "short" },
+        notificationEmail: "not-an-email",
+      }),
       "BAD_REQUEST",
     );
-    expect(Object.keys(error.data.fieldErrors).sort()).toEqual(["accessToken", "notificationEmail"]);
+    // The input's own fields first; the credentials are checked by the connector's schema next.
+    expect(Object.keys(error.data.fieldErrors)).toEqual(["notificationEmail"]);
+    const token = await expectTrpcError(
+      owner.connections.connect.mutate({
+        connectorId: "zenefits",
+        credentials: { accessToken: "short" },
+        notificationEmail: "hr@acme.test",
+      }),
+      "BAD_REQUEST",
+    );
+    expect(Object.keys(token.data.fieldErrors)).toEqual(["accessToken"]);
     expect(sim.requestLog().total).toBe(0);
   });
 
   it("verifies a good token and returns the view: company, the twelve-permission checklist, first sync queued", async () => {
     const good = token({ scopes: ["companies", "people", "departments", "locations", "people.status", "employments"] });
-    const view = await owner.connections.connectZenefits.mutate({ accessToken: good, notificationEmail: "HR@Acme.test" });
+    const view = await owner.connections.connect.mutate({
+      connectorId: "zenefits",
+      credentials: { accessToken: good },
+      notificationEmail: "HR@Acme.test",
+    });
     connectionId = view.id;
     expect(view.account?.name).toBe(sim.truth().companies[0]?.name);
     expect(view).toMatchObject({
@@ -133,7 +187,11 @@ describe("connecting Zenefits", () => {
     expect(await auditActions()).toEqual(["connection.created"]);
 
     const again = await expectTrpcError(
-      owner.connections.connectZenefits.mutate({ accessToken: good, notificationEmail: "hr@acme.test" }),
+      owner.connections.connect.mutate({
+        connectorId: "zenefits",
+        credentials: { accessToken: good },
+        notificationEmail: "hr@acme.test",
+      }),
       "CONFLICT",
     );
     expect(again.message).toMatch(/rotate/);
@@ -159,19 +217,22 @@ describe("connecting Zenefits", () => {
     const revoked = token();
     sim.revokeToken(revoked);
     const bad = await expectTrpcError(
-      owner.connections.rotateToken.mutate({ connectionId, accessToken: revoked }),
+      owner.connections.rotate.mutate({ connectionId, credentials: { accessToken: revoked } }),
       "BAD_REQUEST",
     );
     expect(bad.data.kind).toBe("invalid_credentials");
 
     const elsewhere = await expectTrpcError(
-      owner.connections.rotateToken.mutate({ connectionId, accessToken: token({ companyId: sim.companyIds[1] }) }),
+      owner.connections.rotate.mutate({
+        connectionId,
+        credentials: { accessToken: token({ companyId: sim.companyIds[1] }) },
+      }),
       "CONFLICT",
     );
     expect(elsewhere.data.hint).toMatch(/same company/);
 
     const fresh = token();
-    const view = await owner.connections.rotateToken.mutate({ connectionId, accessToken: fresh });
+    const view = await owner.connections.rotate.mutate({ connectionId, credentials: { accessToken: fresh } });
     expect(view.id).toBe(connectionId);
     expect(view.credentialsHint).toBe(`••••${fresh.slice(-4)}`);
     expect(view.permissions.every((p) => p.state === "granted")).toBe(true);
@@ -202,13 +263,17 @@ describe("connecting Zenefits", () => {
     // with the confirmation, the new token replaces it and the checklist shows Manager missing.
     const fewer = token({ scopes: ALL_SCOPES.filter((s) => s !== "people.manager") });
     const refused = await expectTrpcError(
-      owner.connections.rotateToken.mutate({ connectionId, accessToken: fewer }),
+      owner.connections.rotate.mutate({ connectionId, credentials: { accessToken: fewer } }),
       "PRECONDITION_FAILED",
     );
     expect(refused.message).toMatch(/stop updating: Manager/);
     expect(refused.data.lost).toEqual([{ id: "people.manager", label: "Manager", feeds: ["Manager"] }]);
     expect((await owner.connections.get.query({ connectionId })).credentialsHint).not.toBe(`••••${fewer.slice(-4)}`);
-    const view = await owner.connections.rotateToken.mutate({ connectionId, accessToken: fewer, confirmFewerPermissions: true });
+    const view = await owner.connections.rotate.mutate({
+      connectionId,
+      credentials: { accessToken: fewer },
+      confirmFewerPermissions: true,
+    });
     expect(view.credentialsHint).toBe(`••••${fewer.slice(-4)}`);
     expect(view.permissions.find((p) => p.id === "people.manager")?.state).toBe("missing");
   });
@@ -220,7 +285,7 @@ describe("connecting Zenefits", () => {
     try {
       const fresh = regional.createToken();
       tokens.push(fresh);
-      await owner.connections.rotateToken.mutate({ connectionId, accessToken: fresh, baseUrl: regional.url });
+      await owner.connections.rotate.mutate({ connectionId, credentials: { accessToken: fresh, baseUrl: regional.url } });
       const row = await api.deps.db
         .selectFrom("connections")
         .select("credentials_encrypted")
@@ -231,12 +296,15 @@ describe("connecting Zenefits", () => {
         baseUrl: regional.url,
       });
       const bad = await expectTrpcError(
-        owner.connections.rotateToken.mutate({ connectionId, accessToken: token(), baseUrl: "ftp://zenefits.example" }),
+        owner.connections.rotate.mutate({
+          connectionId,
+          credentials: { accessToken: token(), baseUrl: "ftp://zenefits.example" },
+        }),
         "BAD_REQUEST",
       );
       expect(bad.data.fieldErrors?.baseUrl?.[0]).toMatch(/http/);
       // Back to the default simulator for the tests below.
-      await owner.connections.rotateToken.mutate({ connectionId, accessToken: token(), baseUrl: sim.url });
+      await owner.connections.rotate.mutate({ connectionId, credentials: { accessToken: token(), baseUrl: sim.url } });
     } finally {
       await regional.close();
     }
@@ -259,7 +327,7 @@ describe("connecting Zenefits", () => {
     const [run] = await owner.connections.runs.query({ connectionId });
     const calls = [
       () => otherOwner.connections.get.query({ connectionId }),
-      () => otherOwner.connections.rotateToken.mutate({ connectionId, accessToken: token() }),
+      () => otherOwner.connections.rotate.mutate({ connectionId, credentials: { accessToken: token() } }),
       () => otherOwner.connections.setNotificationEmail.mutate({ connectionId, notificationEmail: "x@other.test" }),
       () => otherOwner.connections.disable.mutate({ connectionId }),
       () => otherOwner.connections.enable.mutate({ connectionId }),

@@ -1,4 +1,4 @@
-import { type Connector, isSecretSchema, secretFieldNames } from "@roster/core";
+import { type Connector, describeCredentials, isSecretSchema, secretFieldNames } from "@roster/core";
 import { z } from "zod";
 import { usageError } from "./exit-codes";
 import type { Output } from "./output/output";
@@ -132,9 +132,19 @@ export function buildCredentials(
   }
 
   const parsed = connector.manifest.credentials.safeParse(credentials);
-  if (parsed.success) return parsed.data as Record<string, unknown>;
-  const lines = parsed.error.issues.map((issue) => {
-    const field = String(issue.path[0] ?? "credentials");
+  const issues = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? "credentials"), message: i.message }));
+  // The credentials are sent to a URL field's address: only over http(s), as the dashboard insists too.
+  for (const field of describeCredentials(connector.manifest.credentials)) {
+    const value = credentials[field.name];
+    const named = issues.some((i) => i.field === field.name);
+    if (field.kind === "url" && !named && typeof value === "string" && !/^https?:\/\//i.test(value)) {
+      issues.push({ field: field.name, message: "an http:// or https:// URL" });
+    }
+  }
+  if (parsed.success && issues.length === 0) return parsed.data as Record<string, unknown>;
+  const lines = issues.map(({ field, message }) => {
     const flag =
       flagOf[field] ??
       (field === token
@@ -144,7 +154,7 @@ export function buildCredentials(
           : field === "baseUrl"
             ? "--base-url"
             : `--field ${field}=…`);
-    return `  ${field} (${flag}): ${issue.message}`;
+    return `  ${field} (${flag}): ${message}`;
   });
   throw usageError(
     `${connector.manifest.name} credentials are not valid:\n${lines.join("\n")}`,

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { usageError } from "./exit-codes";
 
 /** A whole number from a flag, within bounds, or a usage error naming the flag. */
@@ -50,4 +50,11 @@ export function parseFlag<T extends z.ZodType>(flag: string, schema: T, raw: unk
   if (parsed.success) return parsed.data;
   const reason = parsed.error.issues[0]?.message ?? "not valid";
   throw usageError(`${flag}: ${reason}${show && typeof raw === "string" ? ` (got "${raw}")` : ""}`);
+}
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "an http:// or https:// URL" });
+
+/** A provider base URL from a flag: http(s) only, since credentials are sent there. */
+export function parseBaseUrl(flag: string, raw: string | undefined): string | undefined {
+  return raw === undefined ? undefined : parseFlag(flag, httpUrl, raw.trim());
 }

@@ -13,9 +13,10 @@ export const pageAccess = {
   connection: "admin",
   members: "member",
   audit: "owner",
-  zenefits: "owner",
-  /** Owners edit the Lever setup; admins see it read-only. */
-  lever: "admin",
+  /** An HRIS's settings: connect, rotate, disable (owners). */
+  hrisSettings: "owner",
+  /** An ATS's settings: owners edit, admins see them read-only (they follow the exports too). */
+  atsSettings: "admin",
 } as const satisfies Record<string, PageLevel>;
 
 export type Page = keyof typeof pageAccess;

@@ -14,8 +14,10 @@ export const paths = {
   /** A Lever connection's hire exports (the "export failed" email links here). */
   hires: (connectionId: string) => `/connections/${connectionId}/hires`,
   candidates: "/candidates",
-  zenefits: "/settings/hris/zenefits",
-  lever: "/settings/integrations/lever",
+  /** Settings → Integrations: every installed connector and its state. */
+  integrations: "/settings/integrations",
+  /** Settings → Integrations → <provider>, for any installed connector. */
+  integration: (connectorId: string) => `/settings/integrations/${connectorId}`,
   members: "/members",
   audit: "/audit",
 } as const;

@@ -1,4 +1,4 @@
-import { Route, Switch } from "wouter";
+import { Redirect, Route, Switch } from "wouter";
 import { AppShell } from "./layout/app-shell";
 import { AuditLogPage } from "./pages/audit/audit-log-page";
 import { AcceptInvitePage } from "./pages/auth/accept-invite-page";
@@ -13,8 +13,8 @@ import { PeoplePage } from "./pages/directory/people-page";
 import { PersonPage } from "./pages/directory/person-page";
 import { MembersPage } from "./pages/members/members-page";
 import { NotFoundPage } from "./pages/not-found-page";
-import { LeverSettingsPage } from "./pages/settings/lever-settings-page";
-import { ZenefitsSettingsPage } from "./pages/settings/zenefits/zenefits-settings-page";
+import { IntegrationSettingsPage } from "./pages/settings/integration-settings-page";
+import { IntegrationsPage } from "./pages/settings/integrations-page";
 import { paths } from "./paths";
 import { RequireSignIn } from "./session/session";
 
@@ -44,8 +44,14 @@ export function Routes() {
               <Route path={paths.candidates} component={CandidatesPage} />
               <Route path={paths.members} component={MembersPage} />
               <Route path={paths.audit} component={AuditLogPage} />
-              <Route path={paths.zenefits} component={ZenefitsSettingsPage} />
-              <Route path={paths.lever} component={LeverSettingsPage} />
+              <Route path={paths.integrations} component={IntegrationsPage} />
+              <Route path="/settings/integrations/:connectorId">
+                {(params) => <IntegrationSettingsPage key={params.connectorId} connectorId={params.connectorId} />}
+              </Route>
+              {/* Where the Zenefits settings lived before every provider got the same page. */}
+              <Route path="/settings/hris/:connectorId">
+                {(params) => <Redirect to={paths.integration(params.connectorId)} replace />}
+              </Route>
               <Route component={NotFoundPage} />
             </Switch>
           </AppShell>

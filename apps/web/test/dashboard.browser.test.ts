@@ -30,7 +30,7 @@ describe("dashboard in a real browser", () => {
 
     await signUp(ownerPage, owner);
     await heading(ownerPage, "Dashboard").waitFor();
-    await ownerPage.getByText("No integrations yet — connect Zenefits in Settings").waitFor();
+    await ownerPage.getByText("No integrations yet — connect your HR system in Settings").waitFor();
     expect(await settingsNav(ownerPage).getByRole("link", { name: "Zenefits" }).isVisible()).toBe(true);
     await screenshot(ownerPage, "dashboard-owner");
   });

@@ -28,21 +28,24 @@ describe("Zenefits failures in a real browser", () => {
     await page.goto("/settings/hris/zenefits");
     await heading(page, "Zenefits").waitFor();
 
-    // The shared schema speaks first: too short a token never reaches Zenefits.
+    // The connector's own schema speaks first: too short a token never reaches Zenefits.
+    sim().clearRequestLog();
     await saveToken(page, "short");
-    expect(await page.locator("#zenefits-accessToken-error").textContent()).toMatch(/too short/);
+    await page.locator("#connect-zenefits-accessToken-error").waitFor();
+    expect(await page.locator("#connect-zenefits-accessToken-error").textContent()).toMatch(/too short/);
+    expect(sim().requestLog().total).toBe(0);
 
     const revoked = sim().createToken();
     sim().revokeToken(revoked);
     await saveToken(page, revoked);
     const failure = page.getByTestId("connect-failure");
-    await failure.getByText("Zenefits rejected this token").waitFor();
+    await failure.getByText("Zenefits rejected these credentials").waitFor();
     expect(await failure.textContent()).toMatch(/revoked/);
     expect(await failure.textContent()).toMatch(/What to do:.*new token in Zenefits/);
     await screenshot(page, "zenefits-connect-failure");
     expect(await stack().db.selectFrom("connections").select("id").execute()).toEqual([]);
 
-    await page.getByRole("button", { name: "Try another token" }).click();
+    await page.getByRole("button", { name: "Try again" }).click();
     expect(await page.getByLabel("Access token").inputValue()).toBe("");
   });
 

@@ -35,7 +35,7 @@ describe("Zenefits in a real browser", () => {
     ownerPage = await stack().newPage();
     await signIn(ownerPage, owner!.email, DEMO_PASSWORD);
     await heading(ownerPage, "Dashboard").waitFor();
-    await ownerPage.getByText("No integrations yet — connect Zenefits in Settings").waitFor();
+    await ownerPage.getByText("No integrations yet — connect your HR system in Settings").waitFor();
     await ownerPage.getByTestId("nav-settings").getByRole("link", { name: "Zenefits" }).click();
     await heading(ownerPage, "Zenefits").waitFor();
 
@@ -50,7 +50,7 @@ describe("Zenefits in a real browser", () => {
     expect(await ownerPage.getByLabel("Notification email").inputValue()).toBe(owner!.email);
     sim().setFaults({ latencyMs: 300 }); // slow enough to see "Verifying…" and the sync's progress
     await ownerPage.keyboard.press("Enter");
-    await ownerPage.getByText("Verifying your token with Zenefits…").waitFor();
+    await ownerPage.getByText("Verifying with Zenefits…").waitFor();
 
     const company = sim().truth().companies[0]!.name;
     await ownerPage.getByTestId("connect-success").filter({ hasText: company }).waitFor();
@@ -144,8 +144,8 @@ describe("Zenefits in a real browser", () => {
     await ownerPage.getByTestId("nav-settings").getByRole("link", { name: "Zenefits" }).click();
     const fresh = sim().createToken();
     await ownerPage.getByLabel("New access token").fill(fresh);
-    await ownerPage.getByRole("button", { name: "Replace token" }).click();
-    await ownerPage.getByText("Token replaced.", { exact: false }).waitFor();
+    await ownerPage.getByRole("button", { name: "Replace credentials" }).click();
+    await ownerPage.getByText("Credentials replaced.", { exact: false }).waitFor();
     await ownerPage
       .getByText(`••••${fresh.slice(-4)}`, { exact: false })
       .first()
@@ -171,13 +171,13 @@ describe("Zenefits in a real browser", () => {
     expect(linksBefore).toBeGreaterThan(0);
     const fewer = sim().createToken({ scopes: ALL_SCOPES.filter((s) => s !== "people.manager") });
     await ownerPage.getByLabel("New access token").fill(fewer);
-    await ownerPage.getByRole("button", { name: "Replace token" }).click();
-    const dialog = ownerPage.getByRole("dialog", { name: "This token grants fewer permissions" });
+    await ownerPage.getByRole("button", { name: "Replace credentials" }).click();
+    const dialog = ownerPage.getByRole("dialog", { name: "These credentials grant fewer permissions" });
     await dialog.waitFor();
     expect(await dialog.getByRole("list", { name: "What would stop updating" }).innerText()).toContain("Manager");
     await screenshot(ownerPage, "zenefits-rotate-fewer-permissions");
     await dialog.getByRole("button", { name: "Use it anyway" }).click();
-    await ownerPage.getByText("Token replaced.", { exact: false }).waitFor();
+    await ownerPage.getByText("Credentials replaced.", { exact: false }).waitFor();
     const stale = ownerPage.getByTestId("stale-fields");
     await stale.waitFor({ timeout: 30_000 });
     expect(await stale.innerText()).toMatch(/Manager — since .+; needs the “Manager” permission/);
@@ -210,10 +210,10 @@ describe("Zenefits in a real browser", () => {
 
     expect(await apiStatusFromPage(memberPage, "connections.list")).toBe(403);
     const connectStatus = await memberPage.evaluate(async (accessToken) => {
-      const response = await fetch("/trpc/connections.connectZenefits", {
+      const response = await fetch("/trpc/connections.connect", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ accessToken, notificationEmail: "mia@example.test" }),
+        body: JSON.stringify({ connectorId: "zenefits", credentials: { accessToken }, notificationEmail: "mia@example.test" }),
       });
       return response.status;
     }, sim().createToken());

@@ -6,11 +6,28 @@ export const LEVER_BASE_URL = "https://api.lever.co/v1";
 
 export const leverCredentials = z.object({
   /** Created by a Lever Super Admin: Settings → Integrations and API → API Credentials. */
-  apiKey: secret(z.string().min(8)),
+  apiKey: secret(
+    z
+      .string()
+      .min(8)
+      .meta({
+        title: "Lever API key",
+        description: "Settings → Integrations and API → API Credentials (a Super Admin creates it).",
+      }),
+  ),
   /** Settings → Integrations and API → Webhooks → "Webhook signing token"; without it deliveries cannot be trusted. */
-  webhookSigningToken: secret(z.string().min(8)).optional(),
+  webhookSigningToken: secret(
+    z.string().min(8).meta({
+      title: "Webhook signing token",
+      description: "Settings → Integrations and API → Webhooks. Without it Roster refuses Lever's deliveries.",
+    }),
+  ).optional(),
   /** Sandbox accounts use https://api.sandbox.lever.co/v1; the simulator its own URL + /v1. */
-  baseUrl: z.string().url().default(LEVER_BASE_URL),
+  baseUrl: z.string().url().default(LEVER_BASE_URL).meta({
+    title: "Lever API base URL",
+    description: "Only for Lever's sandbox (https://api.sandbox.lever.co/v1) or another address.",
+    advanced: true,
+  }),
 });
 export type LeverCredentials = z.infer<typeof leverCredentials>;
 
@@ -39,6 +56,7 @@ export const manifest = {
   name: "Lever",
   kind: "ats",
   docsUrl: "https://hire.lever.co/developer/documentation",
+  connectHelp: "A Lever Super Admin creates an API key and a webhook signing token under Settings → Integrations and API.",
   credentials: leverCredentials,
   permissions: leverPermissions,
   // Reference §2: token bucket per API key, 10 requests/s steady, bursts of 20.

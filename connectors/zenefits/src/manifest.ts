@@ -4,8 +4,17 @@ import { z } from "zod";
 /** Reference: /work/shared/reference/zenefits-api.md §1 (hosts, bearer tokens). */
 export const zenefitsCredentials = z.object({
   /** The REST API token an admin creates under Company Profile → Custom Integrations → "Add Token". */
-  accessToken: secret(z.string().min(8)),
-  baseUrl: z.string().url().default("https://api.zenefits.com"),
+  accessToken: secret(
+    z
+      .string()
+      .min(8, "That token is too short: paste the whole token")
+      .meta({ title: "Access token", description: "Stored encrypted. Roster only ever shows its last four characters." }),
+  ),
+  baseUrl: z.string().url().default("https://api.zenefits.com").meta({
+    title: "Zenefits API base URL",
+    description: "Only to reach Zenefits at another address (a regional or staging endpoint). The token is sent there.",
+    advanced: true,
+  }),
 });
 export type ZenefitsCredentials = z.infer<typeof zenefitsCredentials>;
 
@@ -36,6 +45,8 @@ export const manifest = {
   name: "Zenefits",
   kind: "hris",
   docsUrl: "https://developers.zenefits.com/docs",
+  connectHelp:
+    "In Zenefits, open Company Profile → Custom Integrations → Add Token, tick the permissions below, and paste the token here.",
   credentials: zenefitsCredentials,
   permissions: zenefitsPermissions,
   // Zenefits publishes no rate limit and no rate-limit headers (reference §7). A sync reads one

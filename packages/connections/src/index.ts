@@ -1,5 +1,6 @@
 export { credentialDefaults } from "./credential-defaults";
 export { type Actor, type ConnectionDeps, ConnectionError } from "./deps";
+export { type ConnectorDescription, describeConnector } from "./describe-connector";
 export {
   findLeverConnection,
   LEVER_CONNECTOR_ID,
@@ -23,5 +24,5 @@ export {
   syncNow,
 } from "./mutations";
 export { type PermissionEffect, permissionEffects } from "./permission-effects";
-export { findConnector, verifyCredentials } from "./verify-credentials";
+export { findConnector, previewCredentials, verifyCredentials } from "./verify-credentials";
 export { getConnectionView, getRun, listConnectionEmails, listConnections, listRuns } from "./views";

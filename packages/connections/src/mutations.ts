@@ -6,7 +6,7 @@ import { decryptJson, encryptJson, secretHint } from "@roster/secrets";
 import { auditConnection } from "./audit";
 import { type Actor, type ConnectionDeps, ConnectionError } from "./deps";
 import { permissionEffects } from "./permission-effects";
-import { verifyCredentials } from "./verify-credentials";
+import { findConnector, stripEmpty, verifyCredentials } from "./verify-credentials";
 
 function hintFor(
   connector: { manifest: { credentials: Parameters<typeof secretFieldNames>[0] } },
@@ -47,6 +47,9 @@ export async function createConnection(
   actor: Actor,
   input: { connectorId: string; credentials: Record<string, unknown>; notificationEmail: string | null },
 ) {
+  if (findConnector(deps, input.connectorId).manifest.kind !== "hris") {
+    throw new ConnectionError("invalid", "Only an HRIS is connected here; an ATS is set up with where its hires go");
+  }
   const existing = await deps.db
     .selectFrom("connections")
     .select("id")
@@ -94,7 +97,10 @@ export async function rotateCredentials(
 ) {
   const row = await ownedConnection(deps, actor, connectionId);
   const previous = decryptJson<Record<string, unknown>>(row.credentials_encrypted, deps.encryptionKey, row.id);
-  const { connector, credentials, verify } = await verifyCredentials(deps, row.connector_id, { ...previous, ...input });
+  const { connector, credentials, verify } = await verifyCredentials(deps, row.connector_id, {
+    ...previous,
+    ...stripEmpty(input),
+  });
   // Against the last known grants, even when they could not be checked since (a revoked token).
   const lost = ((row.permissions as StoredPermissions | null)?.granted ?? []).filter((p) => !verify.granted.includes(p));
   if (lost.length > 0 && !options.confirmFewerPermissions) {

@@ -29,6 +29,8 @@ export interface Manifest<C extends z.ZodType = z.ZodType> {
   name: string;
   kind: "hris" | "ats";
   docsUrl: string;
+  /** Where an admin gets the credentials, in a sentence the connect form shows above them. */
+  connectHelp?: string;
   /** Credential fields; wrap secret ones in secret(). */
   credentials: C;
   permissions: readonly Permission[];

@@ -1,5 +1,6 @@
 export * from "./connector";
 export { type ContextOptions, createConnectorContext } from "./context";
+export { type CredentialField, type CredentialFieldMeta, describeCredentials } from "./credential-fields";
 export * from "./errors";
 export { createHttpClient, type HttpClient, type HttpClientOptions, type HttpRequest, type HttpResponse } from "./http/client";
 export { RateLimiter, sleep } from "./http/rate-limiter";

@@ -5,7 +5,9 @@ import { z } from "zod";
  * password inputs, never sent back to the browser, and searched for in logs by the
  * contract suite.
  *
- * @example credentials: z.object({ accessToken: secret(z.string().min(10)) })
+ * Apply .meta() (labels) before secret(): meta makes a new schema, which would not be marked.
+ *
+ * @example credentials: z.object({ accessToken: secret(z.string().min(10).meta({ title: "Access token" })) })
  */
 const secretRegistry = z.registry<{ secret: true }>();
 
@@ -14,18 +16,13 @@ export function secret<T extends z.ZodType>(schema: T): T {
   return schema;
 }
 
-/** The schema an optional(), default(), nullable()… wrapper was made from, or undefined. */
-function wrapped(schema: z.ZodType): z.ZodType | undefined {
-  const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType } } })._zod.def;
-  return ["optional", "default", "prefault", "nullable", "readonly"].includes(def.type) ? def.innerType : undefined;
+/** A secret field stays secret when made optional, nullable or given a default. */
+export function isSecretSchema(schema: z.ZodType): boolean {
+  return secretRegistry.has(schema) || (isWrapper(schema) && isSecretSchema(schema.unwrap() as z.ZodType));
 }
 
-/** True for a secret() field, also once wrapped: `secret(z.string()).optional()` is still secret. */
-export function isSecretSchema(schema: z.ZodType): boolean {
-  for (let current: z.ZodType | undefined = schema; current; current = wrapped(current)) {
-    if (secretRegistry.has(current)) return true;
-  }
-  return false;
+function isWrapper(schema: z.ZodType): schema is z.ZodOptional | z.ZodNullable | z.ZodDefault {
+  return schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault;
 }
 
 /** Names of the secret fields of a credentials object schema. */

@@ -122,11 +122,15 @@ describe("secrets after a full flow", () => {
     const owner = client();
     await owner.auth.signUp.mutate({ name: "Olive Owner", email: "olive@acme.test", password, organisationName: "Acme" });
     const firstToken = zenefits.createToken();
-    await owner.connections.connectZenefits.mutate({ accessToken: firstToken, notificationEmail: "hr@acme.test" });
+    await owner.connections.connect.mutate({
+      connectorId: "zenefits",
+      credentials: { accessToken: firstToken },
+      notificationEmail: "hr@acme.test",
+    });
     await runJobs();
     const [connection] = await owner.connections.list.query();
     const secondToken = zenefits.createToken();
-    await owner.connections.rotateToken.mutate({ connectionId: connection!.id, accessToken: secondToken });
+    await owner.connections.rotate.mutate({ connectionId: connection!.id, credentials: { accessToken: secondToken } });
     zenefits.revokeToken(firstToken);
     await runJobs();
     await owner.connections.get.query({ connectionId: connection!.id });

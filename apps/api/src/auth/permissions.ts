@@ -55,8 +55,10 @@ export const permissions = {
 
   "connections.list": "admin",
   "connections.get": "admin",
-  "connections.connectZenefits": "owner",
-  "connections.rotateToken": "owner",
+  "connectors.list": "admin",
+  "connections.verify": "owner",
+  "connections.connect": "owner",
+  "connections.rotate": "owner",
   "connections.setNotificationEmail": "owner",
   "connections.disable": "owner",
   "connections.enable": "owner",

@@ -7,6 +7,7 @@ import {
   listConnectionEmails,
   listConnections,
   listRuns,
+  previewCredentials,
   rotateCredentials,
   setNotificationEmail,
   syncNow,
@@ -16,12 +17,13 @@ import { actorOf, assertCanStoreCredentials, connectionDeps } from "../connectio
 import { mapConnectionErrors } from "../connections/connection-errors";
 import { assertConnectionInOrganisation, connectionView } from "../connections/connection-view";
 import {
+  connectInput,
   connectionIdInput,
   connectionRunInput,
   connectionRunsInput,
-  connectZenefitsInput,
-  rotateTokenInput,
+  rotateInput,
   setNotificationEmailInput,
+  verifyCredentialsInput,
 } from "../schemas/connections";
 import { access, router } from "../trpc";
 
@@ -39,36 +41,39 @@ export const connectionsRouter = router({
     .use(mapConnectionErrors)
     .query(({ ctx, input }) => connectionView(ctx, ctx.organisationId, input.connectionId)),
 
-  /** Verifies the token with Zenefits first; only a working token is stored, and the first sync is queued. */
-  connectZenefits: access("connections.connectZenefits", "owner")
-    .input(connectZenefitsInput)
+  /** Verify without storing: the account and the permissions checklist the form shows before Save. */
+  verify: access("connections.verify", "owner")
+    .input(verifyCredentialsInput)
+    .use(mapConnectionErrors)
+    .mutation(({ ctx, input }) => previewCredentials(connectionDeps(ctx), input.connectorId, input.credentials)),
+
+  /** Any installed HRIS: verified with the provider first; only working credentials are stored, then the first sync. */
+  connect: access("connections.connect", "owner")
+    .input(connectInput)
     .use(mapConnectionErrors)
     .mutation(async ({ ctx, input }) => {
       assertCanStoreCredentials(ctx);
       const { connectionId } = await createConnection(connectionDeps(ctx), actorOf(ctx), {
-        connectorId: "zenefits",
-        credentials: { accessToken: input.accessToken, baseUrl: input.baseUrl },
+        connectorId: input.connectorId,
+        credentials: input.credentials,
         notificationEmail: input.notificationEmail,
       });
       return connectionView(ctx, ctx.organisationId, connectionId);
     }),
 
   /**
-   * A fresh token replaces the old one in place (same connection, same history), once verified;
-   * one with fewer permissions only once confirmed (PRECONDITION_FAILED names what would stop updating).
+   * Fresh credentials replace the old ones in place (same connection, same history), once
+   * verified; blank fields keep the stored values. Fewer permissions only once confirmed
+   * (PRECONDITION_FAILED names what would stop updating).
    */
-  rotateToken: access("connections.rotateToken", "owner")
-    .input(rotateTokenInput)
+  rotate: access("connections.rotate", "owner")
+    .input(rotateInput)
     .use(mapConnectionErrors)
     .mutation(async ({ ctx, input }) => {
       assertCanStoreCredentials(ctx);
-      await rotateCredentials(
-        connectionDeps(ctx),
-        actorOf(ctx),
-        input.connectionId,
-        { accessToken: input.accessToken, baseUrl: input.baseUrl },
-        { confirmFewerPermissions: input.confirmFewerPermissions },
-      );
+      await rotateCredentials(connectionDeps(ctx), actorOf(ctx), input.connectionId, input.credentials, {
+        confirmFewerPermissions: input.confirmFewerPermissions,
+      });
       return connectionView(ctx, ctx.organisationId, input.connectionId);
     }),
 

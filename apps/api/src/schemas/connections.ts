@@ -1,16 +1,18 @@
 import { z } from "zod";
 import { emailField, idField } from "./fields";
 
+/** An installed connector's id, e.g. "zenefits" (its manifest id). */
+export const connectorIdField = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, "Not a connector id");
+
 /**
- * A provider's access token as pasted into a password field. Only its shape is checked here;
- * the connector's own schema and a real request to the provider decide whether it works.
+ * Credential values as entered in a connect form rendered from the connector's manifest: only
+ * their shape here; the connector's own schema, then a real request to the provider, decide.
+ * A blank value means "not given" (on rotate: keep the stored one).
  */
-export const accessTokenField = z
-  .string()
-  .trim()
-  .min(1, "Paste the access token")
-  .min(8, "That token is too short: paste the whole token")
-  .max(2000, "That token is too long: paste only the token");
+export const credentialsField = z.record(
+  z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, "Not a credential field name"),
+  z.string().trim().max(4000, "That value is too long: paste only the credential"),
+);
 
 /** Where failure emails go, besides every owner. */
 export const notificationEmailField = emailField;
@@ -18,35 +20,29 @@ export const notificationEmailField = emailField;
 export const connectionIdInput = z.object({ connectionId: idField });
 export type ConnectionIdInput = z.infer<typeof connectionIdInput>;
 
-/**
- * Settings → Advanced: the provider's API base URL (a regional or staging endpoint, a replay
- * server). Blank keeps the deployment's default. Only http(s): the token is sent there.
- */
-export const baseUrlField = z
-  .string()
-  .trim()
-  .refine((v) => v === "" || z.url({ protocol: /^https?$/ }).safeParse(v).success, "An http:// or https:// URL, or blank")
-  .optional();
+/** Verify without storing: what the connect form's checklist shows before Save. */
+export const verifyCredentialsInput = z.object({ connectorId: connectorIdField, credentials: credentialsField });
+export type VerifyCredentialsInput = z.infer<typeof verifyCredentialsInput>;
 
-/** Settings → HRIS integration → Zenefits → Save. */
-export const connectZenefitsInput = z.object({
-  accessToken: accessTokenField,
+/** Settings → Integrations → <provider> → Save: verified, then stored encrypted, then the first sync. */
+export const connectInput = z.object({
+  connectorId: connectorIdField,
+  credentials: credentialsField,
   notificationEmail: notificationEmailField,
-  baseUrl: baseUrlField,
 });
-export type ConnectZenefitsInput = z.infer<typeof connectZenefitsInput>;
+export type ConnectInput = z.infer<typeof connectInput>;
 
 /**
- * A fresh token for an existing connection: verified before it replaces the old one. One that
- * grants fewer permissions than the current is refused until `confirmFewerPermissions`.
+ * Fresh credentials for an existing connection, verified before they replace the old ones in
+ * place (blank fields keep their stored values). Ones that grant fewer permissions than the
+ * current are refused until `confirmFewerPermissions`.
  */
-export const rotateTokenInput = z.object({
+export const rotateInput = z.object({
   connectionId: idField,
-  accessToken: accessTokenField,
-  baseUrl: baseUrlField,
+  credentials: credentialsField,
   confirmFewerPermissions: z.boolean().optional(),
 });
-export type RotateTokenInput = z.infer<typeof rotateTokenInput>;
+export type RotateInput = z.infer<typeof rotateInput>;
 
 export const setNotificationEmailInput = z.object({ connectionId: idField, notificationEmail: notificationEmailField });
 export type SetNotificationEmailInput = z.infer<typeof setNotificationEmailInput>;

@@ -1,4 +1,4 @@
-import { baseUrlField, emailField, leverCredentialsInput, offersModeField } from "@roster/api/schemas";
+import { emailField, leverCredentialsInput, offersModeField } from "@roster/api/schemas";
 import { findLeverConnection, mergeLeverCredentials, saveLeverSetup, storedLeverCredentials } from "@roster/connections";
 import type { Db } from "@roster/db";
 import {
@@ -13,7 +13,7 @@ import { fromConnectionError } from "../connection-errors";
 import { cliActor, cliConnectionDeps, QUICK_VERIFY } from "../connection-service";
 import { openDatabase, resolveEncryptionKey } from "../database";
 import { CliError, ExitCode, type ExitCodeValue, notFound, usageError } from "../exit-codes";
-import { parseFlag, parseOrganisationId } from "../options";
+import { parseBaseUrl, parseFlag, parseOrganisationId } from "../options";
 import { organisationById } from "../organisation-lookup";
 import type { Output } from "../output/output";
 import { readSecretFiles } from "../secret-files";
@@ -76,8 +76,8 @@ export async function connectLeverCommand(out: Output, options: ConnectLeverOpti
   const organisationId = parseOrganisationId(options.org);
   const contactEmail = parseFlag("--contact", emailField, options.contact);
   const offersMode = parseFlag("--offers", offersModeField, options.offers);
-  const leverBaseUrl = parseFlag("--lever-base-url", baseUrlField, options.leverBaseUrl);
-  const zenefitsBaseUrl = parseFlag("--zenefits-base-url", baseUrlField, options.zenefitsBaseUrl);
+  const leverBaseUrl = parseBaseUrl("--lever-base-url", options.leverBaseUrl);
+  const zenefitsBaseUrl = parseBaseUrl("--zenefits-base-url", options.zenefitsBaseUrl);
   const [apiKey, webhookSigningToken, zenefitsClientSecret] = await readSecretFiles(out, [
     { flag: "--api-key-file", path: options.apiKeyFile },
     { flag: "--signing-token-file", path: options.signingTokenFile },

@@ -1,11 +1,11 @@
-import { accessTokenField, baseUrlField, notificationEmailField } from "@roster/api/schemas";
+import { notificationEmailField } from "@roster/api/schemas";
 import { ConnectionError, createConnection, getConnectionView } from "@roster/connections";
 import type { Db } from "@roster/db";
 import { fromConnectionError } from "../connection-errors";
 import { cliActor, cliConnectionDeps } from "../connection-service";
 import { openDatabase, resolveEncryptionKey } from "../database";
 import { CliError, ExitCode, type ExitCodeValue } from "../exit-codes";
-import { parseFlag, parseOrganisationId } from "../options";
+import { parseBaseUrl, parseFlag, parseOrganisationId } from "../options";
 import { organisationById } from "../organisation-lookup";
 import type { Output } from "../output/output";
 import { type PermissionLine, printMissingAdvice, printPermissions } from "../output/permissions";
@@ -44,9 +44,8 @@ async function alreadyConnected(db: Db, organisation: { id: string; name: string
 export async function connectZenefitsCommand(out: Output, options: ConnectZenefitsOptions): Promise<ExitCodeValue> {
   const organisationId = parseOrganisationId(options.org);
   const notificationEmail = parseFlag("--notify", notificationEmailField, options.notify);
-  const baseUrl = parseFlag("--base-url", baseUrlField, options.baseUrl);
-  const [rawToken] = await readSecretFiles(out, [{ flag: "--token-file", path: options.tokenFile }]);
-  const accessToken = parseFlag("--token-file", accessTokenField, rawToken, false);
+  const baseUrl = parseBaseUrl("--base-url", options.baseUrl);
+  const [accessToken] = await readSecretFiles(out, [{ flag: "--token-file", path: options.tokenFile }]);
   const encryptionKey = resolveEncryptionKey();
 
   const db = await openDatabase();
@@ -55,7 +54,8 @@ export async function connectZenefitsCommand(out: Output, options: ConnectZenefi
     const deps = cliConnectionDeps(out, db, encryptionKey);
     const { connectionId } = await createConnection(deps, cliActor(organisation.id), {
       connectorId: "zenefits",
-      credentials: { accessToken, baseUrl },
+      // The connector's schema checks the token's shape; a missing --base-url takes the deployment's.
+      credentials: { accessToken, ...(baseUrl ? { baseUrl } : {}) },
       notificationEmail,
     }).catch(async (error: unknown) => {
       if (error instanceof ConnectionError && error.code === "conflict") throw await alreadyConnected(db, organisation);

@@ -1,4 +1,3 @@
-import { baseUrlField } from "@roster/api/schemas";
 import {
   ConnectionError,
   getConnectionView,
@@ -15,7 +14,7 @@ import { connectorById } from "../connector-lookup";
 import { tokenField } from "../credentials";
 import { openDatabase, resolveEncryptionKey } from "../database";
 import { ExitCode, type ExitCodeValue, usageError } from "../exit-codes";
-import { parseConnectionId, parseFlag } from "../options";
+import { parseBaseUrl, parseConnectionId } from "../options";
 import type { Output } from "../output/output";
 import { printLostPermissions, printPermissions } from "../output/permissions";
 import { readSecretFiles } from "../secret-files";
@@ -34,7 +33,7 @@ export interface RotateOptions {
  */
 export async function rotateCommand(out: Output, rawId: string, options: RotateOptions): Promise<ExitCodeValue> {
   const connectionId = parseConnectionId(rawId);
-  const baseUrl = parseFlag("--base-url", baseUrlField, options.baseUrl);
+  const baseUrl = parseBaseUrl("--base-url", options.baseUrl);
   const [token] = await readSecretFiles(out, [{ flag: "--token-file", path: options.tokenFile }]);
   const encryptionKey = resolveEncryptionKey();
 

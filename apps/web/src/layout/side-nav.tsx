@@ -2,6 +2,7 @@ import { Link, useLocation } from "wouter";
 import { canSee, type Page } from "../access";
 import { paths } from "../paths";
 import { useSession } from "../session/session";
+import { trpc } from "../trpc";
 
 interface NavItem {
   page: Page;
@@ -17,11 +18,13 @@ const mainItems: NavItem[] = [
   { page: "audit", href: paths.audit, label: "Audit log" },
 ];
 
-/** Settings, grouped as the product names them; more providers add a line here. */
-const settingsGroups: { heading: string; items: NavItem[] }[] = [
-  { heading: "HRIS integration", items: [{ page: "zenefits", href: paths.zenefits, label: "Zenefits" }] },
-  { heading: "Integrations", items: [{ page: "lever", href: paths.lever, label: "Lever" }] },
-];
+/** Settings → Integrations: every installed connector, HRIS first, from the server's list. */
+function useIntegrationItems(enabled: boolean): NavItem[] {
+  const connectors = trpc.connectors.list.useQuery(undefined, { enabled, staleTime: Number.POSITIVE_INFINITY });
+  return [...(connectors.data ?? [])]
+    .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === "hris" ? -1 : 1))
+    .map((c) => ({ page: c.kind === "hris" ? "hrisSettings" : "atsSettings", href: paths.integration(c.id), label: c.name }));
+}
 
 function NavLink({ item }: { item: NavItem }) {
   const [location] = useLocation();
@@ -40,7 +43,9 @@ function NavLink({ item }: { item: NavItem }) {
 export function SideNav() {
   const { active } = useSession();
   const visible = (item: NavItem) => canSee(item.page, active);
-  const groups = settingsGroups.map((g) => ({ ...g, items: g.items.filter(visible) })).filter((g) => g.items.length);
+  const integrations = useIntegrationItems(canSee("atsSettings", active)).filter(visible);
+  const overview: NavItem = { page: "atsSettings", href: paths.integrations, label: "All integrations" };
+  const groups = visible(overview) ? [{ heading: "Integrations", items: [overview, ...integrations] }] : [];
   return (
     <nav className="side-nav" aria-label="Main">
       <ul>

@@ -83,8 +83,8 @@ function Candidates() {
         <EmptyState
           title="Lever is not connected"
           action={
-            canSee("lever", active) ? (
-              <Link href={paths.lever} className="button button-primary">
+            canSee("atsSettings", active) ? (
+              <Link href={paths.integrations} className="button button-primary">
                 Set up Lever
               </Link>
             ) : (

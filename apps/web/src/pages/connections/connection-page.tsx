@@ -59,7 +59,7 @@ function ConnectionDetail({ connectionId, section }: { connectionId: string; sec
   }
   const view = connection.data;
   const isOwner = active?.role === "owner";
-  const settingsHref = view.connectorId === "lever" ? paths.lever : paths.zenefits;
+  const settingsHref = paths.integration(view.connectorId);
   return (
     <>
       <PageHeader

@@ -54,11 +54,11 @@ function Integrations() {
     return (
       <Card title="Integrations">
         <EmptyState
-          title="No integrations yet — connect Zenefits in Settings"
+          title="No integrations yet — connect your HR system in Settings"
           action={
-            canSee("zenefits", active) ? (
-              <Link href={paths.zenefits} className="button button-primary">
-                Connect Zenefits
+            canSee("hrisSettings", active) ? (
+              <Link href={paths.integrations} className="button button-primary">
+                Connect an HR system
               </Link>
             ) : (
               <p className="muted">An owner of your organisation can connect it.</p>

@@ -135,9 +135,9 @@ function NoPeopleYet() {
       <EmptyState
         title="No one here yet"
         action={
-          canSee("zenefits", active) ? (
-            <Link href={paths.zenefits} className="button button-primary">
-              Connect Zenefits
+          canSee("hrisSettings", active) ? (
+            <Link href={paths.integrations} className="button button-primary">
+              Connect an HR system
             </Link>
           ) : null
         }

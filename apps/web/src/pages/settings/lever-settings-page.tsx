@@ -17,7 +17,7 @@ import { type LeverConnectionView, LeverStatus, WebhookUrl } from "./lever/lever
 export function LeverSettingsPage() {
   useTitle("Lever");
   return (
-    <RequireAccess page="lever">
+    <RequireAccess page="atsSettings">
       <PageHeader title="Lever" description="Applicant tracking: candidates hired in Lever are sent to Zenefits as new hires." />
       <LeverSettings />
     </RequireAccess>

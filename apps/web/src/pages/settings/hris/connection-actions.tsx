@@ -2,12 +2,14 @@ import { useState } from "react";
 import { Card } from "../../../components/card";
 import { FormAlert } from "../../../components/form-alert";
 import { apiProblem } from "../../../errors";
+import type { ConnectorDescription } from "../../../forms/credential-inputs";
 import { trpc } from "../../../trpc";
 import { SyncNowButton } from "../../connections/sync-now-button";
 import type { ConnectionView } from "../../connections/use-live-connection";
 import { DeleteConnection } from "./delete-connection";
 
 interface ConnectionActionsProps {
+  connector: ConnectorDescription;
   view: ConnectionView;
   onChanged: (view: ConnectionView) => void;
   /** An action queued a sync: the page watches it start. */
@@ -16,7 +18,7 @@ interface ConnectionActionsProps {
 }
 
 /** Sync now, Disable / Re-enable and Delete, for owners. */
-export function ConnectionActions({ view, onChanged, onSyncQueued, onDeleted }: ConnectionActionsProps) {
+export function ConnectionActions({ connector, view, onChanged, onSyncQueued, onDeleted }: ConnectionActionsProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const handlers = {
     onError: (error: unknown) => setProblem(apiProblem(error).message),
@@ -67,7 +69,7 @@ export function ConnectionActions({ view, onChanged, onSyncQueued, onDeleted }: 
               {disable.isPending ? "Disabling…" : "Disable"}
             </button>
           )}
-          <DeleteConnection view={view} onDeleted={onDeleted} />
+          <DeleteConnection connector={connector} view={view} onDeleted={onDeleted} />
         </div>
       </div>
     </Card>

@@ -1,27 +1,11 @@
 import { useState } from "react";
-import { PageHeader } from "../../../components/page-header";
-import { RequireAccess } from "../../../components/require-access";
 import { ErrorState, Loading } from "../../../components/states";
 import { apiProblem } from "../../../errors";
+import type { ConnectorDescription } from "../../../forms/credential-inputs";
 import { type RouterOutputs, trpc } from "../../../trpc";
-import { useTitle } from "../../../use-title";
 import type { ConnectionView } from "../../connections/use-live-connection";
 import { ConnectForm } from "./connect-form";
 import { ConnectedPanel } from "./connected-panel";
-
-/** Settings → HRIS integration → Zenefits (owners): connect, or manage the connection. */
-export function ZenefitsSettingsPage() {
-  useTitle("Zenefits");
-  return (
-    <RequireAccess page="zenefits">
-      <PageHeader
-        title="Zenefits"
-        description="HRIS integration: Roster keeps a copy of your Zenefits directory, synced every day."
-      />
-      <ZenefitsSettings />
-    </RequireAccess>
-  );
-}
 
 type Summary = RouterOutputs["connections"]["list"][number];
 
@@ -36,7 +20,8 @@ const summaryOf = (view: ConnectionView): Summary => ({
   nextSyncAt: view.nextSyncAt,
 });
 
-function ZenefitsSettings() {
+/** Settings → Integrations → <HRIS> (owners): connect, or manage the connection. */
+export function HrisSettings({ connector }: { connector: ConnectorDescription }) {
   const utils = trpc.useUtils();
   const connections = trpc.connections.list.useQuery();
   const [justConnected, setJustConnected] = useState<string | null>(null);
@@ -44,17 +29,18 @@ function ZenefitsSettings() {
   if (connections.isPending) return <Loading label="Loading your integration…" />;
   if (connections.isError)
     return <ErrorState problem={apiProblem(connections.error)} onRetry={() => void connections.refetch()} />;
-  const zenefits = connections.data.find((c) => c.connectorId === "zenefits");
+  const connection = connections.data.find((c) => c.connectorId === connector.id);
 
-  if (!zenefits) {
+  if (!connection) {
     return (
       <>
         {deleted ? (
           <div className="alert alert-success banner" role="status">
-            The Zenefits integration and its synced directory were deleted.
+            The {connector.name} integration and its synced directory were deleted.
           </div>
         ) : null}
         <ConnectForm
+          connector={connector}
           onConnected={(view) => {
             utils.connections.get.setData({ connectionId: view.id }, view);
             // Shown at once: the list catches up with the refetch below.
@@ -69,10 +55,11 @@ function ZenefitsSettings() {
   }
   return (
     <ConnectedPanel
-      connectionId={zenefits.id}
-      justConnected={justConnected === zenefits.id}
+      connector={connector}
+      connectionId={connection.id}
+      justConnected={justConnected === connection.id}
       onDeleted={() => {
-        utils.connections.list.setData(undefined, (list) => list?.filter((c) => c.id !== zenefits.id));
+        utils.connections.list.setData(undefined, (list) => list?.filter((c) => c.id !== connection.id));
         setDeleted(true);
         setJustConnected(null);
         void utils.connections.list.invalidate();

@@ -1,10 +1,15 @@
-import { connectZenefitsInput } from "@roster/api/schemas";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useMemo, useState } from "react";
 import { Card } from "../../../components/card";
 import { FormAlert } from "../../../components/form-alert";
 import { TextField } from "../../../components/text-field";
 import { type ApiProblem, apiProblem } from "../../../errors";
-import { AdvancedBaseUrl } from "../../../forms/advanced-base-url";
+import {
+  type ConnectorDescription,
+  CredentialInputs,
+  credentialsFormSchema,
+  emptyCredentials,
+  givenCredentials,
+} from "../../../forms/credential-inputs";
 import { useZodForm } from "../../../forms/use-zod-form";
 import { useSession } from "../../../session/session";
 import { trpc } from "../../../trpc";
@@ -12,13 +17,22 @@ import type { ConnectionView } from "../../connections/use-live-connection";
 import { ConnectFailure } from "./connect-failure";
 
 /**
- * Settings → HRIS integration → Zenefits, before a connection exists: paste a token, Save.
- * The API verifies it with Zenefits before storing anything; a refusal shows the failure screen.
+ * Settings → Integrations → <HRIS>, before a connection exists: the credential fields the
+ * connector declares, and Save. The API verifies them with the provider before storing
+ * anything; a refusal shows the failure screen.
  */
-export function ConnectForm({ onConnected }: { onConnected: (view: ConnectionView) => void }) {
+export function ConnectForm({
+  connector,
+  onConnected,
+}: {
+  connector: ConnectorDescription;
+  onConnected: (view: ConnectionView) => void;
+}) {
   const { user } = useSession();
-  const form = useZodForm("zenefits", connectZenefitsInput, { accessToken: "", notificationEmail: user.email, baseUrl: "" });
-  const connect = trpc.connections.connectZenefits.useMutation();
+  const fields = connector.credentialFields;
+  const schema = useMemo(() => credentialsFormSchema(fields, "connect", true), [fields]);
+  const form = useZodForm(`connect-${connector.id}`, schema, { ...emptyCredentials(fields), notificationEmail: user.email });
+  const connect = trpc.connections.connect.useMutation();
   const [failure, setFailure] = useState<ApiProblem | null>(null);
 
   async function onSubmit(event: FormEvent) {
@@ -26,7 +40,13 @@ export function ConnectForm({ onConnected }: { onConnected: (view: ConnectionVie
     const input = form.parse();
     if (!input) return;
     try {
-      onConnected(await connect.mutateAsync(input));
+      onConnected(
+        await connect.mutateAsync({
+          connectorId: connector.id,
+          credentials: givenCredentials(input, fields),
+          notificationEmail: input.notificationEmail ?? "",
+        }),
+      );
     } catch (error) {
       const problem = apiProblem(error);
       // A provider's refusal gets the failure screen; a field the API names goes beside it.
@@ -38,32 +58,25 @@ export function ConnectForm({ onConnected }: { onConnected: (view: ConnectionVie
   if (failure) {
     return (
       <ConnectFailure
+        providerName={connector.name}
         problem={failure}
         onTryAgain={() => {
           setFailure(null);
-          form.setValue("accessToken", "");
+          for (const f of fields) if (f.secret) form.setValue(f.name, "");
         }}
       />
     );
   }
 
   return (
-    <Card title="Connect Zenefits">
+    <Card title={`Connect ${connector.name}`}>
       <form className="form" onSubmit={onSubmit} noValidate aria-busy={connect.isPending}>
         <p className="muted">
-          In Zenefits, open Company Profile → Custom Integrations → Add Token, tick the permissions, and paste the token here.
-          Roster checks it with Zenefits before saving, then syncs your directory every day.
+          {connector.connectHelp ? `${connector.connectHelp} ` : ""}Roster checks it with {connector.name} before saving, then
+          syncs your directory every day.
         </p>
         <FormAlert message={form.formError} />
-        <TextField
-          label="Access token"
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          disabled={connect.isPending}
-          hint="Stored encrypted. Roster only ever shows its last four characters."
-          {...form.field("accessToken")}
-        />
+        <CredentialInputs fields={fields} field={form.field} disabled={connect.isPending} mode="connect" />
         <TextField
           label="Notification email"
           type="email"
@@ -72,7 +85,6 @@ export function ConnectForm({ onConnected }: { onConnected: (view: ConnectionVie
           hint="Where Roster writes when a sync fails (the owners are told too)."
           {...form.field("notificationEmail")}
         />
-        <AdvancedBaseUrl providerName="Zenefits" disabled={connect.isPending} {...form.field("baseUrl")} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={connect.isPending}>
             {connect.isPending ? "Verifying…" : "Save"}
@@ -80,7 +92,7 @@ export function ConnectForm({ onConnected }: { onConnected: (view: ConnectionVie
           {connect.isPending ? (
             <span className="inline-status" role="status">
               <span className="spinner" aria-hidden="true" />
-              Verifying your token with Zenefits…
+              Verifying with {connector.name}…
             </span>
           ) : null}
         </div>

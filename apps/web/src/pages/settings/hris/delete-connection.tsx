@@ -2,11 +2,20 @@ import { useId, useState } from "react";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { FormAlert } from "../../../components/form-alert";
 import { apiProblem } from "../../../errors";
+import type { ConnectorDescription } from "../../../forms/credential-inputs";
 import { trpc } from "../../../trpc";
 import type { ConnectionView } from "../../connections/use-live-connection";
 
 /** Delete, behind a dialog where the owner types the company's name: it removes the synced directory too. */
-export function DeleteConnection({ view, onDeleted }: { view: ConnectionView; onDeleted: () => void }) {
+export function DeleteConnection({
+  connector,
+  view,
+  onDeleted,
+}: {
+  connector: ConnectorDescription;
+  view: ConnectionView;
+  onDeleted: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
   const inputId = useId();
@@ -26,7 +35,7 @@ export function DeleteConnection({ view, onDeleted }: { view: ConnectionView; on
       <ConfirmDialog
         open={open}
         onClose={close}
-        title="Delete the Zenefits integration?"
+        title={`Delete the ${connector.name} integration?`}
         actions={
           <>
             <button type="button" className="button button-ghost" onClick={close}>
@@ -46,7 +55,7 @@ export function DeleteConnection({ view, onDeleted }: { view: ConnectionView; on
         <div className="stack">
           <p>
             Roster stops syncing and deletes the directory it copied from {companyName}: people, departments, locations and
-            history. Zenefits itself is not touched. The audit log keeps a record.
+            history. {connector.name} itself is not touched. The audit log keeps a record.
           </p>
           <FormAlert message={remove.isError ? apiProblem(remove.error).message : null} />
           <div className="field">

@@ -1,25 +1,38 @@
-import { rotateTokenInput } from "@roster/api/schemas";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useMemo, useState } from "react";
 import { Card } from "../../../components/card";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
-import { TextField } from "../../../components/text-field";
+import { FormAlert } from "../../../components/form-alert";
 import { type ApiProblem, apiProblem } from "../../../errors";
-import { AdvancedBaseUrl } from "../../../forms/advanced-base-url";
+import {
+  type ConnectorDescription,
+  CredentialInputs,
+  credentialsFormSchema,
+  emptyCredentials,
+  givenCredentials,
+} from "../../../forms/credential-inputs";
 import { useZodForm } from "../../../forms/use-zod-form";
 import { trpc } from "../../../trpc";
 import type { ConnectionView } from "../../connections/use-live-connection";
 
-const tokenAndAddress = rotateTokenInput.pick({ accessToken: true, baseUrl: true });
-
 /**
- * Rotate token: a fresh token is verified with Zenefits before it replaces the old one, in
- * place: same connection, same history and data. A refused token leaves the old one working;
- * one that grants fewer permissions than the current one is only used once confirmed, after
- * Roster named what would stop updating.
+ * Rotate credentials: fresh ones are verified with the provider before they replace the old
+ * ones, in place: same connection, same history and data (a blank field keeps its value). A
+ * refusal leaves the old ones working; ones that grant fewer permissions than the current are
+ * only used once confirmed, after Roster named what would stop updating.
  */
-export function RotateTokenForm({ view, onRotated }: { view: ConnectionView; onRotated: (view: ConnectionView) => void }) {
-  const form = useZodForm("rotate", tokenAndAddress, { accessToken: "", baseUrl: "" });
-  const rotate = trpc.connections.rotateToken.useMutation();
+export function RotateCredentialsForm({
+  connector,
+  view,
+  onRotated,
+}: {
+  connector: ConnectorDescription;
+  view: ConnectionView;
+  onRotated: (view: ConnectionView) => void;
+}) {
+  const fields = connector.credentialFields;
+  const schema = useMemo(() => credentialsFormSchema(fields, "rotate", false), [fields]);
+  const form = useZodForm("rotate", schema, emptyCredentials(fields));
+  const rotate = trpc.connections.rotate.useMutation();
   const [done, setDone] = useState(false);
   const [refusal, setRefusal] = useState<ApiProblem | null>(null);
   const [confirm, setConfirm] = useState<ApiProblem | null>(null);
@@ -29,8 +42,13 @@ export function RotateTokenForm({ view, onRotated }: { view: ConnectionView; onR
     setRefusal(null);
     const input = form.parse();
     if (!input) return;
+    const credentials = givenCredentials(input, fields);
+    if (Object.keys(credentials).length === 0) {
+      form.showServerError(new Error("Enter the new credentials to replace the current ones."));
+      return;
+    }
     try {
-      onRotated(await rotate.mutateAsync({ connectionId: view.id, ...input, confirmFewerPermissions }));
+      onRotated(await rotate.mutateAsync({ connectionId: view.id, credentials, confirmFewerPermissions }));
       form.reset();
       setConfirm(null);
       setDone(true);
@@ -48,21 +66,14 @@ export function RotateTokenForm({ view, onRotated }: { view: ConnectionView; onR
   }
 
   return (
-    <Card title="Rotate token">
+    <Card title="Rotate credentials">
       <form id="rotate" className="form" onSubmit={onSubmit} noValidate aria-busy={rotate.isPending}>
         <p className="muted">
-          The current token ends in <strong>{view.credentialsHint ?? "…"}</strong>. Paste a fresh one: Roster checks it with
-          Zenefits before it replaces the old one.
+          The current credentials end in <strong>{view.credentialsHint ?? "…"}</strong>. Paste fresh ones: Roster checks them with{" "}
+          {connector.name} before they replace the old ones.
         </p>
-        <TextField
-          label="New access token"
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          disabled={rotate.isPending}
-          {...form.field("accessToken")}
-        />
-        <AdvancedBaseUrl providerName="Zenefits" disabled={rotate.isPending} {...form.field("baseUrl")} />
+        <FormAlert message={form.formError} />
+        <CredentialInputs fields={fields} field={form.field} disabled={rotate.isPending} mode="rotate" />
         {refusal ? (
           <div className="alert alert-error" role="alert">
             <p>{refusal.message}</p>
@@ -71,35 +82,35 @@ export function RotateTokenForm({ view, onRotated }: { view: ConnectionView; onR
                 <strong>What to do:</strong> {refusal.hint}
               </p>
             ) : null}
-            <p className="small">The previous token is still in use.</p>
+            <p className="small">The previous credentials are still in use.</p>
           </div>
         ) : null}
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={rotate.isPending}>
-            {rotate.isPending ? "Verifying…" : "Replace token"}
+            {rotate.isPending ? "Verifying…" : "Replace credentials"}
           </button>
           {rotate.isPending ? (
             <span className="inline-status" role="status">
               <span className="spinner" aria-hidden="true" />
-              Verifying your new token with Zenefits…
+              Verifying with {connector.name}…
             </span>
           ) : null}
         </div>
         {done ? (
           <div className="alert alert-success" role="status">
-            Token replaced. Zenefits accepted it; the connection, its history and your directory are unchanged, and a sync has
-            started with the new token.
+            Credentials replaced. {connector.name} accepted them; the connection, its history and your directory are unchanged,
+            and a sync has started with them.
           </div>
         ) : null}
       </form>
       <ConfirmDialog
         open={confirm !== null}
-        title="This token grants fewer permissions"
+        title="These credentials grant fewer permissions"
         onClose={() => setConfirm(null)}
         actions={
           <>
             <button type="button" className="button button-secondary" onClick={() => setConfirm(null)}>
-              Keep the current token
+              Keep the current ones
             </button>
             <button type="button" className="button button-danger" disabled={rotate.isPending} onClick={() => void submit(true)}>
               Use it anyway
@@ -107,7 +118,7 @@ export function RotateTokenForm({ view, onRotated }: { view: ConnectionView; onR
           </>
         }
       >
-        <p>The new token lacks permissions the current one grants. Roster keeps what it has stored, but stops updating:</p>
+        <p>The new credentials lack permissions the current ones grant. Roster keeps what it has stored, but stops updating:</p>
         <ul className="stale-list" aria-label="What would stop updating">
           {confirm?.lost?.map((permission) => (
             <li key={permission.id}>
@@ -116,7 +127,7 @@ export function RotateTokenForm({ view, onRotated }: { view: ConnectionView; onR
             </li>
           ))}
         </ul>
-        <p className="muted small">Grant those permissions to the token in Zenefits instead, and nothing stops updating.</p>
+        <p className="muted small">Grant those permissions in {connector.name} instead, and nothing stops updating.</p>
       </ConfirmDialog>
     </Card>
   );

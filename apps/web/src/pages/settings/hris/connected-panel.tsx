@@ -2,6 +2,7 @@ import { Link } from "wouter";
 import { Card } from "../../../components/card";
 import { ErrorState, Loading } from "../../../components/states";
 import { apiProblem, isCode } from "../../../errors";
+import type { ConnectorDescription } from "../../../forms/credential-inputs";
 import { paths } from "../../../paths";
 import { trpc } from "../../../trpc";
 import { ConnectionNotFound } from "../../connections/connection-page";
@@ -12,17 +13,19 @@ import { type ConnectionView, isSyncing, useLiveConnection } from "../../connect
 import { ConnectionActions } from "./connection-actions";
 import { NotificationEmailForm } from "./notification-email-form";
 import { PermissionsChecklist } from "./permissions-checklist";
-import { RotateTokenForm } from "./rotate-token-form";
+import { RotateCredentialsForm } from "./rotate-credentials-form";
 
 /**
- * A connected Zenefits: right after Save this is the success screen (company, permissions
+ * A connected HRIS: right after Save this is the success screen (company, permissions
  * checklist, first sync with live progress); later it is the status card and its actions.
  */
 export function ConnectedPanel({
+  connector,
   connectionId,
   justConnected,
   onDeleted,
 }: {
+  connector: ConnectorDescription;
   connectionId: string;
   justConnected: boolean;
   onDeleted: () => void;
@@ -41,7 +44,8 @@ export function ConnectedPanel({
     <>
       {justConnected ? (
         <div className="alert alert-success banner" role="status" data-testid="connect-success">
-          Connected to <strong>{companyName}</strong>: Zenefits accepted the token. Roster now syncs your directory every day.
+          Connected to <strong>{companyName}</strong>: {connector.name} accepted the credentials. Roster now syncs your directory
+          every day.
         </div>
       ) : null}
       <Card
@@ -54,7 +58,8 @@ export function ConnectedPanel({
       >
         <div className="stack">
           <p className="muted">
-            Zenefits · token {view.credentialsHint ?? "hidden"} · notifications to {view.notificationEmail ?? "the owners only"}
+            {connector.name} · credentials {view.credentialsHint ?? "hidden"} · notifications to{" "}
+            {view.notificationEmail ?? "the owners only"}
           </p>
           <SyncTimes view={view} />
           <FailureNotice view={view} />
@@ -66,7 +71,8 @@ export function ConnectedPanel({
         <PermissionsChecklist view={view} />
       </Card>
       <div className="grid-2">
-        <RotateTokenForm
+        <RotateCredentialsForm
+          connector={connector}
           view={view}
           onRotated={(next) => {
             update(next);
@@ -75,7 +81,13 @@ export function ConnectedPanel({
         />
         <NotificationEmailForm view={view} onSaved={update} />
       </div>
-      <ConnectionActions view={view} onChanged={update} onSyncQueued={connection.expectSync} onDeleted={onDeleted} />
+      <ConnectionActions
+        connector={connector}
+        view={view}
+        onChanged={update}
+        onSyncQueued={connection.expectSync}
+        onDeleted={onDeleted}
+      />
     </>
   );
 }
