@@ -68,7 +68,7 @@ afterAll(async () => {
 });
 
 describe("a deployment set up and synced through the roster command alone", () => {
-  it("migrates an empty database, and a second run has nothing to do", { timeout: 300_000 }, async () => {
+  it("migrates an empty database, and a second run has nothing to do", async () => {
     // Tried: `migrate` on a database with no tables, then again. Must hold: the first applies every
     // migration by name and exits 0; the second exits 0 saying there is nothing to do; the schema is current.
     const first = await roster(["migrate"]);
@@ -84,7 +84,7 @@ describe("a deployment set up and synced through the roster command alone", () =
     expect(await migrationsAreCurrent(testDb.db)).toBe(true);
   });
 
-  it("creates an organisation whose owner signs in with the password from the file", { timeout: 300_000 }, async () => {
+  it("creates an organisation whose owner signs in with the password from the file", async () => {
     // Tried: `org create` with the owner's password in a file. Must hold: exit 0 and the id printed; the
     // owner is the organisation's only member, role owner, and the stored hash matches that password;
     // the audit row has no actor user and says it came from the command line.
@@ -140,9 +140,7 @@ describe("a deployment set up and synced through the roster command alone", () =
     expect(await verifyPassword(password, owner[0]!.password_hash)).toBe(true);
   });
 
-  it("connects Zenefits at the simulator's port: the id and the checklist printed, the token stored encrypted", {
-    timeout: 300_000,
-  }, async () => {
+  it("connects Zenefits at the simulator's port: the id and the checklist printed, the token stored encrypted", async () => {
     // Tried: `connect zenefits --base-url <simulator on a free port>`. Must hold: exit 0; the id and all
     // twelve permissions granted; the row stores the simulator's URL and the token only encrypted; the
     // notification email is kept; the audit row says via cli.
@@ -184,7 +182,7 @@ describe("a deployment set up and synced through the roster command alone", () =
     expect(audit).toMatchObject({ actor_user_id: null, details: { connector: "zenefits", via: "cli" } });
   });
 
-  it("syncs it: every person of the simulator stored, the connection active", { timeout: 300_000 }, async () => {
+  it("syncs it: every person of the simulator stored, the connection active", async () => {
     // Tried: `sync <id> --json`. Must hold: exit 0; the people stream read and created exactly the
     // simulator's people; the policy recorded the success (active, no failures, a next sync set).
     const result = await roster(["sync", state.connectionId!, "--json"]);
@@ -205,9 +203,7 @@ describe("a deployment set up and synced through the roster command alone", () =
     expect(Number(stored.n)).toBe(people);
   });
 
-  it("records a failed CLI sync on the connection like the worker's: failing, one failure, an email queued", {
-    timeout: 300_000,
-  }, async () => {
+  it("records a failed CLI sync on the connection like the worker's: failing, one failure, an email queued", async () => {
     // Tried: the token revoked at the simulator, then `sync <id>`. Must hold: exit 1 naming
     // invalid_credentials; the connection is failing with consecutive_failures 1 and a retry time; one
     // sync_failed email is queued in email_outbox for the notification address and the owner.
@@ -234,9 +230,7 @@ describe("a deployment set up and synced through the roster command alone", () =
     expect([...(emails[0]?.to ?? [])].sort()).toEqual([NOTIFY_EMAIL, OWNER_EMAIL].sort());
   });
 
-  it("refuses to rotate to a token with fewer permissions without --yes, naming what would stop updating; --yes rotates", {
-    timeout: 300_000,
-  }, async () => {
+  it("refuses to rotate to a token with fewer permissions without --yes, naming what would stop updating; --yes rotates", async () => {
     // Tried: `rotate` with a token lacking the manager permission, without a terminal (exit 2 expected),
     // once as text and once --json; then with --yes. Must hold: the refusals name the permission and what
     // it feeds, as the dashboard does, and change nothing; --yes exits 0, stores the new token, reports
@@ -295,9 +289,7 @@ describe("a deployment set up and synced through the roster command alone", () =
     expect(audit).toEqual([{ actor_user_id: null, details: { permissionsLost: ["people.manager"], via: "cli" } }]);
   });
 
-  it("connects Lever against both simulators and prints the connection id and its webhook URL", {
-    timeout: 300_000,
-  }, async () => {
+  it("connects Lever against both simulators and prints the connection id and its webhook URL", async () => {
     // Tried: `connect lever` with the Lever simulator's key and signing token, the Zenefits simulator's
     // company and client secret, the owner as contact, Zenefits offers. Must hold: exit 0; the id and
     // <API_PUBLIC_URL>/webhooks/lever/<id> printed; the row holds the settings and both sides' URLs.
@@ -344,7 +336,7 @@ describe("a deployment set up and synced through the roster command alone", () =
     });
   });
 
-  it("refuses what it cannot do with the documented codes, saying why, and changes nothing", { timeout: 300_000 }, async () => {
+  it("refuses what it cannot do with the documented codes, saying why, and changes nothing", async () => {
     // Tried: `connect zenefits` for an organisation id that does not exist (3); `org create` and `rotate`
     // with a password or token file path that does not exist (2); `rotate` of an unknown connection (3);
     // a second Zenefits connection for the organisation (1); `connect lever` with a wrong Zenefits client
