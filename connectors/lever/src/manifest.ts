@@ -7,13 +7,10 @@ export const LEVER_BASE_URL = "https://api.lever.co/v1";
 export const leverCredentials = z.object({
   /** Created by a Lever Super Admin: Settings → Integrations and API → API Credentials. */
   apiKey: secret(
-    z
-      .string()
-      .min(8)
-      .meta({
-        title: "Lever API key",
-        description: "Settings → Integrations and API → API Credentials (a Super Admin creates it).",
-      }),
+    z.string().min(8).meta({
+      title: "Lever API key",
+      description: "Settings → Integrations and API → API Credentials (a Super Admin creates it).",
+    }),
   ),
   /** Settings → Integrations and API → Webhooks → "Webhook signing token"; without it deliveries cannot be trusted. */
   webhookSigningToken: secret(
