@@ -1,6 +1,4 @@
-export { type AuditAction, type AuditEntry, recordAudit } from "./audit/record-audit";
 export { SESSION_COOKIE } from "./auth/cookies";
-export { hashPassword, verifyPassword } from "./auth/passwords";
 export {
   type AccessLevel,
   accessAllowed,

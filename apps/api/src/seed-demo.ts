@@ -1,6 +1,5 @@
+import { createOrganisationWithOwner, hashPassword } from "@roster/accounts";
 import { type Db, type Role, sql } from "@roster/db";
-import { createOrganisationWithOwner } from "./accounts/organisations";
-import { hashPassword } from "./auth/passwords";
 
 export const DEMO_ORGANISATION = "Demo Co";
 export const DEMO_PASSWORD = "roster-demo";

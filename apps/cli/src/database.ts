@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, loadConfig } from "@roster/config";
 import { assertDatabaseReachable, createDb, DatabaseUnavailableError, type Db } from "@roster/db";
-import { CliError, ExitCode, usageError } from "./exit-codes";
+import { config } from "./config";
+import { usageError } from "./exit-codes";
 import { dataDir } from "./repo-root";
 
 export interface DatabaseTarget {
@@ -19,16 +19,6 @@ function processAlive(pid: unknown): boolean {
   } catch (error) {
     // EPERM: alive but someone else's.
     return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Configuration as the API and worker read it; a bad value is a usage error naming the variable. */
-export function config(env: Record<string, string | undefined> = process.env) {
-  try {
-    return loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(ExitCode.usage, error.message, { kind: "config" });
-    throw error;
   }
 }
 

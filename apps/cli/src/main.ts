@@ -7,7 +7,7 @@ import { runAction } from "./run-action";
 
 // Program wiring only: each command's behaviour lives in src/commands/<name>.ts.
 const program = new Command("roster")
-  .description("Roster from the command line: connectors, verification, syncs and simulators.")
+  .description("Roster from the command line: set-up (migrate, org, connect, rotate), verification, syncs and simulators.")
   .option("--no-color", "plain output (also: NO_COLOR=1)")
   .addHelpText(
     "after",
@@ -28,12 +28,68 @@ program
   .command("verify")
   .description("check credentials against a provider: account and permissions checklist")
   .argument("<connector>", "connector id, e.g. zenefits")
-  .option("--token <token>", 'the secret credential (the access token); "-" reads it from stdin')
+  .option("--token-file <file>", 'file holding the token (the access token; Lever: the API key); "-" reads stdin')
+  .option("--secret-file <field=file>", "another secret credential field, from a file; repeatable", collectField, [])
   .option("--base-url <url>", "the provider's API base URL (e.g. a simulator's)")
-  .option("--field <key=value>", "any other credential field; repeatable", collectField, [])
+  .option("--field <key=value>", "any other, non-secret, credential field; repeatable", collectField, [])
   .option("--strict", "exit 1 when any permission is missing")
   .addOption(json())
   .action(runAction(async () => (await import("./commands/verify")).verifyCommand));
+
+program
+  .command("migrate")
+  .description("apply pending database migrations (safe to run again: says when there is nothing to do)")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/migrate")).migrateCommand));
+
+const org = program.command("org").description("organisations");
+org
+  .command("create")
+  .description("create an organisation with its first owner; prints its id")
+  .argument("<name>", "the organisation's name")
+  .requiredOption("--owner-email <email>", "the owner's email: a new account, or an existing one made owner")
+  .requiredOption(
+    "--owner-password-file <file>",
+    'file holding the new account\'s password (unused for an existing account); "-" reads stdin',
+  )
+  .option("--owner-name <name>", "the new account's name (default: the email's local part)")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/org-create")).orgCreateCommand));
+
+const connect = program.command("connect").description("connect a provider: verify, store encrypted, queue the first sync");
+connect
+  .command("zenefits")
+  .description("connect Zenefits; prints the connection id and the permissions checklist")
+  .requiredOption("--org <id>", "the organisation's id (roster org create prints it)")
+  .requiredOption("--token-file <file>", 'file holding the Zenefits access token; "-" reads stdin')
+  .requiredOption("--notify <email>", "where failure emails go, besides the owners")
+  .option("--base-url <url>", "the Zenefits API base URL (default: ZENEFITS_BASE_URL, else Zenefits' own)")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/connect-zenefits")).connectZenefitsCommand));
+connect
+  .command("lever")
+  .description("connect Lever (hires exported to Zenefits); prints the connection id and the webhook URL")
+  .requiredOption("--org <id>", "the organisation's id")
+  .requiredOption("--api-key-file <file>", 'file holding the Lever API key; "-" reads stdin')
+  .requiredOption("--signing-token-file <file>", "file holding Lever's webhook signing token")
+  .requiredOption("--zenefits-company-id <id>", "the Zenefits company that receives the hires")
+  .requiredOption("--zenefits-secret-file <file>", "file holding the Zenefits client secret")
+  .requiredOption("--contact <email>", "the member emailed when an export fails")
+  .addOption(new Option("--offers <mode>", "who runs the offer process").choices(["zenefits", "lever"]).default("lever"))
+  .option("--lever-base-url <url>", "the Lever API base URL, with /v1 (default: LEVER_BASE_URL, else Lever's own)")
+  .option("--zenefits-base-url <url>", "the Zenefits API base URL (default: ZENEFITS_BASE_URL, else Zenefits' own)")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/connect-lever")).connectLeverCommand));
+
+program
+  .command("rotate")
+  .description("replace a connection's token in place, once verified; asks before giving up permissions")
+  .argument("<connectionId>", "the connection's id")
+  .requiredOption("--token-file <file>", 'file holding the new token; "-" reads stdin')
+  .option("--base-url <url>", "point the connection at another API base URL too (default: keep its current one)")
+  .option("--yes", "use a token with fewer permissions without asking")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/rotate")).rotateCommand));
 
 program
   .command("connections")

@@ -17,7 +17,7 @@ export async function auditConnection(
       action,
       target_type: "connection",
       target_id: connectionId,
-      details: JSON.stringify(details),
+      details: JSON.stringify("via" in actor ? { ...details, via: actor.via } : details),
     })
     .execute();
 }

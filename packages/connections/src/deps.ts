@@ -14,10 +14,11 @@ export interface ConnectionDeps {
   verify?: { retry?: Partial<RetryPolicy>; timeoutMs?: number };
 }
 
-export interface Actor {
-  organisationId: string;
-  userId: string;
-}
+/**
+ * Who acts, as the audit log records it: a signed-in user, or the `roster` command (no user,
+ * `via: "cli"` in the audit row's details; the operator of the deployment ran it).
+ */
+export type Actor = { organisationId: string; userId: string } | { organisationId: string; userId: null; via: "cli" };
 
 /** A refusal the API turns into a clear error for the form; never a stack trace. */
 export class ConnectionError extends Error {

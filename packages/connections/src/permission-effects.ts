@@ -1,5 +1,6 @@
 import type { Connector } from "@roster/core";
-import { unknownFields } from "@roster/sync";
+// The pure module, not the engine: the CLI's verify loads this without pg or the sync engine.
+import { unknownFields } from "@roster/sync/unknown-fields";
 
 /** One permission of a connector and what Roster reads through it, in people's words. */
 export interface PermissionEffect {

@@ -59,3 +59,4 @@ export {
   type LeverWebhookResult,
   pruneWebhookDeliveries,
 } from "./webhook/handle-lever-webhook";
+export { apiPublicBaseUrl, leverWebhookUrl } from "./webhook/webhook-url";

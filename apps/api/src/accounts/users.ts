@@ -1,11 +1,8 @@
+import { findUserByEmail } from "@roster/accounts";
 import type { Database, Kysely } from "@roster/db";
 import { TRPCError } from "@trpc/server";
 
 const UNIQUE_VIOLATION = "23505";
-
-export async function findUserByEmail(db: Kysely<Database>, email: string) {
-  return db.selectFrom("users").select(["id", "email", "name", "password_hash"]).where("email", "=", email).executeTakeFirst();
-}
 
 /** Inserts a user; an email already taken (even by a concurrent sign-up) is a CONFLICT. */
 export async function createUser(

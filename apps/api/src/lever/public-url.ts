@@ -1,14 +1,10 @@
 import { ConfigError } from "@roster/config";
+import { apiPublicBaseUrl, leverWebhookUrl as webhookUrlFor } from "@roster/hire-export";
 import type { ApiDeps } from "../context";
-
-/** The API's public base URL (API_PUBLIC_URL), without a trailing slash; http://localhost:API_PORT when unset. */
-export function apiPublicUrl(deps: Pick<ApiDeps, "apiPublicUrl" | "config">): string {
-  return (deps.apiPublicUrl ?? `http://localhost:${deps.config.API_PORT}`).replace(/\/+$/, "");
-}
 
 /** What the owner pastes into Lever (Settings → Integrations and API → Webhooks). */
 export function leverWebhookUrl(deps: Pick<ApiDeps, "apiPublicUrl" | "config">, connectionId: string): string {
-  return `${apiPublicUrl(deps)}/webhooks/lever/${connectionId}`;
+  return webhookUrlFor(apiPublicBaseUrl({ apiPublicUrl: deps.apiPublicUrl, apiPort: deps.config.API_PORT }), connectionId);
 }
 
 /** API_PUBLIC_URL from the environment, checked: a bad value stops the API at start, naming the variable. */

@@ -1,8 +1,7 @@
+import { createOrganisationWithOwner, decoyPasswordHash, findUserByEmail, hashPassword, verifyPassword } from "@roster/accounts";
 import { TRPCError } from "@trpc/server";
 import { membershipsOf } from "../accounts/memberships";
-import { createOrganisationWithOwner } from "../accounts/organisations";
-import { createUser, findUserByEmail } from "../accounts/users";
-import { decoyPasswordHash, hashPassword, verifyPassword } from "../auth/passwords";
+import { createUser } from "../accounts/users";
 import { recentSignInFailures, recordSignInAttempt, SIGN_IN_MAX_FAILURES, SIGN_IN_WINDOW_MINUTES } from "../auth/rate-limit";
 import { endSession, setActiveOrganisation, startSession } from "../auth/sessions";
 import { signInInput, signUpInput } from "../schemas/auth";

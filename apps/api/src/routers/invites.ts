@@ -1,7 +1,6 @@
+import { findUserByEmail, hashPassword, recordAudit } from "@roster/accounts";
 import { TRPCError } from "@trpc/server";
-import { createUser, findUserByEmail } from "../accounts/users";
-import { recordAudit } from "../audit/record-audit";
-import { hashPassword } from "../auth/passwords";
+import { createUser } from "../accounts/users";
 import { setActiveOrganisation, startSession } from "../auth/sessions";
 import { newToken } from "../auth/tokens";
 import { inviteEmail } from "../email/invite-email";

@@ -1,3 +1,4 @@
+import { recordAudit } from "@roster/accounts";
 import {
   findLeverConnection,
   LEVER_CONNECTOR_ID,
@@ -14,7 +15,6 @@ import {
   verifyLeverSetup,
 } from "@roster/hire-export";
 import { TRPCError } from "@trpc/server";
-import { recordAudit } from "../audit/record-audit";
 import { actorOf, assertCanStoreCredentials, connectionDeps } from "../connections/connection-deps";
 import { mapConnectionErrors } from "../connections/connection-errors";
 import { listCandidates } from "../lever/candidates";

@@ -1,6 +1,6 @@
+import { recordAudit } from "@roster/accounts";
 import type { Role } from "@roster/db";
 import { assertNotLastOwner, lockMembershipForChange } from "../accounts/memberships";
-import { recordAudit } from "../audit/record-audit";
 import { changeRoleInput, removeMemberInput, setSensitiveInput } from "../schemas/members";
 import { access, router } from "../trpc";
 

@@ -1,5 +1,5 @@
+import { recordAudit } from "@roster/accounts";
 import { TRPCError } from "@trpc/server";
-import { recordAudit } from "../audit/record-audit";
 import { setActiveOrganisation } from "../auth/sessions";
 import { renameOrganisationInput, switchOrganisationInput } from "../schemas/organisations";
 import { access, router } from "../trpc";

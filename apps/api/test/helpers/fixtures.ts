@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { hashPassword } from "@roster/accounts";
 import type { Db, Role } from "@roster/db";
 import { newToken } from "../../src/auth/tokens";
-import { hashPassword } from "../../src/index";
 
 export const FIXTURE_PASSWORD = "correct horse battery";
 // One real hash shared by every fixture user: scrypt per user would dominate test time.

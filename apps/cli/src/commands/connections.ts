@@ -35,7 +35,7 @@ export async function connectionsCommand(out: Output): Promise<ExitCodeValue> {
       })),
     });
     if (rows.length === 0) {
-      out.line("No connections yet: connect a provider in the dashboard first.");
+      out.line("No connections yet: connect a provider in the dashboard, or with `roster connect`.");
       return ExitCode.ok;
     }
     out.line(

@@ -1,15 +1,17 @@
+import { type PolicyDecision, recordSyncOutcome } from "@roster/connection-policy";
 import { SyncAbortedError } from "@roster/core";
 import type { Db } from "@roster/db";
 import { connectors } from "@roster/registry";
 import { SecretDecryptionError } from "@roster/secrets";
 import { ConnectionNotFoundError, runConnectionSync, SyncInProgressError, type SyncOutcome, totals } from "@roster/sync";
+import { config } from "../config";
 import { connectionById } from "../connection-lookup";
 import { connectorById } from "../connector-lookup";
 import { openDatabase, resolveEncryptionKey } from "../database";
 import { CliError, ExitCode, type ExitCodeValue, notFound, usageError } from "../exit-codes";
 import { parseConnectionId } from "../options";
 import { countColumns, countRows } from "../output/counts-table";
-import { formatDuration } from "../output/format";
+import { formatDuration, formatTime, plural } from "../output/format";
 import { createCliLogger } from "../output/log-sink";
 import type { Output } from "../output/output";
 import { SyncProgress } from "../output/progress";
@@ -35,19 +37,28 @@ function interruptOnSigint(controller: AbortController, out: Output): () => void
 /**
  * `roster sync <connectionId>`: runs the connection's sync in this process, exactly as the
  * worker would (same engine, same advisory lock, recorded in sync_runs), with live progress.
+ * Its outcome then goes through the same policy as the worker's (@roster/connection-policy):
+ * a failure counts towards auto-disable, schedules the retry and emails the owners.
  */
 export async function syncCommand(out: Output, rawId: string): Promise<ExitCodeValue> {
   const connectionId = parseConnectionId(rawId);
   const encryptionKey = resolveEncryptionKey();
+  const policy = config();
   const db = await openDatabase();
   try {
-    return await syncWith(out, db, connectionId, encryptionKey);
+    return await syncWith(out, db, connectionId, encryptionKey, policy);
   } finally {
     await db.destroy();
   }
 }
 
-async function syncWith(out: Output, db: Db, connectionId: string, encryptionKey: string): Promise<ExitCodeValue> {
+async function syncWith(
+  out: Output,
+  db: Db,
+  connectionId: string,
+  encryptionKey: string,
+  policy: ReturnType<typeof config>,
+): Promise<ExitCodeValue> {
   const connection = await connectionById(db, connectionId);
   const connector = connectorById(connection.connector_id);
   const streams = Object.keys(connector.streams);
@@ -80,12 +91,26 @@ async function syncWith(out: Output, db: Db, connectionId: string, encryptionKey
     });
     progress?.update(outcome.counts);
   } catch (error) {
-    throw await explainSyncError(db, connectionId, error);
+    const explained = await explainSyncError(db, connectionId, error);
+    // A crash (a bug, a lost connection) counts against the connection as it does in the worker.
+    if (explained === error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await recordSyncOutcome(db, connectionId, { status: "crashed", trigger: "cli", errorMessage: message }, policy).catch(
+        () => {},
+      );
+    }
+    throw explained;
   } finally {
     progress?.stop();
     release();
   }
   const elapsedMs = performance.now() - started;
+  const decision = await recordSyncOutcome(
+    db,
+    connectionId,
+    { runId: outcome.runId, status: outcome.status, errorKind: outcome.errorKind, errorMessage: outcome.errorMessage },
+    policy,
+  );
   const { errors, total } = await runErrors(db, outcome.runId, 20);
   const failed = outcome.status === "failed";
 
@@ -104,6 +129,14 @@ async function syncWith(out: Output, db: Db, connectionId: string, encryptionKey
     totals: totals(outcome.counts),
     errors,
     errorCount: total,
+    connection: decision
+      ? {
+          status: decision.status,
+          consecutiveFailures: decision.consecutiveFailures,
+          nextSyncAt: decision.nextSyncAt?.toISOString() ?? null,
+          emails: decision.emails,
+        }
+      : null,
   });
 
   if (Object.keys(outcome.counts).length > 0) {
@@ -131,7 +164,22 @@ async function syncWith(out: Output, db: Db, connectionId: string, encryptionKey
     printRunErrors(out, others, otherTotal);
     if (otherTotal > others.length) out.line(c.dim(`  All of them: roster runs ${connectionId} --errors --json`));
   }
+  if (decision) printDecision(out, decision, policy.MAX_CONSECUTIVE_FAILURES);
   return failed ? ExitCode.failed : ExitCode.ok;
+}
+
+/** What the policy made of the run: the connection's state, its next sync and the emails queued. */
+function printDecision(out: Output, decision: PolicyDecision, maxFailures: number): void {
+  const { c } = out;
+  out.line();
+  const state =
+    decision.status === "failing"
+      ? c.yellow(`failing: ${plural(decision.consecutiveFailures, "failure")} in a row (disabled after ${maxFailures})`)
+      : decision.status === "disabled"
+        ? c.red("disabled")
+        : c.green(decision.status);
+  out.line(`Connection ${state}${decision.nextSyncAt ? `; next sync ${formatTime(decision.nextSyncAt)}` : ""}.`);
+  if (decision.emails.length > 0) out.line(`Emails queued: ${decision.emails.join(", ")}.`);
 }
 
 /** Maps what runConnectionSync throws (as opposed to a failed run, which it returns) to an exit code. */

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { hashPassword } from "@roster/api";
+import { hashPassword } from "@roster/accounts";
 import type { Db, Role } from "@roster/db";
 
 export interface SignInUser {

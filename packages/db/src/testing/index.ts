@@ -36,9 +36,13 @@ export async function adminQuery(text: string): Promise<void> {
   }
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A database of its own for a test file: a copy of the migrated template, or with `empty`
+ * a database with no tables at all (for a test of the migrations themselves).
+ */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `${requireEnv(TEST_PREFIX_ENV)}_${randomBytes(4).toString("hex")}`;
-  const template = requireEnv(TEST_TEMPLATE_ENV);
+  const template = options.empty ? "template0" : requireEnv(TEST_TEMPLATE_ENV);
   // Copies from one template may collide when another file is connected to it for an
   // instant (PostgreSQL refuses then); a short retry covers that.
   for (let attempt = 0; ; attempt++) {

@@ -10,6 +10,9 @@ import { mapPerson } from "../mappers/person";
 export const peopleStream = defineStream({
   model: "employees",
   requires: ["people"],
+  // The simulator sends manager_id: null to a token without "people.manager": unknown, not "no
+  // manager", so a sync without it keeps the stored manager. TODO: what your provider withholds.
+  fieldsByPermission: { "people.manager": ["managerRemoteId"] },
   read(ctx: ConnectorContext<${n.pascal}Credentials>, { cursor }) {
     return pages(ctx, "/api/people", cursor);
   },

@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, Loading } from "../../components/states";
 import { apiProblem } from "../../errors";
 import { trpc } from "../../trpc";
 import { useTitle } from "../../use-title";
-import { describeAuditEntry } from "./describe-audit-entry";
+import { auditActorName, describeAuditEntry } from "./describe-audit-entry";
 
 export function AuditLogPage() {
   useTitle("Audit log");
@@ -59,7 +59,9 @@ function AuditTable() {
             {entries.map((entry) => (
               <tr key={entry.id}>
                 <td className="muted nowrap">{new Date(entry.createdAt).toLocaleString()}</td>
-                <td>{entry.actorName ?? <span className="muted">System</span>}</td>
+                <td>
+                  <AuditActor entry={entry} />
+                </td>
                 <td>{describeAuditEntry(entry)}</td>
               </tr>
             ))}
@@ -68,4 +70,9 @@ function AuditTable() {
       </div>
     </Card>
   );
+}
+
+function AuditActor({ entry }: { entry: Parameters<typeof auditActorName>[0] }) {
+  const actor = auditActorName(entry);
+  return actor.person ? actor.name : <span className="muted">{actor.name}</span>;
 }

@@ -6,6 +6,16 @@ const text = (value: unknown) => (typeof value === "string" ? value : "");
 
 const connectorNames: Record<string, string> = { zenefits: "Zenefits", lever: "Lever" };
 
+/**
+ * Who did it, for the Who column: the user, or for a row without one, the `roster` command
+ * (the operator, rows with details.via "cli") or the system (the worker, a webhook).
+ */
+export function auditActorName(entry: Pick<Entry, "actorName" | "details">): { name: string; person: boolean } {
+  if (entry.actorName) return { name: entry.actorName, person: true };
+  const via = ((entry.details ?? {}) as Record<string, unknown>).via;
+  return { name: via === "cli" ? "Command line" : "System", person: false };
+}
+
 /** One sentence per audit row, in plain words; unknown actions fall back to their name. */
 export function describeAuditEntry(entry: Entry): string {
   const d = (entry.details ?? {}) as Record<string, unknown>;

@@ -2,8 +2,7 @@ import type { Database, Kysely } from "@roster/db";
 
 /**
  * What happened, in `<target>.<verb>` form. Members, invites and organisations write
- * these today; connection and credential changes add theirs (e.g. "connection.created",
- * "credentials.rotated") with the later connection routers.
+ * these; @roster/connections writes the connection ones ("connection.created", …).
  */
 export type AuditAction =
   | "organisation.created"
@@ -18,10 +17,18 @@ export type AuditAction =
   | `connection.${string}`
   | `credentials.${string}`;
 
+/**
+ * Who did it, when no signed-in user did: the `roster` command, run by whoever operates the
+ * deployment. Its rows have no actor user and carry `via: "cli"` in their details.
+ */
+export const CLI_VIA = "cli";
+
 export interface AuditEntry {
   organisationId: string;
-  /** Who did it; null for the system (a worker, a webhook). */
+  /** Who did it; null for the system (a worker, a webhook) or the `roster` command (with `via`). */
   actorUserId: string | null;
+  /** Set when the `roster` command did it; written into the details. */
+  via?: typeof CLI_VIA;
   action: AuditAction;
   targetType: "organisation" | "member" | "invite" | "connection" | "credentials";
   targetId: string | null;
@@ -42,7 +49,7 @@ export async function recordAudit(trx: Kysely<Database>, entry: AuditEntry): Pro
       action: entry.action,
       target_type: entry.targetType,
       target_id: entry.targetId,
-      details: JSON.stringify(entry.details ?? {}),
+      details: JSON.stringify({ ...entry.details, ...(entry.via ? { via: entry.via } : {}) }),
     })
     .execute();
 }

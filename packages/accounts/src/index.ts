@@ -1,0 +1,4 @@
+export { type AuditAction, type AuditEntry, CLI_VIA, recordAudit } from "./audit";
+export { createOrganisationWithOwner } from "./organisations";
+export { decoyPasswordHash, hashPassword, verifyPassword } from "./passwords";
+export { findOrCreateUser, findUserByEmail } from "./users";
