@@ -1,4 +1,4 @@
-import type { StreamDefinition } from "@roster/core";
+import type { ChangesPage, StreamDefinition } from "@roster/core";
 import { type BambooHrSim, FIXTURE, startBambooHrSim } from "@roster/sim-bamboohr";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type BambooHrCredentials, bamboohrStreams } from "../src/index";
@@ -146,9 +146,12 @@ describe("changes reads (employees/changed and the changed tables)", () => {
     later(60);
     const touched = sim.mutate({ change: 150, add: 80 });
     const ctx = contextFor(sim);
-    const pages = bamboohrStreams.employees.readChanges!(ctx, { cursor: null, since });
-    const first = (await pages.next()).value;
-    await pages.return(undefined);
+    let first: ChangesPage<unknown> | undefined;
+    for await (const page of bamboohrStreams.employees.readChanges!(ctx, { cursor: null, since })) {
+      first = page;
+      break;
+    }
+    if (!first) throw new Error("no page");
     expect(first.nextCursor).toMatch(/^\d+$/);
     const rest = await readChanges(bamboohrStreams.employees, contextFor(sim), since, first.nextCursor);
     const all = [...mappedIds(bamboohrStreams.employees, first.records), ...mappedIds(bamboohrStreams.employees, rest.records)];

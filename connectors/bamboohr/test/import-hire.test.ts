@@ -64,9 +64,11 @@ describe("importHire", () => {
       /^created; not set: Reports To \(Jennifer Caldwell\); Employment Status \(Full-time\); Compensation$/,
     );
     // The connector's own read sees the new person.
-    const pages = bamboohrStreams.employees.readRecords!(contextFor(sim), [result.remoteId]);
-    const page = (await pages.next()).value!;
-    const mapped = bamboohrStreams.employees.map(page.records[0]);
+    const records: Parameters<typeof bamboohrStreams.employees.map>[0][] = [];
+    for await (const page of bamboohrStreams.employees.readRecords!(contextFor(sim), [result.remoteId]))
+      records.push(...page.records);
+    expect(records).toHaveLength(1);
+    const mapped = bamboohrStreams.employees.map(records[0]!);
     expect(mapped.ok && mapped.value).toMatchObject({ remoteId: result.remoteId, personalEmail: "man.tran@example.org" });
   });
 

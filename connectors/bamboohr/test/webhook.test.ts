@@ -92,11 +92,11 @@ describe("webhook deliveries from the simulator", () => {
     expect(events[0]!.id).toMatch(/^bamboohr:[0-9a-f]{40}$/);
     const effect = events[0]!.effect;
     if (effect?.kind !== "records_changed") throw new Error("no records_changed effect");
-    const records: unknown[] = [];
+    const records: Parameters<typeof bamboohrStreams.employees.map>[0][] = [];
     for await (const page of bamboohrStreams.employees.readRecords!(contextFor(sim), effect.remoteIds))
       records.push(...page.records);
     expect(records).toHaveLength(1);
-    const mapped = bamboohrStreams.employees.map(records[0]);
+    const mapped = bamboohrStreams.employees.map(records[0]!);
     expect(mapped.ok && mapped.value.workEmail).toBe("moved@acme.example");
   });
 

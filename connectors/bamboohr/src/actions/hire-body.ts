@@ -1,5 +1,5 @@
 import type { Hire } from "@roster/core";
-import { findOption, type ListIndex, optionsOf } from "../mappers/lists";
+import { findOption, hasList, type ListIndex, optionsOf } from "../mappers/lists";
 
 export interface HireBody {
   /** The `POST /v1/employees` body: field aliases to values (reference §7.1). */
@@ -15,12 +15,11 @@ export interface HireBody {
  */
 function listValue(lists: ListIndex, alias: string, label: string, value: string | null, body: HireBody): void {
   if (value === null) return;
-  const options = optionsOf(lists, alias);
-  if (options.length === 0 && !(alias.toLowerCase() in lists.byAlias)) {
+  if (!hasList(lists, alias)) {
     body.fields[alias] = value;
     return;
   }
-  const option = findOption(options, value);
+  const option = findOption(optionsOf(lists, alias), value);
   if (option && !option.archived) body.fields[alias] = option.name;
   else body.leftOut.push(`${label} "${value}" (not an option of BambooHR's ${label} list)`);
 }

@@ -1,7 +1,7 @@
 import type { Employment, Mapped } from "@roster/core";
 import { type EmploymentPeriod, isTermination, periodRemoteId } from "./employment-periods";
 import { dateOrNull, failure, textOrNull } from "./fields";
-import type { ListIndex } from "./lists";
+import { type ListIndex, optionsOf } from "./lists";
 
 /** A period with the company's lists, which name the termination type its row gives as an id. */
 export interface EmploymentRaw {
@@ -31,7 +31,8 @@ export function mapEmployment(input: EmploymentRaw): Mapped<Employment> {
     return failure(remoteId, `Termination row ${last.id} has no YYYY-MM-DD date: ${JSON.stringify(last.date)}`);
   }
   const typeId = textOrNull(last.terminationTypeId);
-  const typeName = typeId === null ? null : (input.lists.byAlias.terminationtypeid?.find((o) => o.id === typeId)?.name ?? typeId);
+  const typeName =
+    typeId === null ? null : (optionsOf(input.lists, "terminationTypeId").find((o) => o.id === typeId)?.name ?? typeId);
   return {
     ok: true,
     value: {

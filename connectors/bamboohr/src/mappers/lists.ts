@@ -12,13 +12,11 @@ export interface ListOption {
 }
 
 export interface ListIndex {
-  /** By the list's alias (or, without one, its name), lower-case: "department", "division"… */
+  /** By listKey of the list's alias (or, without one, its name): "department", "jobtitle"… */
   byAlias: Record<string, ListOption[]>;
   /** By the list's field id, e.g. a custom list field's options. */
   byFieldId: Record<string, ListOption[]>;
 }
-
-export const emptyListIndex: ListIndex = { byAlias: {}, byFieldId: {} };
 
 /** An option's `archived` is "yes"/"no" in the reference, a boolean in some clients. */
 function isArchived(value: string | boolean | null | undefined): boolean {
@@ -37,15 +35,24 @@ export function buildListIndex(entries: readonly unknown[]): ListIndex {
       const name = option.success ? option.data.name?.trim() : undefined;
       if (option.success && name) options.push({ id: option.data.id, name, archived: isArchived(option.data.archived) });
     }
-    const key = (list.data.alias ?? list.data.name)?.trim().toLowerCase();
+    const key = listKey(list.data.alias ?? list.data.name ?? "");
     if (key) index.byAlias[key] = options;
     if (list.data.fieldId) index.byFieldId[list.data.fieldId] = options;
   }
   return index;
 }
 
+/** Lists are found by alias, or by name where a list has no alias: "Job Title" and "jobTitle" meet as "jobtitle". */
+export function listKey(aliasOrName: string): string {
+  return aliasOrName.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+export function hasList(index: ListIndex, alias: string): boolean {
+  return Object.hasOwn(index.byAlias, listKey(alias));
+}
+
 export function optionsOf(index: ListIndex, alias: string): ListOption[] {
-  return index.byAlias[alias.toLowerCase()] ?? [];
+  return hasList(index, alias) ? index.byAlias[listKey(alias)]! : [];
 }
 
 /**
