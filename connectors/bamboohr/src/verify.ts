@@ -2,7 +2,7 @@ import { ConnectorError, type VerifyResult } from "@roster/core";
 import type { BambooHrContext } from "./client";
 import { fieldsOfPermission } from "./field-access";
 import { type BambooHrPermissionId, bamboohrPermissions } from "./manifest";
-import { readCustomFields } from "./read/meta";
+import { readCustomFields, readListIndexIfAllowed } from "./read/meta";
 import { customReport } from "./read/report";
 
 /** A time no employee changed after: the probe report then lists its readable columns and no one. */
@@ -18,17 +18,20 @@ export function accountOf(companyDomain: string): VerifyResult["account"] {
  * endpoint for "what may I see" (reference §4): a custom report of every field Roster reads
  * silently drops the ones the user may not read, and lists the others in its `fields`. Filtered
  * to people changed after year 2999, it names no one, so the check is cheap at any size. Custom
- * fields come from `meta/fields`, which also tells a wrong key (401) or company (404) early.
+ * fields come from `meta/fields`, which also tells a wrong key (401) or company (404) early; Job
+ * information also needs `meta/lists`, through which departments and locations are linked.
  */
 export async function verify(ctx: BambooHrContext): Promise<VerifyResult> {
   const custom = await readCustomFieldsOrExplain(ctx);
   const customIds = custom.map((field) => field.id);
+  // Departments and locations are linked through the lists: without them job links stay as stored.
+  const listsReadable = (await readListIndexIfAllowed(ctx)) !== null;
   const probe = await customReport(ctx, [...Object.values(fieldsOfPermission).flat(), ...customIds], {
     changedSince: NO_ONE_CHANGED_SINCE,
   });
   const readableAll = (fields: readonly string[]) => fields.every((field) => probe.readable.has(field));
   const isGranted = (id: BambooHrPermissionId) =>
-    id === "customFields" ? readableAll(customIds) : readableAll(fieldsOfPermission[id]);
+    id === "customFields" ? readableAll(customIds) : readableAll(fieldsOfPermission[id]) && (id !== "jobInfo" || listsReadable);
   const granted = bamboohrPermissions.filter((p) => isGranted(p.id)).map((p) => p.id);
   const missing = bamboohrPermissions.filter((p) => !isGranted(p.id)).map((p) => p.id);
   return { account: accountOf(ctx.credentials.companyDomain), granted, missing };

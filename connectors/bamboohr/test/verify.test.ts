@@ -4,8 +4,8 @@ import { ConnectorError, createConnectorContext, secretFieldNames } from "@roste
 import { type BambooHrSim, startBambooHrSim } from "@roster/sim-bamboohr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { bamboohr, bamboohrCredentials, bamboohrPermissions } from "../src/index";
-import { contextFor, credentialsFor, fastRetry, keyWithout } from "./harness";
+import { bamboohr, bamboohrCredentials, bamboohrPermissions, bamboohrStreams } from "../src/index";
+import { contextFor, credentialsFor, fastRetry, keyWithout, readStream } from "./harness";
 
 let sim: BambooHrSim;
 beforeAll(async () => {
@@ -87,7 +87,7 @@ describe("verify", () => {
   it("verify reads no employees: the probe report is empty whatever the company's size", async () => {
     sim.clearRequestLog();
     await bamboohr.verify(contextFor(sim));
-    expect(sim.requestLog().byRoute).toEqual({ "GET /v1/meta/fields": 1, "POST /v1/reports/custom": 1 });
+    expect(sim.requestLog().byRoute).toEqual({ "GET /v1/meta/fields": 1, "GET /v1/meta/lists": 1, "POST /v1/reports/custom": 1 });
   });
 
   it("a wrong key is invalid_credentials whose hint says where BambooHR API keys are made", async () => {
@@ -121,6 +121,59 @@ describe("verify", () => {
       { retry: { ...fastRetry, maxAttempts: 2 } },
     );
     expect((await rejection(bamboohr.verify(ctx))).kind).toBe("unreachable");
+  });
+});
+
+/**
+ * The simulator behind a proxy that refuses `meta/lists` with 403, as BambooHR does for a user
+ * who may not view fields (reference §2.5); the simulator itself cannot withhold it.
+ */
+async function listsRefused(target: BambooHrSim) {
+  const server = createServer(async (req, res) => {
+    if (req.url?.includes("/v1/meta/lists")) {
+      res.writeHead(403, { "x-bamboohr-error-message": "You do not have access to view fields" }).end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== "host" && k !== "content-length"));
+    const answer = await fetch(`${target.url}${req.url}`, {
+      method: req.method,
+      headers: headers as Record<string, string>,
+      ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+    });
+    res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    credentials: { ...credentialsFor(target), baseUrl: `http://127.0.0.1:${port}` },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe("a user who may not read the list fields", () => {
+  it("verify reports Job information missing; people still read, their department and location links unknown; departments refused with a hint", async () => {
+    // Tried: meta/lists answers 403. Must hold: jobInfo missing (so stored links are kept), the employees stream
+    // still reads everyone, and the departments stream fails as forbidden (the sync skips it, keeping its records).
+    const proxy = await listsRefused(sim);
+    try {
+      const ctx = createConnectorContext(bamboohr, proxy.credentials, { retry: fastRetry });
+      expect((await bamboohr.verify(ctx)).missing).toEqual(["jobInfo"]);
+      const people = await readStream(bamboohrStreams.employees, ctx);
+      expect(people.records).toHaveLength(sim.truth().employees.length);
+      const mapped = people.records.map((raw) => bamboohrStreams.employees.map(raw));
+      expect(mapped.every((m) => m.ok && m.value.departmentRemoteId === null && m.value.locationRemoteId === null)).toBe(true);
+      expect(bamboohrStreams.employees.fieldsByPermission?.jobInfo).toEqual(
+        expect.arrayContaining(["departmentRemoteId", "locationRemoteId"]),
+      );
+      const error = await rejection(readStream(bamboohrStreams.departments, ctx));
+      expect(error.kind).toBe("forbidden");
+      expect(error.hint).toMatch(/permission to view list fields/);
+    } finally {
+      await proxy.close();
+    }
   });
 });
 

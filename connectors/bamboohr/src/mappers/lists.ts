@@ -23,6 +23,9 @@ function isArchived(value: string | boolean | null | undefined): boolean {
   return value === true || (typeof value === "string" && value.trim().toLowerCase() === "yes");
 }
 
+/** No lists: every name lookup finds nothing. */
+export const emptyListIndex: ListIndex = { byAlias: {}, byFieldId: {} };
+
 /** Builds the index from `meta/lists` entries; unreadable entries and nameless options are skipped. */
 export function buildListIndex(entries: readonly unknown[]): ListIndex {
   const index: ListIndex = { byAlias: {}, byFieldId: {} };

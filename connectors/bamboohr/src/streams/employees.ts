@@ -3,9 +3,9 @@ import type { BambooHrContext } from "../client";
 import { EMPLOYEE_FIELDS } from "../field-access";
 import type { BambooHrCredentials } from "../manifest";
 import { type EmployeeRaw, mapEmployee } from "../mappers/employee";
-import type { ListIndex } from "../mappers/lists";
+import { emptyListIndex, type ListIndex } from "../mappers/lists";
 import { changedEmployees, goneIds } from "../read/changes";
-import { readListIndex } from "../read/meta";
+import { readListIndexIfAllowed } from "../read/meta";
 import { allEmployeePages, type IdPage, idPages, rowsOf } from "../read/pages";
 
 async function pageOf(ctx: BambooHrContext, lists: ListIndex, ids: readonly number[]): Promise<EmployeeRaw[]> {
@@ -18,7 +18,7 @@ async function pageOf(ctx: BambooHrContext, lists: ListIndex, ids: readonly numb
  * to turn department and location names into ids.
  */
 async function* readEmployees(ctx: BambooHrContext, cursor: string | null) {
-  const lists = await readListIndex(ctx);
+  const lists = (await readListIndexIfAllowed(ctx)) ?? emptyListIndex;
   for await (const page of allEmployeePages(ctx, cursor)) {
     yield { records: await pageOf(ctx, lists, page.ids), nextCursor: page.nextCursor };
   }
@@ -30,7 +30,7 @@ async function* readEmployeeChanges(
   from: { cursor: string | null; since: Date },
 ): AsyncGenerator<ChangesPage<EmployeeRaw>> {
   const changes = await changedEmployees(ctx, from.since);
-  const lists = await readListIndex(ctx);
+  const lists = (await readListIndexIfAllowed(ctx)) ?? emptyListIndex;
   let first = from.cursor === null;
   for (const page of idPages(changes.changed, from.cursor)) {
     yield {
@@ -44,7 +44,7 @@ async function* readEmployeeChanges(
 
 /** Just these employees (a webhook named them); those BambooHR no longer has are reported deleted. */
 async function* readNamedEmployees(ctx: BambooHrContext, remoteIds: readonly string[]): AsyncGenerator<ChangesPage<EmployeeRaw>> {
-  const lists = await readListIndex(ctx);
+  const lists = (await readListIndexIfAllowed(ctx)) ?? emptyListIndex;
   const numeric = [...new Set(remoteIds.filter((id) => /^[1-9]\d*$/.test(id)).map(Number))].sort((a, b) => a - b);
   const pages: IdPage[] = [...idPages(numeric, null)];
   const found = new Set<string>();
