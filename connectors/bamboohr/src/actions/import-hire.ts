@@ -40,7 +40,7 @@ async function existingEmployee(ctx: BambooHrContext, email: string): Promise<{ 
 
 async function createEmployee(ctx: BambooHrContext, fields: Record<string, string>): Promise<string> {
   try {
-    // https://documentation.bamboohr.com/reference/add-employee-1 ; reference §7.1. Never retried
+    // POST /v1/employees: BambooHR's OpenAPI, reference §7.1 [spec]. Never retried
     // (not idempotent): a retry after a lost answer could add the person twice.
     const response = await request(ctx, { method: "POST", url: "v1/employees", json: fields, responseType: "bytes" });
     const id = idFromLocation(response.headers.get("location"));

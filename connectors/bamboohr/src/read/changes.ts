@@ -25,7 +25,7 @@ export interface ChangedEmployees {
 
 /** `GET /v1/employees/changed?since=` (reference §3.1): who changed, and who was deleted. */
 export async function changedEmployees(ctx: BambooHrContext, since: Date): Promise<ChangedEmployees> {
-  // https://documentation.bamboohr.com/reference/get-employees-changed ; reference §3.1.
+  // GET /v1/employees/changed: BambooHR's OpenAPI, reference §3.1 [spec].
   const body = await getChecked(ctx, "v1/employees/changed", changedEnvelope, { since: sinceParam(since) });
   const changed = new Set<number>();
   const deleted = new Set<string>();
@@ -45,7 +45,7 @@ export async function changedEmployees(ctx: BambooHrContext, since: Date): Promi
  * each employee changed since then (any change, not only the table's).
  */
 export async function changedTableRows(ctx: BambooHrContext, table: string, since: Date): Promise<unknown[]> {
-  // https://documentation.bamboohr.com/reference/get-changed-employee-table-data ; reference §3.2.
+  // GET /v1/employees/changed/tables/{table}: BambooHR's OpenAPI, reference §3.2 [spec].
   const body = await getChecked(ctx, `v1/employees/changed/tables/${encodeURIComponent(table)}`, changedTableEnvelope, {
     since: sinceParam(since),
   });

@@ -5,11 +5,11 @@ import { buildListIndex, type ListIndex } from "../mappers/lists";
 import { metaFieldsEnvelope, metaListsEnvelope, type RawMetaField, rawMetaField } from "../raw";
 
 /** What a 403 on the lists asks an admin to give, in the hint. */
-export const LISTS_LABEL = "permission to view list fields (departments, divisions, locations, their options)";
+const LISTS_LABEL = "permission to view list fields (departments, divisions, locations, their options)";
 
 /** `GET /v1/meta/fields` (reference §2.5): the account's fields; entries of an odd shape are skipped. */
 export async function readMetaFields(ctx: BambooHrContext): Promise<RawMetaField[]> {
-  // https://documentation.bamboohr.com/reference/metadata-get-a-list-of-fields ; reference §2.5.
+  // GET /v1/meta/fields: BambooHR's OpenAPI, reference §2.5 [spec].
   const entries = await getChecked(ctx, "v1/meta/fields", metaFieldsEnvelope);
   return entries.flatMap((entry) => {
     const parsed = rawMetaField.safeParse(entry);
@@ -28,7 +28,7 @@ export async function readCustomFields(ctx: BambooHrContext): Promise<RawMetaFie
  * types, custom field options) are then skipped by the sync with this hint, their records kept.
  */
 export async function readListIndex(ctx: BambooHrContext): Promise<ListIndex> {
-  // https://documentation.bamboohr.com/reference/metadata-get-details-for-list-fields ; reference §2.5.
+  // GET /v1/meta/lists: BambooHR's OpenAPI, reference §2.5 [spec].
   return buildListIndex(await getChecked(ctx, "v1/meta/lists", metaListsEnvelope, undefined, { permissionLabel: LISTS_LABEL }));
 }
 

@@ -37,7 +37,7 @@ export async function customReport(ctx: BambooHrContext, fields: readonly string
     const filters: Record<string, unknown> = {};
     if (filter.employeeIds) filters.employeeIds = filter.employeeIds;
     if (filter.changedSince) filters.lastChanged = { includeNull: "no", value: filter.changedSince };
-    // https://documentation.bamboohr.com/reference/request-custom-report-1 ; reference §2.4.
+    // POST /v1/reports/custom: BambooHR's OpenAPI, reference §2.4 [spec].
     const { data } = await request(ctx, {
       method: "POST",
       url: "v1/reports/custom",

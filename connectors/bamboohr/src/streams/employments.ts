@@ -41,7 +41,7 @@ export const employmentsStream = defineStream<BambooHrCredentials, EmploymentRaw
   model: "employments",
   requires: ["employmentStatus"],
   async *read(ctx, { cursor }) {
-    // https://documentation.bamboohr.com/reference/get-employee-table-row ; reference §3.3.
+    // GET /v1/employees/all/tables/{table}: BambooHR's OpenAPI, reference §3.3 [spec].
     const rows = await getChecked(ctx, `v1/employees/all/tables/${TABLE}`, tableRowsEnvelope, undefined, {
       permissionLabel: "Employment status",
     });
