@@ -61,7 +61,7 @@ export const manifest = {
   id: "bamboohr",
   name: "BambooHR",
   kind: "hris",
-  docsUrl: "https://documentation.bamboohr.com/docs",
+  docsUrl: "https://documentation.bamboohr.com/docs/getting-started",
   credentials: bamboohrCredentials,
   permissions: bamboohrPermissions,
   // BambooHR publishes no number (reference §1.5); it throttles with 503 (429 from 2026-09-16),
