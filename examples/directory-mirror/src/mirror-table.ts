@@ -9,12 +9,13 @@ export async function createMirrorTables(db: pg.Pool): Promise<void> {
       remote_id text not null,
       display_name text not null,
       work_email text,
-      status text not null,
+      status text,
       department_id uuid,
       manager_id uuid,
       modified_at timestamptz not null,
       deleted boolean not null
     );
+    -- status null: Roster does not know it (the provider did not say).
     -- Webhook ids already applied: a redelivered event is recognised and skipped.
     create table if not exists mirror_events (id text primary key, received_at timestamptz not null default now());`);
 }

@@ -934,11 +934,13 @@ export interface components {
             display_name: string;
             work_email: string | null;
             work_phone: string | null;
-            /** @enum {string} */
-            status: "active" | "inactive" | "leave" | "pending" | "terminated";
+            /** @enum {string|null} */
+            status: "active" | "inactive" | "leave" | "pending" | "terminated" | null;
             remote_status: string | null;
             employment_type: string | null;
             job_title: string | null;
+            /** Format: date */
+            hire_date: string | null;
             /** Format: date */
             start_date: string | null;
             /** Format: date */

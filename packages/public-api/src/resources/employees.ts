@@ -110,7 +110,7 @@ export const employees: ResourceDefinition = {
   filters: [
     {
       name: "status",
-      schema: employeeModel.shape.status.optional(),
+      schema: employeeModel.shape.status.unwrap().optional(),
       description: "Only people with this status",
       where: (v) => sql`r.status = ${v}`,
     },
