@@ -53,7 +53,34 @@ export async function markDeleted(
       select ${scope.connectionId}::uuid, ${scope.runId}::uuid, ${spec.model}, remote_id, 'deleted' from gone
     )
     select count(*)::int as deleted from gone`.execute(db);
+  if (spec.model === "employees") await markRecordsOfDeletedPeople(db, scope, remoteIds);
   return rows[0]?.deleted ?? 0;
+}
+
+/** Tables whose rows belong to one person, through employee_remote_id. */
+const PERSON_OWNED = [
+  { table: "employments", model: "employments" },
+  { table: "custom_field_values", model: "customFieldValues" },
+] as const;
+
+/**
+ * A person the provider reports deleted takes their employments and custom-field values with
+ * them: a changes read cannot name those rows (the provider only says the person is gone),
+ * and leaving them live would keep a deleted person's job in the directory until the next
+ * full read.
+ */
+async function markRecordsOfDeletedPeople(db: Kysely<any>, scope: UpsertScope, people: readonly string[]): Promise<void> {
+  for (const owned of PERSON_OWNED) {
+    await sql`
+      with gone as (
+        update ${sql.table(owned.table)} t set remote_deleted_at = now(), updated_at = now()
+        where t.connection_id = ${scope.connectionId} and t.remote_deleted_at is null
+          and t.employee_remote_id = any(${[...new Set(people)]}::text[])
+        returning t.remote_id
+      )
+      insert into change_log (connection_id, run_id, entity, remote_id, change)
+      select ${scope.connectionId}::uuid, ${scope.runId}::uuid, ${owned.model}, remote_id, 'deleted' from gone`.execute(db);
+  }
 }
 
 /** Live rows of this connection in the table; a read of zero records against many is suspicious. */

@@ -50,8 +50,8 @@ export const employmentsStream = defineStream<BambooHrCredentials, EmploymentRaw
   map: mapEmployment,
   /**
    * The periods of every employee changed since then (§3.2 returns all of a changed employee's
-   * rows). A period whose first row was deleted, and the periods of a deleted employee, cannot
-   * be named from here: they stay until the next full read (manifest.fullSyncEveryHours).
+   * rows). A period whose first row was deleted cannot be named from here: it stays until the
+   * next full read (manifest.fullSyncEveryHours). A deleted employee's periods go with them (the engine).
    */
   async *readChanges(ctx, { cursor, since }) {
     yield* pagesOf(ctx, await changedTableRows(ctx, TABLE, since), cursor);
