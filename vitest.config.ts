@@ -1,4 +1,8 @@
+import { unsupportedNodeMessage } from "@roster/config/supported-node";
 import { defineConfig } from "vitest/config";
+
+const wrongNode = unsupportedNodeMessage();
+if (wrongNode) throw new Error(wrongNode);
 
 // One run over every workspace package; the global setup provides PostgreSQL
 // (embedded when DATABASE_URL is unset) and the summary reporter prints the

@@ -1,3 +1,4 @@
+import "@roster/config/require-supported-node";
 import { type ChildProcess, spawn } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -1,3 +1,4 @@
+import "@roster/config/require-supported-node";
 import { ConfigError, loadConfig, loadConnectorBaseUrls } from "@roster/config";
 import { credentialDefaults as defaultCredentials } from "@roster/connections";
 import { assertDatabaseReachable, createDb, DatabaseUnavailableError } from "@roster/db";

@@ -4,4 +4,6 @@
 import { register } from "tsx/esm/api";
 
 register();
+// Before the CLI's module graph loads: under an old Node, say so at once.
+await import("@roster/config/require-supported-node");
 await import("../src/main.ts");

@@ -1,3 +1,4 @@
+import "@roster/config/require-supported-node";
 import { EventEmitter } from "node:events";
 import os from "node:os";
 import { ConfigError, loadConfig } from "@roster/config";

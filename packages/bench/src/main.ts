@@ -4,6 +4,7 @@
  * The table goes to stdout, progress to stderr, the JSON results to bench-results/.
  */
 
+import "@roster/config/require-supported-node";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";

@@ -105,3 +105,4 @@ export function loadConnectorBaseUrls(env: Record<string, string | undefined> = 
   if (bad.length > 0) throw new ConfigError(`Invalid configuration:\n${bad.join("\n")}`);
   return urls;
 }
+export { requireSupportedNode, SUPPORTED_NODE_MAJOR, unsupportedNodeMessage } from "./supported-node";

@@ -1,4 +1,4 @@
-import type { Migration } from "kysely";
+import type { Migration } from "kysely/migration";
 import * as m0001 from "./2026_11_23_0001_accounts";
 import * as m0002 from "./2026_11_23_0002_connections";
 import * as m0003 from "./2026_11_23_0003_directory";

@@ -1,4 +1,5 @@
-import { type Kysely, type MigrationResultSet, Migrator, NO_MIGRATIONS } from "kysely";
+import type { Kysely } from "kysely";
+import { type MigrationResultSet, Migrator, NO_MIGRATIONS } from "kysely/migration";
 import { migrations } from "../migrations/index";
 
 function migrator(db: Kysely<any>): Migrator {
