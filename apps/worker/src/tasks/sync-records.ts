@@ -10,6 +10,12 @@ export const syncRecordsPayload = z.object({ connectionId: z.string().uuid() });
 const RECORDS_PER_RUN = 500;
 
 /**
+ * How long a connection's accepted delivery ids are kept to refuse replays. Far longer than any
+ * connector's freshness window (BambooHR's: minutes), past which a replay fails verification anyway.
+ */
+export const DELIVERY_IDS_KEPT_HOURS = 24;
+
+/**
  * Re-reads the records webhooks named (pending_record_syncs), one records-mode run per stream
  * with the union of the ids queued so far. Only the entries it claimed are removed, and only
  * after their run succeeded: an id queued again meanwhile (a newer change) stays for the next
@@ -38,6 +44,7 @@ export function syncRecords(deps: WorkerDeps): Task<"sync_records"> {
       .orderBy("stream")
       .orderBy("queued_at")
       .execute();
+    await forgetOldDeliveries(deps, connectionId);
     if (claimed.length === 0) return log.info("no records pending");
 
     const byStream = new Map<string, typeof claimed>();
@@ -74,6 +81,15 @@ export function syncRecords(deps: WorkerDeps): Task<"sync_records"> {
       }
     }
   };
+}
+
+async function forgetOldDeliveries(deps: WorkerDeps, connectionId: string): Promise<void> {
+  const before = new Date(deps.clock().getTime() - DELIVERY_IDS_KEPT_HOURS * 3_600_000);
+  await deps.db
+    .deleteFrom("webhook_deliveries")
+    .where("connection_id", "=", connectionId)
+    .where("received_at", "<", before)
+    .execute();
 }
 
 /** Deletes exactly the claimed entries: one queued again since (a later queued_at) stays pending. */
