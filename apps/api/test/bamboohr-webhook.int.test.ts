@@ -6,6 +6,7 @@ import { type BambooHrSim, signBambooHr, startBambooHrSim } from "@roster/sim-ba
 import { createSyncEngine, createTaskList, runnerPreset, type WorkerConfig } from "@roster/worker";
 import { runMigrations, runOnce } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectionView } from "../src/connections/connection-view";
 import { startTestApi, type TestApi } from "./helpers/test-api";
 
 // BambooHR's signed webhooks through the real API over HTTP, the real graphile-worker task list
@@ -24,6 +25,7 @@ let api: TestApi;
 let sim: BambooHrSim;
 let runJobs: () => Promise<void>;
 let connectionId: string;
+let organisationId: string;
 let privateKey: string;
 let webhookUrl: string;
 
@@ -42,7 +44,10 @@ beforeAll(async () => {
   });
   runJobs = () => runOnce({ connectionString: api.database.url, taskList, noHandleSignals: true, preset: runnerPreset });
 
-  connectionId = (await createSyncConnection(db, { connectorId: "bamboohr", displayName: "Acme BambooHR" })).id;
+  ({ id: connectionId, organisationId } = await createSyncConnection(db, {
+    connectorId: "bamboohr",
+    displayName: "Acme BambooHR",
+  }));
   webhookUrl = `${api.url}/webhooks/bamboohr/${connectionId}`;
   privateKey = sim.createWebhook({ url: webhookUrl, events: ["employee.updated"] }).privateKey;
   const credentials = { companyDomain: sim.companyDomain, apiKey: sim.apiKey, baseUrl: sim.url, webhookPrivateKey: privateKey };
@@ -144,6 +149,22 @@ describe("BambooHR webhooks → records sync", () => {
     expect(await recordJobs()).toHaveLength(0);
     const routes = Object.keys(sim.requestLog().byRoute);
     expect(routes.some((route) => route.includes("directory"))).toBe(false);
+  });
+
+  it("shows the owner the webhook URL the deliveries are accepted at", async () => {
+    // Tried: the dashboard's view of the connection, with the API's public URL set to where it
+    // listens. Must hold: its webhookUrl is the URL the simulator delivered to (accepted above);
+    // a connector without webhooks (Zenefits) shows none.
+    const view = await connectionView({ ...api.deps, apiPublicUrl: api.url }, organisationId, connectionId);
+    expect(view.webhookUrl).toBe(webhookUrl);
+    expect(sim.webhookDeliveries().some((d) => d.url === view.webhookUrl && d.delivered)).toBe(true);
+    const zenefits = await db()
+      .insertInto("connections")
+      .values({ organisation_id: organisationId, connector_id: "zenefits", display_name: "Zen", credentials_encrypted: "unused" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    expect((await connectionView(api.deps, organisationId, zenefits.id)).webhookUrl).toBeNull();
+    await db().deleteFrom("connections").where("id", "=", zenefits.id).execute();
   });
 
   it("coalesces a burst of webhooks into one run of the union of their ids", async () => {
