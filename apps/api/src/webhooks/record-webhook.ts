@@ -18,11 +18,12 @@ export interface RecordWebhookInput {
 
 export interface RecordWebhookResult {
   /**
-   * 202 records queued for a re-read; 200 acknowledged, nothing to do; 401 unknown connection or
-   * a bad, missing, stale or future signature; 409 every event of it already received (replay);
-   * 503 the job queue is not installed yet (the provider retries).
+   * 202 records queued for a re-read; 200 acknowledged, nothing to do; 400 signed but not a
+   * delivery the connector can read; 401 unknown connection or a bad, missing, stale or future
+   * signature; 409 every event of it already received (replay); 503 the job queue is not
+   * installed yet (the provider retries).
    */
-  status: 200 | 202 | 401 | 409 | 503;
+  status: 200 | 202 | 400 | 401 | 409 | 503;
   message: string;
 }
 
@@ -61,7 +62,7 @@ export async function receiveRecordWebhook(input: RecordWebhookInput): Promise<R
     .where("id", "=", connectionId)
     .where("connector_id", "=", connector.manifest.id)
     .executeTakeFirst();
-  // One answer for an unknown connection and a bad signature: ids cannot be probed.
+  // An unknown connection and one of another connector get the same answer.
   if (!connection) return result(401, "Unknown connection or invalid signature");
   let credentials: unknown;
   try {
@@ -74,7 +75,13 @@ export async function receiveRecordWebhook(input: RecordWebhookInput): Promise<R
   const verdict = connector.webhook.verify({ body: input.body, headers: input.headers, secret, now });
   if (!verdict.ok) return result(401, `Refused: ${verdict.reason}`);
 
-  const events = connector.webhook.parse(bodyForParse(input.body));
+  let events: WebhookEvent[];
+  try {
+    events = connector.webhook.parse(bodyForParse(input.body));
+  } catch {
+    // Signed, so the provider sent it; a 4xx stops its retries of something that will never parse.
+    return result(400, `The body is not a ${connector.manifest.name} delivery Roster can read`);
+  }
   if (events.length === 0) return result(200, "Acknowledged: no event Roster acts on");
   if (connection.status === "disabled") return result(200, "Acknowledged: the connection is disabled");
 
