@@ -23,4 +23,4 @@ export {
   requireSensitive,
   router,
 } from "./trpc";
-export { type WebhookHandler, webhookHandlers } from "./webhooks/index";
+export { type WebhookHandler, webhookHandlerFor, webhookHandlers } from "./webhooks/index";

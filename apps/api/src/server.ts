@@ -5,13 +5,14 @@ import { type ApiDeps, createContext } from "./context";
 import { checkHealth } from "./health";
 import { sendJson } from "./http-json";
 import { appRouter } from "./root";
-import { webhookHandlers } from "./webhooks/index";
+import { webhookHandlerFor } from "./webhooks/index";
 
 /**
  * The API's HTTP server, not yet listening (tests listen on port 0):
  *   /trpc/*       the tRPC router (the dashboard's API)
  *   GET /healthz  database, migrations and worker heartbeat
- *   /webhooks/<provider>/*   providers' webhooks (see webhooks/index.ts), e.g. POST /webhooks/lever/<connectionId>
+ *   /webhooks/<provider>/*   providers' webhooks (see webhooks/index.ts), e.g. POST /webhooks/lever/<connectionId>,
+ *                 POST /webhooks/bamboohr/<connectionId>
  *   /api/v1/*     the public REST API (packages/public-api), /api/v1/openapi.json, /api/docs
  */
 export function createApiServer(deps: ApiDeps): http.Server {
@@ -52,7 +53,7 @@ export function createApiServer(deps: ApiDeps): http.Server {
     }
 
     const webhook = /^\/webhooks\/([a-z0-9-]+)(?:\/(.*))?$/.exec(pathname);
-    const handler = webhook?.[1] && Object.hasOwn(webhookHandlers, webhook[1]) ? webhookHandlers[webhook[1]] : undefined;
+    const handler = webhook?.[1] ? webhookHandlerFor(webhook[1], deps) : undefined;
     if (handler) {
       handler(req, res, deps, webhook?.[2] ?? "").catch((err: unknown) => {
         deps.log.error({ err, path: pathname }, "webhook handler failed");

@@ -67,6 +67,17 @@ connect
   .addOption(json())
   .action(runAction(async () => (await import("./commands/connect-zenefits")).connectZenefitsCommand));
 connect
+  .command("bamboohr")
+  .description("connect BambooHR; prints the connection id, the permissions checklist and the webhook URL")
+  .requiredOption("--org <id>", "the organisation's id (roster org create prints it)")
+  .requiredOption("--company-domain <domain>", "the part before .bamboohr.com, e.g. acme")
+  .requiredOption("--api-key-file <file>", 'file holding the BambooHR API key; "-" reads stdin')
+  .option("--webhook-key-file <file>", "file holding the private key of the BambooHR webhook pointed at Roster")
+  .requiredOption("--notify <email>", "where failure emails go, besides the owners")
+  .option("--base-url <url>", "the BambooHR API host (default: BAMBOOHR_BASE_URL, else BambooHR's own)")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/connect-bamboohr")).connectBambooHrCommand));
+connect
   .command("lever")
   .description("connect Lever (hires exported to Zenefits); prints the connection id and the webhook URL")
   .requiredOption("--org <id>", "the organisation's id")

@@ -17,6 +17,8 @@ export type SyncConnection = (args: {
   /** Aborted when the worker shuts down: stop at the next checkpoint. */
   signal: AbortSignal;
   log: Logger;
+  /** Re-read only these records of one stream (a webhook named them) instead of the whole connection. */
+  records?: { stream: string; remoteIds: string[] };
 }) => Promise<SyncOutcome>;
 
 /**

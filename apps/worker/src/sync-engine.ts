@@ -9,9 +9,9 @@ import { SyncAlreadyRunningError, type SyncConnection } from "./deps";
  * again behind it and the connection's failure counter is untouched.
  */
 export function createSyncEngine(db: Db, encryptionKey: string): SyncConnection {
-  return async ({ connectionId, trigger, signal, log }) => {
+  return async ({ connectionId, trigger, signal, log, records }) => {
     try {
-      const outcome = await runConnectionSync({ db, connectionId, trigger, connectors, encryptionKey, signal, log });
+      const outcome = await runConnectionSync({ db, connectionId, trigger, connectors, encryptionKey, signal, log, records });
       return { runId: outcome.runId, status: outcome.status, errorKind: outcome.errorKind, errorMessage: outcome.errorMessage };
     } catch (error) {
       if (error instanceof SyncInProgressError) throw new SyncAlreadyRunningError(error.message);

@@ -1,4 +1,4 @@
-import type { SyncConnectionPayload } from "@roster/connection-policy";
+import type { SyncConnectionPayload, SyncRecordsPayload } from "@roster/connection-policy";
 import type { SendEmailPayload } from "@roster/email";
 // export_hire and reconcile_hires declare their payload types in @roster/hire-export.
 import { exportHireTask, reconcileHiresTask } from "@roster/hire-export";
@@ -10,6 +10,7 @@ import { scheduleDue } from "./tasks/schedule-due";
 import { sendEmail } from "./tasks/send-email";
 import { sweepOutbox } from "./tasks/sweep-outbox";
 import { syncConnection } from "./tasks/sync-connection";
+import { syncRecords } from "./tasks/sync-records";
 
 /** Cron jobs carry only graphile's own `_cron` marker. */
 type CronPayload = { _cron?: { ts: string; backfilled?: boolean } };
@@ -23,6 +24,7 @@ declare global {
       sweep_outbox: CronPayload;
       schedule_due: CronPayload;
       sync_connection: SyncConnectionPayload;
+      sync_records: SyncRecordsPayload;
     }
   }
 }
@@ -53,6 +55,7 @@ export function createTaskList(deps: WorkerDeps): TaskList {
     sweep_outbox: sweepOutbox(deps),
     schedule_due: scheduleDue(deps),
     sync_connection: syncConnection(deps),
+    sync_records: syncRecords(deps),
     ...(hireExport ? { export_hire: exportHireTask(hireExport), reconcile_hires: reconcileHiresTask(hireExport) } : {}),
     ...(deps.encryptionKey ? webhookTasks({ db: deps.db, encryptionKey: deps.encryptionKey, log: deps.log }) : {}),
   };

@@ -1331,7 +1331,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             connection_id: string;
-            /** @description initial, scheduled, manual or retry */
+            /** @description initial, scheduled, manual, retry, or webhook (a re-read of the records a provider webhook named) */
             trigger: string;
             /** @enum {string} */
             status: "running" | "succeeded" | "failed" | "cancelled";

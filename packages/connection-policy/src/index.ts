@@ -6,6 +6,15 @@ export { enableConnection } from "./enable-connection";
 export { inTransaction } from "./in-transaction";
 export { nextRetryAt, nextScheduledSyncAt } from "./next-sync-at";
 export { connectionAlertRecipients } from "./recipients";
+export {
+  addRecordSyncJob,
+  queueRecordSync,
+  RECORD_SYNC_COALESCE_SECONDS,
+  RECORD_SYNC_MAX_ATTEMPTS,
+  type RecordsToSync,
+  recordSyncJobKey,
+  type SyncRecordsPayload,
+} from "./record-sync-jobs";
 export { type CrashedSync, recordSyncOutcome } from "./record-sync-outcome";
 export { requestSyncNow, type SyncNowResult } from "./request-sync-now";
 export {

@@ -1,3 +1,10 @@
+export {
+  type BoundaryViolation,
+  CONNECTOR_SOURCE_IMPORTS,
+  CONNECTOR_TEST_IMPORTS,
+  connectorBoundaryViolations,
+  importSpecifiers,
+} from "./boundaries/connector-boundaries";
 export { type BrokenConnector, brokenConnectors } from "./broken/broken-connectors";
 export { type ContractCheck, contractChecks } from "./contract/checks/index";
 export { type ContractHarness, createContractHarness } from "./contract/harness";

@@ -1,12 +1,14 @@
 import { getConnectionView } from "@roster/connections";
 import { TRPCError } from "@trpc/server";
 import type { ApiDeps } from "../context";
+import { connectorWebhookUrl } from "../webhooks/connector-webhook-url";
 import { connectionDeps } from "./connection-deps";
 
 /**
  * The dashboard's view of a connection (never a credential beyond its last four characters),
  * plus what the pages need around it: the connector's streams in read order (the live progress
- * bar counts them) and how many failures in a row disable a connection.
+ * bar counts them), how many failures in a row disable a connection, and, for a connector that
+ * receives webhooks, the URL to give the provider.
  */
 export async function connectionView(deps: ApiDeps, organisationId: string, connectionId: string) {
   const service = connectionDeps(deps);
@@ -16,6 +18,7 @@ export async function connectionView(deps: ApiDeps, organisationId: string, conn
     ...view,
     streams: Object.keys(connector?.streams ?? {}),
     maxConsecutiveFailures: deps.config.MAX_CONSECUTIVE_FAILURES,
+    webhookUrl: connector?.webhook ? connectorWebhookUrl(deps, view.connectorId, view.id) : null,
   };
 }
 

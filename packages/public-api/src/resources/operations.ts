@@ -77,7 +77,9 @@ export const syncRunSchema = z
   .object({
     id: uuid(),
     connection_id: uuid(),
-    trigger: z.string().describe("initial, scheduled, manual or retry"),
+    trigger: z
+      .string()
+      .describe("initial, scheduled, manual, retry, or webhook (a re-read of the records a provider webhook named)"),
     status: z.enum(["running", "succeeded", "failed", "cancelled"]),
     attempts: z.int(),
     started_at: timestamp(),

@@ -13,6 +13,7 @@ import { type ConnectionView, isSyncing, useLiveConnection } from "../../connect
 import { ConnectionActions } from "./connection-actions";
 import { NotificationEmailForm } from "./notification-email-form";
 import { PermissionsChecklist } from "./permissions-checklist";
+import { ProviderWebhook } from "./provider-webhook";
 import { RotateCredentialsForm } from "./rotate-credentials-form";
 
 /**
@@ -70,6 +71,7 @@ export function ConnectedPanel({
       <Card title="Permissions">
         <PermissionsChecklist view={view} />
       </Card>
+      {view.webhookUrl ? <ProviderWebhook providerName={connector.name} url={view.webhookUrl} /> : null}
       <div className="grid-2">
         <RotateCredentialsForm
           connector={connector}
