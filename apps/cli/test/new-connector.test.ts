@@ -64,12 +64,12 @@ describe.concurrent("roster new-connector", () => {
     const [tsc, biome, vitest] = await Promise.all([
       tool(["tsc", "-p", dir]),
       tool(["biome", "check", "--vcs-use-ignore-file=false", dir]),
-      tool(["vitest", "run", "--root", dir, "--reporter", "json"]),
+      tool(["vitest", "run", "--root", dir, "--reporter", "json", "--outputFile", path.join(dir, "vitest-report.json")]),
     ]);
     expect(tsc.code, tsc.output).toBe(0);
     expect(biome.code, biome.output).toBe(0);
     expect(vitest.code, vitest.output).toBe(0);
-    const report = JSON.parse(vitest.output.slice(vitest.output.indexOf("{"), vitest.output.lastIndexOf("}") + 1)) as {
+    const report = JSON.parse(readFileSync(path.join(dir, "vitest-report.json"), "utf8")) as {
       numPassedTests: number;
       numFailedTests: number;
       numPendingTests: number;

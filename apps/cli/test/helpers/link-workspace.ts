@@ -20,6 +20,18 @@ function workspaceFolders(root: string): string[] {
   });
 }
 
+/** The version a "catalog:" spec stands for, from the catalog in pnpm-workspace.yaml. */
+function catalogVersion(root: string, name: string): string | undefined {
+  const workspace = readFileSync(path.join(root, "pnpm-workspace.yaml"), "utf8");
+  const catalog = workspace.split(/^catalog:\s*$/m)[1] ?? "";
+  for (const line of catalog.split("\n")) {
+    if (/^\S/.test(line)) break;
+    const entry = line.match(/^\s+"?([^":]+)"?:\s*"?([^"\s]+)"?\s*$/);
+    if (entry?.[1] === name) return entry[2];
+  }
+  return undefined;
+}
+
 /**
  * Creates the node_modules links `pnpm install` would create for a package the lockfile does
  * not know yet: workspace:* deps point at their workspace folder, pinned deps at the copy of
@@ -31,7 +43,8 @@ export function linkWorkspaceDependencies(root: string, dir: string): void {
   const pkg = readJson(path.join(dir, "package.json"));
   const folders = workspaceFolders(root);
   const wanted = { ...pkg.dependencies, ...pkg.devDependencies };
-  for (const [name, spec] of Object.entries(wanted)) {
+  for (const [name, wantedSpec] of Object.entries(wanted)) {
+    const spec = wantedSpec === "catalog:" ? (catalogVersion(root, name) ?? wantedSpec) : wantedSpec;
     let target: string | undefined;
     if (spec.startsWith("workspace:")) {
       target = folders.find((folder) => readJson(path.join(folder, "package.json")).name === name);
