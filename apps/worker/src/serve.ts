@@ -78,6 +78,8 @@ export async function serveWorker(options: ServeWorkerOptions): Promise<void> {
     taskList: createTaskList(deps),
     crontab,
     concurrency,
+    // graphile-worker holds a connection per running job: never fewer than the job slots.
+    maxPoolSize: Math.max(10, concurrency + 2),
     noHandleSignals: true,
     logger,
     preset: runnerPreset,

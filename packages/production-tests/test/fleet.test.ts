@@ -124,6 +124,10 @@ describe("the built API and worker as separate processes on one PostgreSQL", () 
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
     }
+    // The public API's reference page reads Swagger UI's files at run time, beside the bundle.
+    const docsAsset = await fetch(`${apiA.url}/api/docs/swagger-ui-bundle.js`);
+    expect(docsAsset.status).toBe(200);
+    await docsAsset.arrayBuffer();
 
     // What the crontab's schedule_due does every minute, asked for once now.
     await sql`select graphile_worker.add_job('schedule_due', '{}'::json)`.execute(database.db);
