@@ -36,3 +36,24 @@ async function workerState(db: Db): Promise<"ok" | "stale" | "absent"> {
   if (Number(row.workers) === 0) return "absent";
   return row.fresh ? "ok" : "stale";
 }
+
+export interface ReadinessReport {
+  ok: boolean;
+  database: "ok" | "unreachable";
+  migrations: "current" | "pending" | "unknown";
+}
+
+/**
+ * What /readyz reports: this process can serve (database reachable, every migration it knows
+ * applied). Migrations newer than this process do not make it unready, so old processes keep
+ * serving while a rolling upgrade's expand step runs. Never throws.
+ */
+export async function checkReadiness(db: Db): Promise<ReadinessReport> {
+  try {
+    await sql`select 1`.execute(db);
+  } catch {
+    return { ok: false, database: "unreachable", migrations: "unknown" };
+  }
+  const current = await migrationsAreCurrent(db).catch(() => false);
+  return { ok: current, database: "ok", migrations: current ? "current" : "pending" };
+}

@@ -12,7 +12,9 @@ export { checkHealth, type HealthReport } from "./health";
 export { type AppRouter, appRouter } from "./root";
 export * from "./schemas/index";
 export { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./seed-demo";
+export { type ServeApiOptions, serveApi } from "./serve";
 export { createApiServer } from "./server";
+export { exitOnStartFailure } from "./start-failure";
 export {
   access,
   authedProcedure,

@@ -1,21 +1,34 @@
 import http from "node:http";
+import { createHttpMetrics, type Registry, serveMetrics } from "@roster/metrics";
 import { publicApiListener } from "@roster/public-api";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { type ApiDeps, createContext } from "./context";
-import { checkHealth } from "./health";
+import type { DashboardHandler } from "./dashboard";
+import { checkHealth, checkReadiness } from "./health";
 import { sendJson } from "./http-json";
+import { routeLabel } from "./metrics/route-label";
 import { appRouter } from "./root";
 import { webhookHandlerFor } from "./webhooks/index";
 
 /**
  * The API's HTTP server, not yet listening (tests listen on port 0):
  *   /trpc/*       the tRPC router (the dashboard's API)
- *   GET /healthz  database, migrations and worker heartbeat
+ *   GET /healthz  database, migrations and worker heartbeat (a status overview)
+ *   GET /readyz   this process can serve: database reachable, migrations current
+ *   GET /livez    the process answers (no database call)
+ *   GET /metrics  Prometheus metrics, when a registry is given
  *   /webhooks/<provider>/*   providers' webhooks (see webhooks/index.ts), e.g. POST /webhooks/lever/<connectionId>,
  *                 POST /webhooks/bamboohr/<connectionId>
  *   /api/v1/*     the public REST API (packages/public-api), /api/v1/openapi.json, /api/docs
+ *   anything else the built dashboard, when one is given (production), else 404
  */
-export function createApiServer(deps: ApiDeps): http.Server {
+export interface ApiServerOptions {
+  /** Prometheus registry: requests are counted into it and it is served at /metrics. */
+  metrics?: Registry;
+  dashboard?: DashboardHandler;
+}
+
+export function createApiServer(deps: ApiDeps, options: ApiServerOptions = {}): http.Server {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
@@ -39,8 +52,21 @@ export function createApiServer(deps: ApiDeps): http.Server {
     rateLimitPerMinute: deps.config.API_RATE_LIMIT_PER_MINUTE,
   });
 
+  const httpMetrics = options.metrics ? createHttpMetrics(options.metrics) : null;
+
   return http.createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (httpMetrics) {
+      const started = process.hrtime.bigint();
+      res.once("finish", () =>
+        httpMetrics.observe({
+          route: routeLabel(pathname),
+          method: req.method ?? "GET",
+          status: res.statusCode,
+          seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        }),
+      );
+    }
 
     if (pathname.startsWith("/trpc/")) return trpc(req, res);
 
@@ -52,6 +78,15 @@ export function createApiServer(deps: ApiDeps): http.Server {
       return;
     }
 
+    if (pathname === "/readyz") {
+      void checkReadiness(deps.db).then((report) => sendJson(res, report.ok ? 200 : 503, report));
+      return;
+    }
+
+    if (pathname === "/livez") return sendJson(res, 200, { ok: true });
+
+    if (pathname === "/metrics" && options.metrics) return serveMetrics(options.metrics, res);
+
     const webhook = /^\/webhooks\/([a-z0-9-]+)(?:\/(.*))?$/.exec(pathname);
     const handler = webhook?.[1] ? webhookHandlerFor(webhook[1], deps) : undefined;
     if (handler) {
@@ -61,6 +96,8 @@ export function createApiServer(deps: ApiDeps): http.Server {
       });
       return;
     }
+
+    if (options.dashboard && (req.method === "GET" || req.method === "HEAD")) return options.dashboard(req, res);
 
     sendJson(res, 404, { error: `Nothing at ${pathname}` });
   });

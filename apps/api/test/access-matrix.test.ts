@@ -54,7 +54,8 @@ beforeAll(async () => {
   ]);
   // The job queue exists, so "Send to Zenefits" and "Retry" really queue their export (no worker runs it here).
   await runMigrations({ connectionString: database.url });
-  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url, ENCRYPTION_KEY: encryptionKey });
+  // Sign-up open: the matrix checks roles and organisations; the SIGNUP policy has its own test.
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url, ENCRYPTION_KEY: encryptionKey, SIGNUP: "open" });
   deps = {
     db: database.db,
     config,

@@ -178,6 +178,32 @@ apiKey
   .addOption(json())
   .action(runAction(async () => (await import("./commands/api-keys")).apiKeyRevokeCommand));
 
+program
+  .command("rotate-encryption-key")
+  .description("re-encrypt every stored credential from ENCRYPTION_KEY to a new key, in one transaction")
+  .requiredOption("--new-key-file <file>", 'file holding the new key (openssl rand -base64 32); "-" reads stdin')
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/rotate-encryption-key")).rotateEncryptionKeyCommand));
+
+// Long-running: not through runAction, which exits when its command returns.
+const serve = program
+  .command("serve")
+  .description("run a production process: the API (with the built dashboard) or a worker; stops cleanly on SIGTERM");
+serve
+  .command("api")
+  .description("the API on API_PORT, serving the built dashboard on the same origin, /readyz and /metrics")
+  .action(async () => {
+    const { serveApi, exitOnStartFailure } = await import("@roster/api");
+    await serveApi({ production: true, entryUrl: import.meta.url }).catch(exitOnStartFailure);
+  });
+serve
+  .command("worker")
+  .description("a job runner with WORKER_CONCURRENCY slots; /healthz, /readyz and /metrics on WORKER_HTTP_PORT")
+  .action(async () => {
+    const { serveWorker, exitOnStartFailure } = await import("@roster/worker");
+    await serveWorker({ production: true }).catch(exitOnStartFailure);
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

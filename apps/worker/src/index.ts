@@ -10,5 +10,7 @@ export {
   type WorkerDeps,
 } from "./deps";
 export { runnerPreset } from "./runner-preset";
+export { type ServeWorkerOptions, serveWorker } from "./serve";
+export { exitOnStartFailure } from "./start-failure";
 export { createSyncEngine } from "./sync-engine";
 export { createTaskList } from "./task-list";

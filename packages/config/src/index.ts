@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ConfigError } from "./config-error";
 
 /**
  * Every setting Roster reads from the environment, validated once at start.
@@ -50,6 +51,17 @@ export const configSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Starts the provider simulators and seeds a demo organisation. */
   SANDBOX: boolish.default(false),
+  /**
+   * Who may create an account without an invite. Unset: `open` in sandbox, `invite-only`
+   * otherwise (the first owner then comes from `roster org create`).
+   */
+  SIGNUP: z.enum(["invite-only", "open"]).optional(),
+  /** Jobs one worker process runs at once (syncs, emails, deliveries). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** The worker's own HTTP port: /healthz, /readyz and /metrics (0: any free port). */
+  WORKER_HTTP_PORT: port.default(9091),
+  /** The built dashboard (`vite build` output) the API serves. Unset: apps/web/dist beside the built API. */
+  DASHBOARD_DIR: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -57,9 +69,7 @@ export type Config = z.infer<typeof configSchema>;
 /** Variables whose values may hold secrets: never echoed in an error message. */
 const SECRET_VARIABLES = new Set(["ENCRYPTION_KEY", "DATABASE_URL", "SMTP_URL"]);
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+export { ConfigError } from "./config-error";
 
 /** Parses the environment; throws a ConfigError listing every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -105,4 +115,5 @@ export function loadConnectorBaseUrls(env: Record<string, string | undefined> = 
   if (bad.length > 0) throw new ConfigError(`Invalid configuration:\n${bad.join("\n")}`);
   return urls;
 }
+export { assertProductionEnvironment, PRODUCTION_REQUIRED_VARIABLES, signupPolicy } from "./production";
 export { requireSupportedNode, SUPPORTED_NODE_MAJOR, unsupportedNodeMessage } from "./supported-node";

@@ -49,6 +49,7 @@ beforeAll(async () => {
     DATABASE_URL: testDb.url,
     ENCRYPTION_KEY: key,
     PUBLIC_URL: "http://localhost:5173",
+    SIGNUP: "open",
   });
   const server = createApiServer({
     db: testDb.db,

@@ -1,4 +1,5 @@
 import { createOrganisationWithOwner, decoyPasswordHash, findUserByEmail, hashPassword, verifyPassword } from "@roster/accounts";
+import { signupPolicy } from "@roster/config";
 import { TRPCError } from "@trpc/server";
 import { membershipsOf } from "../accounts/memberships";
 import { createUser } from "../accounts/users";
@@ -12,6 +13,12 @@ export const authRouter = router({
   signUp: access("auth.signUp", "public")
     .input(signUpInput)
     .mutation(async ({ ctx, input }) => {
+      if (signupPolicy(ctx.config) === "invite-only") {
+        throw new TRPCError({
+          code: "FORBIDDEN",
+          message: "Sign-up on this Roster is by invitation only. Ask an owner or admin of your organisation for an invite.",
+        });
+      }
       const passwordHash = await hashPassword(input.password);
       const created = await ctx.db.transaction().execute(async (trx) => {
         const userId = await createUser(trx, { email: input.email, name: input.name, passwordHash });

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import { type ApiDeps, type AppRouter, createApiServer } from "../../src/index";
+import type { ApiServerOptions } from "../../src/server";
 import { type CookieJarFetch, cookieJarFetch } from "./cookie-jar-fetch";
 
 export interface TestApi {
@@ -20,13 +21,20 @@ export interface TestApi {
 /** A real API over real HTTP on a fresh test database (one per test file). */
 export async function startTestApi(
   env: Record<string, string> = {},
-  options: Pick<ApiDeps, "connections"> = {},
+  options: Pick<ApiDeps, "connections"> & { server?: ApiServerOptions } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url, PUBLIC_URL: "http://localhost:5173", ...env });
-  const deps: ApiDeps = { db: database.db, config, log: createLogger("api-test", { level: "silent" }), ...options };
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: database.url,
+    PUBLIC_URL: "http://localhost:5173",
+    SIGNUP: "open",
+    ...env,
+  });
+  const { server: serverOptions, ...depOptions } = options;
+  const deps: ApiDeps = { db: database.db, config, log: createLogger("api-test", { level: "silent" }), ...depOptions };
   const responses: string[] = [];
-  const server = createApiServer(deps);
+  const server = createApiServer(deps, serverOptions);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -61,6 +61,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     DATABASE_URL: database.url,
     PUBLIC_URL: web.url,
     ENCRYPTION_KEY: generateEncryptionKey(),
+    // The browser tests start by signing up, as a person trying Roster does.
+    SIGNUP: "open",
     ...options.env,
   });
   const deps: ApiDeps = {

@@ -1,0 +1,5 @@
+import { defineConfig } from "tsup";
+import { serverBundle } from "../../tsup.shared";
+
+// `pnpm build`: dist/serve.js, the production API (`node dist/serve.js`).
+export default defineConfig(serverBundle({ serve: "src/serve-main.ts" }));
