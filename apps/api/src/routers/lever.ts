@@ -6,18 +6,12 @@ import {
   saveLeverSetup,
   storedLeverCredentials,
 } from "@roster/connections";
-import {
-  canSeeHireTransfers,
-  leverCredentialsSchema,
-  loadLeverConnection,
-  queueExportHire,
-  sendToZenefitsNow,
-  verifyLeverSetup,
-} from "@roster/hire-export";
+import { canSeeHireTransfers, loadHireConnection, queueExportHire, sendHireNow } from "@roster/hire-export";
 import { TRPCError } from "@trpc/server";
 import { actorOf, assertCanStoreCredentials, connectionDeps } from "../connections/connection-deps";
 import { mapConnectionErrors } from "../connections/connection-errors";
 import { listCandidates } from "../lever/candidates";
+import { leverCredentialsSchema, verifyLeverSetup } from "../lever/lever-export";
 import { parseLeverSettings } from "../lever/lever-settings";
 import { leverSetupView } from "../lever/lever-view";
 import { leverWebhookUrl } from "../lever/public-url";
@@ -65,9 +59,9 @@ export const leverRouter = router({
       let sandboxWebhook: SandboxWebhookOutcome = null;
       const sandboxUrl = ctx.connections?.leverSandboxUrl;
       if (sandboxUrl && input.enabled) {
-        const connection = await loadLeverConnection(ctx.db, connectionDeps(ctx).encryptionKey, connectionId);
+        const connection = await loadHireConnection(ctx.db, connectionDeps(ctx).encryptionKey, connectionId);
         const signingToken = connection?.credentials?.webhookSigningToken;
-        if (signingToken) {
+        if (typeof signingToken === "string" && signingToken) {
           sandboxWebhook = await pointSandboxLeverWebhook({
             leverSandboxUrl: sandboxUrl,
             webhookUrl: leverWebhookUrl(ctx, connectionId),
@@ -131,8 +125,9 @@ export const leverRouter = router({
           message: "Only candidates in Lever's Offer stage can be sent by hand; hires are sent automatically.",
         });
       }
-      const result = await sendToZenefitsNow({
+      const result = await sendHireNow({
         db: ctx.db,
+        encryptionKey: connectionDeps(ctx).encryptionKey,
         connectionId: candidate.connection_id,
         opportunityId: candidate.remote_id,
       });
