@@ -148,7 +148,12 @@ describe("setup: verify and save", () => {
     const view = saved.view.connection!;
     connectionId = view.id;
     expect(view.webhookUrl).toBe(`${api.url}/webhooks/lever/${connectionId}`);
-    expect(view.settings).toEqual({ enabled: true, contactUserId: fx.users.member.id, offersMode: "zenefits" });
+    expect(view.settings).toEqual({
+      enabled: true,
+      contactUserId: fx.users.member.id,
+      offersMode: "zenefits",
+      exportTo: null,
+    });
     expect(view.credentials).toEqual({
       apiKeyHint: `••••${lever.apiKey.slice(-4)}`,
       webhookSigningTokenHint: `••••${lever.webhookSignatureToken.slice(-4)}`,
