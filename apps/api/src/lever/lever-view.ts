@@ -4,6 +4,7 @@ import { loadHireConnection } from "@roster/hire-export";
 import { secretHint } from "@roster/secrets";
 import { connectionDeps } from "../connections/connection-deps";
 import type { ApiDeps } from "../context";
+import { listExportTargets } from "./export-targets";
 import { parseLeverSettings } from "./lever-settings";
 import { leverWebhookUrl } from "./public-url";
 
@@ -16,7 +17,8 @@ const hintOf = (value: unknown) => (typeof value === "string" && value !== "" ? 
  */
 export async function leverSetupView(deps: ApiDeps, organisationId: string) {
   const row = await findLeverConnection(deps, organisationId);
-  const base = { sandbox: deps.config.SANDBOX };
+  // "Send hires to": the organisation's HRIS connections that can receive hires.
+  const base = { sandbox: deps.config.SANDBOX, exportTargets: await listExportTargets(deps.db, organisationId) };
   if (!row) return { ...base, connection: null };
 
   const service = connectionDeps(deps);

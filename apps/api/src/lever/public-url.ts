@@ -4,7 +4,11 @@ import type { ApiDeps } from "../context";
 
 /** What the owner pastes into Lever (Settings → Integrations and API → Webhooks). */
 export function leverWebhookUrl(deps: Pick<ApiDeps, "apiPublicUrl" | "config">, connectionId: string): string {
-  return hireWebhookUrl(apiPublicBaseUrl({ apiPublicUrl: deps.apiPublicUrl, apiPort: deps.config.API_PORT }), "lever", connectionId);
+  return hireWebhookUrl(
+    apiPublicBaseUrl({ apiPublicUrl: deps.apiPublicUrl, apiPort: deps.config.API_PORT }),
+    "lever",
+    connectionId,
+  );
 }
 
 /** API_PUBLIC_URL from the environment, checked: a bad value stops the API at start, naming the variable. */

@@ -6,12 +6,20 @@ import {
   saveLeverSetup,
   storedLeverCredentials,
 } from "@roster/connections";
-import { canSeeHireTransfers, loadHireConnection, queueExportHire, sendHireNow } from "@roster/hire-export";
+import {
+  canSeeHireTransfers,
+  loadHireConnection,
+  parseHireExportSettings,
+  queueExportHire,
+  resolveExportTarget,
+  sendHireNow,
+} from "@roster/hire-export";
 import { TRPCError } from "@trpc/server";
 import { actorOf, assertCanStoreCredentials, connectionDeps } from "../connections/connection-deps";
 import { mapConnectionErrors } from "../connections/connection-errors";
 import { listCandidates } from "../lever/candidates";
-import { leverCredentialsSchema, verifyLeverSetup } from "../lever/lever-export";
+import { checkExportTarget } from "../lever/export-targets";
+import { leverCredentialsSchema, leverOnlyCredentialsSchema, verifyLeverSetup } from "../lever/lever-export";
 import { parseLeverSettings } from "../lever/lever-settings";
 import { leverSetupView } from "../lever/lever-view";
 import { leverWebhookUrl } from "../lever/public-url";
@@ -47,14 +55,21 @@ export const leverRouter = router({
     .use(mapConnectionErrors)
     .mutation(async ({ ctx, input }) => {
       assertCanStoreCredentials(ctx);
+      if (input.exportTo) await checkExportTarget(ctx.db, ctx.organisationId, input.exportTo);
       const { connectionId, created } = await saveLeverSetup(
         connectionDeps(ctx),
         actorOf(ctx),
         {
-          settings: { enabled: input.enabled, contactUserId: input.contactUserId, offersMode: input.offersMode },
+          settings: {
+            enabled: input.enabled,
+            contactUserId: input.contactUserId,
+            offersMode: input.offersMode,
+            ...(input.exportTo !== undefined ? { exportTo: input.exportTo } : {}),
+          },
           credentials: input.credentials,
         },
-        { credentialsSchema: leverCredentialsSchema },
+        // Hires going to a chosen HRIS connection need no Zenefits import channel.
+        { credentialsSchema: input.exportTo ? leverOnlyCredentialsSchema : leverCredentialsSchema },
       );
       let sandboxWebhook: SandboxWebhookOutcome = null;
       const sandboxUrl = ctx.connections?.leverSandboxUrl;
@@ -80,8 +95,27 @@ export const leverRouter = router({
       const service = connectionDeps(ctx);
       const row = await findLeverConnection(ctx, ctx.organisationId);
       const credentials = mergeLeverCredentials(service, storedLeverCredentials(service, row), input.credentials);
+      let target: { connectorId: string; name: string; credentials: unknown } | undefined;
+      if (input.exportTo) {
+        const chosen = await checkExportTarget(ctx.db, ctx.organisationId, input.exportTo).catch((error: unknown) => {
+          throw new TRPCError({ code: "BAD_REQUEST", message: (error as Error).message });
+        });
+        const settings = { ...parseHireExportSettings(null), exportTo: input.exportTo };
+        const resolved = await resolveExportTarget(ctx.db, service.encryptionKey, {
+          organisationId: ctx.organisationId,
+          settings,
+          credentials,
+        });
+        if (!resolved.ok) throw new TRPCError({ code: "PRECONDITION_FAILED", message: resolved.problem });
+        target = {
+          connectorId: resolved.target.connector.manifest.id,
+          name: chosen.displayName,
+          credentials: resolved.target.credentials,
+        };
+      }
       return verifyLeverSetup({
         credentials,
+        ...(target ? { target } : {}),
         log: ctx.log,
         http: ctx.connections?.verify ?? { retry: { maxAttempts: 3 }, timeoutMs: 15_000 },
       });
