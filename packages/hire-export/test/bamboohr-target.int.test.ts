@@ -6,7 +6,6 @@ import { startWorld, type World } from "./helpers/world";
 
 let w: World;
 let bamboo: BambooHrSim;
-let bambooConnectionId: string;
 
 beforeAll(async () => {
   w = await startWorld({ opportunities: 40, seed: 7 });
@@ -22,7 +21,6 @@ beforeAll(async () => {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  bambooConnectionId = row.id;
   const credentials = { companyDomain: bamboo.companyDomain, apiKey: bamboo.apiKey, baseUrl: bamboo.url };
   await w.db
     .updateTable("connections")

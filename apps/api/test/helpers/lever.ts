@@ -10,7 +10,11 @@ import type { LeverSettings } from "../../src/lever/lever-settings";
 export async function insertLeverConnection(
   db: Db,
   organisationId: string,
-  options: { encryptionKey: string; credentials: { apiKey: string } & Record<string, unknown>; settings?: Partial<LeverSettings> },
+  options: {
+    encryptionKey: string;
+    credentials: { apiKey: string } & Record<string, unknown>;
+    settings?: Partial<LeverSettings>;
+  },
 ): Promise<string> {
   const id = randomUUID();
   const settings: LeverSettings = {

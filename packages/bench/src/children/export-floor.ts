@@ -1,9 +1,8 @@
 /**
  * Child process: the baseline of figure 7. The provider work of every export, back to back
- * as the connection's serial export queue runs them, with the product's own readers and
- * payload builder (one Lever and one Zenefits context per candidate, as each job makes):
- * read the candidate's standing and hire data from Lever, build the new hire, import it
- * into Zenefits. No webhook, no queue, no worker, no transfer record, no database.
+ * with the product's own hire source and import (one Lever and one Zenefits context per
+ * candidate, as each job makes): read the candidate's standing and the hire from Lever, import
+ * it into Zenefits. No webhook, no queue, no worker, no transfer record, no database.
  */
 import { type ExportTarget, sourceContext, suppliesHires, targetContext } from "@roster/hire-export";
 import { createLogger } from "@roster/logger";
