@@ -91,6 +91,7 @@ describe("setup: verify and save", () => {
     expect(await clients.owner.lever.verify.mutate({ credentials: goodForm() })).toEqual({
       lever: { ok: true },
       zenefits: { ok: true },
+      targetName: "Zenefits",
     });
     expect(await clients.owner.lever.get.query()).toMatchObject({ connection: null });
   });
@@ -148,7 +149,12 @@ describe("setup: verify and save", () => {
     const view = saved.view.connection!;
     connectionId = view.id;
     expect(view.webhookUrl).toBe(`${api.url}/webhooks/lever/${connectionId}`);
-    expect(view.settings).toEqual({ enabled: true, contactUserId: fx.users.member.id, offersMode: "zenefits" });
+    expect(view.settings).toEqual({
+      enabled: true,
+      contactUserId: fx.users.member.id,
+      offersMode: "zenefits",
+      exportTo: null,
+    });
     expect(view.credentials).toEqual({
       apiKeyHint: `••••${lever.apiKey.slice(-4)}`,
       webhookSigningTokenHint: `••••${lever.webhookSignatureToken.slice(-4)}`,
@@ -179,13 +185,60 @@ describe("setup: verify and save", () => {
     const row = await api.deps.db.selectFrom("connections").selectAll().where("id", "=", connectionId).executeTakeFirstOrThrow();
     expect(decryptJson<Record<string, unknown>>(row.credentials_encrypted, encryptionKey, row.id)).toMatchObject(goodForm());
     // Verify with nothing typed checks the stored values.
-    expect(await clients.owner.lever.verify.mutate({})).toEqual({ lever: { ok: true }, zenefits: { ok: true } });
+    expect(await clients.owner.lever.verify.mutate({})).toEqual({
+      lever: { ok: true },
+      zenefits: { ok: true },
+      targetName: "Zenefits",
+    });
 
     const adminView = await clients.admin.lever.get.query();
     expect(adminView.connection?.settings.contactUserId).toBe(fx.users.sensitiveMember.id);
     await expectTrpcError(clients.admin.lever.save.mutate({ ...adminView.connection!.settings, credentials: {} }), "FORBIDDEN");
     await expectTrpcError(clients.admin.lever.verify.mutate({}), "FORBIDDEN");
     await expectTrpcError(clients.member.lever.get.query(), "FORBIDDEN");
+  });
+});
+
+describe("setup: Send hires to", () => {
+  it("offers the organisation's HRIS connections that can receive hires; the choice is saved and kept; another's is refused", async () => {
+    // Tried: a BambooHR connection in this organisation and one in another; the view's choices;
+    // saving each as the target; a save that does not name a target (as the CLI's). Must hold:
+    // only this organisation's BambooHR is offered (not Lever itself); choosing it is stored
+    // with the Zenefits channel's stored credentials kept; the other organisation's is refused
+    // naming the field, changing nothing; a save without a target keeps the stored one.
+    const addBamboo = async (organisationId: string) =>
+      (
+        await api.deps.db
+          .insertInto("connections")
+          .values({
+            organisation_id: organisationId,
+            connector_id: "bamboohr",
+            display_name: "BambooHR",
+            credentials_encrypted: "x",
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    const ours = await addBamboo(fx.organisationId);
+    const theirs = await addBamboo(fx.otherOrganisationId);
+    const view = await clients.owner.lever.get.query();
+    expect(view.exportTargets).toEqual([{ id: ours, displayName: "BambooHR", connectorName: "BambooHR" }]);
+
+    const blank = { apiKey: "", webhookSigningToken: "", zenefitsCompanyId: "", zenefitsClientSecret: "" };
+    const settings = { enabled: true, contactUserId: fx.users.sensitiveMember.id, offersMode: "zenefits" as const };
+    await expectTrpcError(clients.owner.lever.save.mutate({ ...settings, credentials: blank, exportTo: theirs }), "BAD_REQUEST");
+    expect((await clients.owner.lever.get.query()).connection?.settings.exportTo).toBeNull();
+
+    const saved = await clients.owner.lever.save.mutate({ ...settings, credentials: blank, exportTo: ours });
+    expect(saved.view.connection?.settings.exportTo).toBe(ours);
+    const row = await api.deps.db.selectFrom("connections").selectAll().where("id", "=", connectionId).executeTakeFirstOrThrow();
+    expect(decryptJson<Record<string, unknown>>(row.credentials_encrypted, encryptionKey, row.id)).toMatchObject(goodForm());
+    await clients.owner.lever.save.mutate({ ...settings, credentials: blank });
+    expect((await clients.owner.lever.get.query()).connection?.settings.exportTo).toBe(ours);
+
+    // Back to the Zenefits channel for the exports below.
+    await clients.owner.lever.save.mutate({ ...settings, credentials: blank, exportTo: null });
+    expect((await clients.owner.lever.get.query()).connection?.settings.exportTo).toBeNull();
   });
 });
 

@@ -326,7 +326,7 @@ describe("a deployment set up and synced through the roster command alone", () =
     expect(result.stdout).toContain(`webhook   ${API_PUBLIC_URL}/webhooks/lever/${row.id}`);
     expect(result.stdout).toMatch(/Lever {5}✓ verified/);
     expect(result.stdout).toMatch(/Zenefits {2}✓ verified/);
-    expect(row.settings).toEqual({ enabled: true, contactUserId: state.ownerId, offersMode: "zenefits" });
+    expect(row.settings).toEqual({ enabled: true, contactUserId: state.ownerId, offersMode: "zenefits", exportTo: null });
     expect(decryptJson(row.credentials_encrypted, env.ENCRYPTION_KEY!, row.id)).toMatchObject({
       apiKey: lever.apiKey,
       webhookSigningToken: lever.webhookSignatureToken,

@@ -84,6 +84,25 @@ describe("Lever → Zenefits in a real browser", () => {
     expect(await ownerPage.getByTestId("verify-lever").textContent()).toContain("✓");
     expect(await ownerPage.getByTestId("verify-zenefits").textContent()).toContain("✓");
 
+    // "Send hires to": the Zenefits import channel above by default, or one of the organisation's
+    // HRIS connections that can receive hires (its own Zenefits or BambooHR connections).
+    const hrisNames: Record<string, string> = { zenefits: "Zenefits", bamboohr: "BambooHR" };
+    const hris = await stack()
+      .db.selectFrom("connections")
+      .innerJoin("memberships", "memberships.organisation_id", "connections.organisation_id")
+      .innerJoin("users", "users.id", "memberships.user_id")
+      .select(["connections.display_name", "connections.connector_id"])
+      .where("users.email", "=", owner!.email)
+      .where("connections.connector_id", "in", Object.keys(hrisNames))
+      .orderBy("connections.created_at")
+      .execute();
+    const sendTo = ownerPage.getByLabel("Send hires to");
+    expect(await sendTo.inputValue()).toBe("");
+    expect(await sendTo.locator("option").allTextContents()).toEqual([
+      "Zenefits, through the import channel below",
+      ...hris.map((c) => `${c.display_name} (${hrisNames[c.connector_id]})`),
+    ]);
+
     await ownerPage.getByLabel("Contact when an export fails").selectOption({ label: `${member!.name} (${member!.email})` });
     await ownerPage.getByRole("radio", { name: /Zenefits offers/ }).check();
     await screenshot(ownerPage, "lever-verify");
@@ -96,7 +115,7 @@ describe("Lever → Zenefits in a real browser", () => {
       .select(["id", "settings"])
       .where("connector_id", "=", "lever")
       .executeTakeFirstOrThrow();
-    expect(connection.settings).toMatchObject({ enabled: true, offersMode: "zenefits" });
+    expect(connection.settings).toMatchObject({ enabled: true, offersMode: "zenefits", exportTo: null });
     expect(await ownerPage.getByLabel("Webhook URL").inputValue()).toBe(`${stack().apiUrl}/webhooks/lever/${connection.id}`);
     await ownerPage.getByText(`Stored ••••${lever().apiKey.slice(-4)}`, { exact: false }).waitFor();
     expect(await ownerPage.getByLabel("Lever API key").inputValue()).toBe("");

@@ -1,7 +1,7 @@
 import type { SyncConnectionPayload, SyncRecordsPayload } from "@roster/connection-policy";
 import type { SendEmailPayload } from "@roster/email";
 // export_hire and reconcile_hires declare their payload types in @roster/hire-export.
-import { exportHireTask, reconcileHiresTask } from "@roster/hire-export";
+import { exportHireTask, type RateBudget, reconcileHiresTask } from "@roster/hire-export";
 // webhook_fanout and deliver_webhooks declare their payload types in @roster/webhooks.
 import { deliverWebhooksTask, webhookFanoutTask } from "@roster/webhooks";
 import type { TaskList } from "graphile-worker";
@@ -30,8 +30,8 @@ declare global {
 }
 
 /** Lever's per-key budget from the config (bursts of twice the rate, as Lever's own bucket), else the manifest's. */
-function leverBudget(perSecond: number | undefined) {
-  return perSecond === undefined ? undefined : { perSecond, burst: 2 * perSecond };
+function leverBudget(perSecond: number | undefined): Record<string, RateBudget> {
+  return perSecond === undefined ? {} : { lever: { perSecond, burst: 2 * perSecond } };
 }
 
 /** Change webhooks: the fan-out from change_log and the outbox, and signed deliveries (their secrets need the key). */
@@ -47,7 +47,7 @@ export function createTaskList(deps: WorkerDeps): TaskList {
         encryptionKey: deps.encryptionKey,
         publicUrl: deps.config.PUBLIC_URL,
         log: deps.log,
-        http: { leverRateLimit: leverBudget(deps.config.LEVER_REQUESTS_PER_SECOND) },
+        http: { rateLimits: leverBudget(deps.config.LEVER_REQUESTS_PER_SECOND) },
       }
     : null;
   return {

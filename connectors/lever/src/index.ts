@@ -1,12 +1,17 @@
 import { defineConnector } from "@roster/core";
 import { http } from "./client";
 import { health } from "./health";
+import { leverHires } from "./hires/source";
 import { manifest } from "./manifest";
 import { candidatesStream } from "./streams/candidates";
 import { verify } from "./verify";
 import { leverWebhook } from "./webhook/handler";
 
 export { http as leverHttp, PAGE_SIZE } from "./client";
+export { buildHire, MISSING_WORDS } from "./hires/build-hire";
+export { type ChosenDocument, type LeverHireData, type OpportunityStanding, readHireData, readStanding } from "./hires/hire-data";
+export { leverEmploymentSources, leverInterviewInputs, leverSalaryTerms } from "./hires/rule-inputs";
+export { leverHires } from "./hires/source";
 export {
   LEVER_BASE_URL,
   type LeverCredentials,
@@ -47,4 +52,12 @@ export { leverSignatureMatches, signLeverWebhook } from "./webhook/signature";
 /** Exact keys for tests and tools. */
 export const leverStreams = { candidates: candidatesStream };
 
-export const lever = defineConnector({ manifest, http, verify, health, streams: leverStreams, webhook: leverWebhook });
+export const lever = defineConnector({
+  manifest,
+  http,
+  verify,
+  health,
+  streams: leverStreams,
+  webhook: leverWebhook,
+  hires: leverHires,
+});

@@ -1,4 +1,5 @@
 import { defineConnector } from "@roster/core";
+import { importHire } from "./actions/import-hire";
 import { http } from "./client";
 import { health } from "./health";
 import { manifest } from "./manifest";
@@ -11,6 +12,7 @@ import { locationsStream } from "./streams/locations";
 import { peopleStream } from "./streams/people";
 import { verify } from "./verify";
 
+export { candidateOf, type ZenefitsImportChannelCredentials, zenefitsImportChannelCredentials } from "./actions/index";
 export { type ZenefitsCredentials, type ZenefitsPermissionId, zenefitsCredentials, zenefitsPermissions } from "./manifest";
 
 /** Declaration order is read order: records others reference come first. Exported with exact keys for tests and tools. */
@@ -24,4 +26,11 @@ export const zenefitsStreams = {
   customFieldValues: customFieldValuesStream,
 };
 
-export const zenefits = defineConnector({ manifest, http, verify, health, streams: zenefitsStreams });
+export const zenefits = defineConnector({
+  manifest,
+  http,
+  verify,
+  health,
+  streams: zenefitsStreams,
+  actions: { importHire },
+});

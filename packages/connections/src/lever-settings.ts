@@ -16,6 +16,8 @@ export interface LeverSetupSettings {
   enabled: boolean;
   contactUserId: string | null;
   offersMode: "zenefits" | "lever";
+  /** The HRIS connection hires are sent to; null: the Zenefits import channel entered with Lever; absent: keep the stored choice. */
+  exportTo?: string | null;
 }
 
 export interface SaveLeverSetupInput {
@@ -113,13 +115,12 @@ export async function saveLeverSetup(
   input: SaveLeverSetupInput,
   options: LeverSetupOptions,
 ): Promise<SaveLeverSetupResult> {
-  const { settings } = input;
-  if (settings.contactUserId) {
+  if (input.settings.contactUserId) {
     const member = await deps.db
       .selectFrom("memberships")
       .select("user_id")
       .where("organisation_id", "=", actor.organisationId)
-      .where("user_id", "=", settings.contactUserId)
+      .where("user_id", "=", input.settings.contactUserId)
       .executeTakeFirst();
     if (!member) {
       throw new ConnectionError("invalid", "The contact must be a member of this organisation", {
@@ -132,6 +133,11 @@ export async function saveLeverSetup(
     // One Lever connection per organisation, even when two owners save at once.
     await sql`select pg_advisory_xact_lock(hashtext(${`lever-setup:${actor.organisationId}`}))`.execute(trx);
     const existing = await findLeverConnection({ db: trx }, actor.organisationId);
+    const previous = (existing?.settings ?? {}) as Partial<LeverSetupSettings>;
+    const settings: Required<LeverSetupSettings> = {
+      ...input.settings,
+      exportTo: input.settings.exportTo === undefined ? (previous.exportTo ?? null) : input.settings.exportTo,
+    };
     const stored = storedLeverCredentials(deps, existing);
     const credentials = parseLeverCredentials(mergeLeverCredentials(deps, stored, input.credentials), options.credentialsSchema);
     const credentialsChanged = Object.keys(credentials).filter(
@@ -177,12 +183,12 @@ export async function saveLeverSetup(
       })
       .where("id", "=", existing.id)
       .execute();
-    const previous = (existing.settings ?? {}) as Partial<LeverSetupSettings>;
     await auditConnection(trx, actor, "connection.lever_setup_saved", existing.id, {
       enabled: settings.enabled,
       offersMode: settings.offersMode,
       contactUserId: settings.contactUserId,
       offersModeChanged: previous.offersMode !== settings.offersMode,
+      exportTo: settings.exportTo,
       credentialsChanged,
     });
     if (!settings.enabled) {

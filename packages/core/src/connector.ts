@@ -156,13 +156,17 @@ export interface WebhookHandler {
    * every delivery is refused (an unsigned delivery cannot be trusted).
    */
   secret(credentials: any): string | null;
-  /** Checks signature and freshness of a raw delivery. */
+  /**
+   * Checks signature and freshness of a raw delivery. `malformed`: the body is not this
+   * provider's delivery at all (the receiver answers 400 rather than 401).
+   */
   verify(input: {
     body: string;
     headers: Record<string, string | undefined>;
     secret: string;
     now: Date;
-  }): { ok: true } | { ok: false; reason: string };
+  }): { ok: true } | { ok: false; reason: string; malformed?: boolean };
+  /** Events of a verified delivery; a delivery about nothing (a provider's ping) has none. */
   parse(body: unknown): WebhookEvent[];
 }
 

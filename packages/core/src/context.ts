@@ -1,6 +1,6 @@
 import { createLogger, type Logger } from "@roster/logger";
 import type { z } from "zod";
-import type { Connector, ConnectorContext } from "./connector";
+import type { ActionDefinition, Connector, ConnectorContext } from "./connector";
 import { ConnectorError } from "./errors";
 import { createHttpClient } from "./http/client";
 import type { RateLimiter } from "./http/rate-limiter";
@@ -60,4 +60,24 @@ export function createConnectorContext<C extends z.ZodType>(
     log,
   });
   return { credentials, http, log, signal };
+}
+
+/**
+ * The context an action runs in. An action that declares its own credentials and target (an
+ * import channel apart from the connection's API) gets those, parsed the same way; any other
+ * action runs with the connector's own credentials and target.
+ */
+export function createActionContext<C extends z.ZodType>(
+  connector: Connector<C>,
+  action: Pick<ActionDefinition<unknown, z.ZodType, z.ZodType>, "credentials" | "http">,
+  rawCredentials: unknown,
+  options: ContextOptions = {},
+): ConnectorContext<any> {
+  const { credentials: schema, http: target } = action;
+  if (!schema || !target) return createConnectorContext(connector, rawCredentials, options);
+  return createConnectorContext(
+    { ...connector, manifest: { ...connector.manifest, credentials: schema }, http: target },
+    rawCredentials,
+    options,
+  );
 }

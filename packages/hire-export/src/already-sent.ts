@@ -1,8 +1,8 @@
 import type { Database, Kysely } from "@roster/db";
 import type { ExportTrigger } from "./jobs";
 
-/** A candidate's successful send to Zenefits. */
-export interface SentToZenefits {
+/** A candidate's successful send to the HRIS. */
+export interface SentHire {
   transferId: string;
   stage: "hired" | "offer";
   succeededAt: Date;
@@ -14,7 +14,7 @@ export async function lastSent(
   connectionId: string,
   opportunityId: string,
   stage?: "hired" | "offer",
-): Promise<SentToZenefits | null> {
+): Promise<SentHire | null> {
   let query = db
     .selectFrom("hire_transfers")
     .select(["id", "stage", "succeeded_at", "created_at"])
@@ -32,17 +32,17 @@ const day = (at: Date) => at.toISOString().slice(0, 10);
 
 /**
  * Why an export of a candidate already sent must not run, or null when it may. A hire is sent
- * once, whatever asks again (a second hire in Lever, a redelivered webhook, the periodic check,
+ * once, whatever asks again (a second hire in the ATS, a redelivered webhook, the periodic check,
  * the button). A candidate sent at the offer step is not sent again by hand; their hire still
- * goes when Lever shows them hired (webhook or periodic check), updating the same Zenefits candidate.
+ * goes when the ATS shows them hired (webhook or periodic check), updating the same HRIS import.
  */
-export function alreadySentRefusal(sent: SentToZenefits | null, trigger: ExportTrigger): string | null {
+export function alreadySentRefusal(sent: SentHire | null, trigger: ExportTrigger, hrisName: string): string | null {
   if (!sent) return null;
   if (sent.stage === "hired") {
-    return `Already sent to Zenefits as a hire on ${day(sent.succeededAt)}: a hire is sent once, so Roster does not send it again.`;
+    return `Already sent to ${hrisName} as a hire on ${day(sent.succeededAt)}: a hire is sent once, so Roster does not send it again.`;
   }
   if (trigger === "manual") {
-    return `Already sent to Zenefits at the offer step on ${day(sent.succeededAt)}: the hire is sent by itself once Lever shows them hired.`;
+    return `Already sent to ${hrisName} at the offer step on ${day(sent.succeededAt)}: the hire is sent by itself once the ATS shows them hired.`;
   }
   return null;
 }

@@ -1,40 +1,43 @@
-import { type LeverCredentials, lever } from "@roster/connector-lever";
-import { createZenefitsAtsContext, type ZenefitsAtsCredentials } from "@roster/connector-zenefits/ats";
-import { type ConnectorContext, createConnectorContext } from "@roster/core";
+import { type ConnectorContext, createActionContext, createConnectorContext } from "@roster/core";
 import type { Logger } from "@roster/logger";
+import { atsLimiterFor } from "./ats-limiter";
+import type { HireSourceConnector } from "./connection";
 import type { HttpOptions } from "./deps";
-import { leverLimiterFor } from "./lever-limiter";
-import { type LeverExportCredentials, leverSide, zenefitsSide } from "./settings";
+import type { ExportTarget } from "./target";
 
 /**
- * A Lever context (Basic auth, retries) for a connection's credentials. With `connectionId`,
- * it spends the connection's shared rate budget (exports of one connection run in parallel);
- * without, a budget of its own (a one-off check such as Verify).
+ * A context for the ATS side of a connection. With `connectionId`, it spends the connection's
+ * shared rate budget (exports of one connection run in parallel); without, a budget of its own
+ * (a one-off check such as Verify).
  */
-export function leverContext(
-  credentials: LeverExportCredentials,
+export function sourceContext(
+  connector: HireSourceConnector,
+  credentials: unknown,
   log: Logger,
   http: HttpOptions = {},
   signal?: AbortSignal,
   connectionId?: string,
-): ConnectorContext<LeverCredentials> {
-  const { leverRateLimit, ...options } = http;
-  return createConnectorContext(lever, leverSide(credentials), {
+): ConnectorContext<any> {
+  const { rateLimits, ...options } = http;
+  const configured = rateLimits?.[connector.manifest.id];
+  const rate = configured ?? connector.manifest.rateLimit;
+  return createConnectorContext(connector, credentials, {
     log,
     ...options,
-    ...(leverRateLimit ? { rateLimit: leverRateLimit } : {}),
-    ...(connectionId ? { limiter: leverLimiterFor(connectionId, leverRateLimit) } : {}),
+    ...(configured ? { rateLimit: configured } : {}),
+    ...(connectionId && rate ? { limiter: atsLimiterFor(connectionId, rate) } : {}),
     ...(signal ? { signal } : {}),
   });
 }
 
-/** A Zenefits ATS context for a connection's credentials. */
-export function zenefitsContext(
-  credentials: LeverExportCredentials,
-  log: Logger,
-  http: HttpOptions = {},
-  signal?: AbortSignal,
-): ConnectorContext<ZenefitsAtsCredentials> {
-  const { leverRateLimit: _lever, ...options } = http;
-  return createZenefitsAtsContext(zenefitsSide(credentials), { log, ...options, ...(signal ? { signal } : {}) });
+/** A context for the target's importHire, with the credentials it runs with. */
+export function targetContext(target: ExportTarget, log: Logger, http: HttpOptions = {}, signal?: AbortSignal) {
+  const { rateLimits, ...options } = http;
+  const configured = rateLimits?.[target.connector.manifest.id];
+  return createActionContext(target.connector, target.action, target.credentials, {
+    log,
+    ...options,
+    ...(configured ? { rateLimit: configured } : {}),
+    ...(signal ? { signal } : {}),
+  });
 }

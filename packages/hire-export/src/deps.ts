@@ -1,14 +1,14 @@
 import type { RetryPolicy } from "@roster/core";
 import type { Db } from "@roster/db";
 import type { Logger } from "@roster/logger";
-import type { LeverRateLimit } from "./lever-limiter";
+import type { RateBudget } from "./ats-limiter";
 
-/** HTTP behaviour towards Lever and Zenefits; tests shorten the retries. */
+/** HTTP behaviour towards both providers; tests shorten the retries. */
 export interface HttpOptions {
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
-  /** Lever's per-key budget (config LEVER_REQUESTS_PER_SECOND); default the manifest's 10/s, bursts of 20. */
-  leverRateLimit?: LeverRateLimit;
+  /** A provider key's budget by connector id (the deployment's configured limits); default the manifest's. */
+  rateLimits?: Readonly<Record<string, RateBudget>>;
 }
 
 /** What the export tasks need, built once by the worker (or a test). */

@@ -1,7 +1,8 @@
-export { alreadySentRefusal, lastSent, type SentToZenefits } from "./already-sent";
+export { alreadySentRefusal, lastSent, type SentHire } from "./already-sent";
+export { atsLimiterFor, type RateBudget } from "./ats-limiter";
 export { type Locked, withCandidateLock } from "./candidate-lock";
-export { type LeverConnection, loadLeverConnection } from "./connection";
-export { leverContext, zenefitsContext } from "./contexts";
+export { type HireConnection, type HireSourceConnector, loadHireConnection, suppliesHires } from "./connection";
+export { sourceContext, targetContext } from "./contexts";
 export type { HireExportDeps, HttpOptions } from "./deps";
 export {
   EXPORT_BUSY_RECHECK_SECONDS,
@@ -16,47 +17,19 @@ export {
   type ReconcileHiresPayload,
   reconcileHiresPayloadSchema,
 } from "./jobs";
-export { type LeverRateLimit, leverLimiterFor } from "./lever-limiter";
 export { failureRecipients } from "./notify-failure";
-export { type BuildResult, buildHirePayload, type RequiredField, summarizePayload } from "./payload/build-hire-payload";
-export {
-  type EmploymentType,
-  type EmploymentTypeValue,
-  employmentType,
-  employmentTypes,
-  normalizeEmploymentType,
-} from "./payload/employment-type";
-export {
-  collectInterviewers,
-  type Interviewer,
-  type InterviewSlot,
-  type PersonRef,
-  type Scorecard,
-} from "./payload/interviewers";
-export { leverEmploymentSources, leverInterviewInputs, leverSalaryTerms } from "./payload/lever-adapter";
-export {
-  type ChosenDocument,
-  type LeverHireData,
-  type OpportunityStanding,
-  readHireData,
-  readStanding,
-} from "./payload/lever-data";
-export { type AnnualEquivalent, intervalUnit, type OfferedSalary, offeredSalary } from "./payload/salary";
-export { type SendNowResult, sendToZenefitsNow } from "./send-to-zenefits-now";
-export {
-  type LeverExportCredentials,
-  type LeverSettings,
-  leverCredentialsSchema,
-  leverSettingsSchema,
-} from "./settings";
+export { type SendNowResult, sendHireNow } from "./send-hire-now";
+export { type HireExportSettings, hireExportSettingsSchema, offersGoToHris, parseHireExportSettings } from "./settings";
+export { sentSummary } from "./summary";
+export { channelConnectors, type ExportTarget, exportTargetName, resolveExportTarget, type TargetResolution } from "./target";
 export { ExportHireError, type ExportOutcome, exportHire, exportHireTask } from "./tasks/export-hire";
 export { RECONCILE_OVERLAP_MS, type ReconcileOutcome, reconcileHires, reconcileHiresTask } from "./tasks/reconcile-hires";
-export { type LeverSetupCheck, type SideCheck, verifyLeverSetup } from "./verify-lever-setup";
+export { type HireSetupCheck, type SideCheck, verifyHireSetup } from "./verify-hire-setup";
 export { canSeeHireTransfers } from "./visibility";
 export {
-  handleLeverWebhook,
-  type LeverWebhookInput,
-  type LeverWebhookResult,
+  type HireWebhookInput,
+  type HireWebhookResult,
+  handleHireWebhook,
   pruneWebhookDeliveries,
-} from "./webhook/handle-lever-webhook";
-export { apiPublicBaseUrl, leverWebhookUrl } from "./webhook/webhook-url";
+} from "./webhook/handle-hire-webhook";
+export { apiPublicBaseUrl, hireWebhookUrl } from "./webhook/webhook-url";

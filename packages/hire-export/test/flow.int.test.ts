@@ -14,7 +14,7 @@ afterAll(async () => {
 describe("hire in Lever → webhook → job → Zenefits import", () => {
   it("sends a hired candidate with every field right, and records the transfer", async () => {
     // Tried: hire an Offer-stage candidate with a resume, interviews and scorecards in sim-lever;
-    // its webhooks go over HTTP to the receiver (handleLeverWebhook); the worker runs the job.
+    // its webhooks go over HTTP to the receiver (handleHireWebhook); the worker runs the job.
     // Must hold: the archive change is acknowledged, the hire queues one job; Zenefits holds
     // one candidate equal field by field to the oracle computed from Lever's data; the
     // transfer row tells the story (name, what was sent without bytes, success, 1 attempt, id).

@@ -1,6 +1,6 @@
 import { OFFER_STAGE_ID } from "@roster/sim-lever";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportHire, reconcileHires, sendToZenefitsNow } from "../src/index";
+import { exportHire, reconcileHires, sendHireNow } from "../src/index";
 import { findCandidates } from "./helpers/expected";
 import { startWorld, type World } from "./helpers/world";
 
@@ -62,7 +62,9 @@ describe("a candidate hired twice is exported once", () => {
     expect(check.alreadySent).toContain(id);
     expect(check.queued).not.toContain(id);
 
-    expect(await sendToZenefitsNow({ db: w.db, connectionId: w.connectionId, opportunityId: id })).toEqual({
+    expect(
+      await sendHireNow({ db: w.db, encryptionKey: w.encryptionKey, connectionId: w.connectionId, opportunityId: id }),
+    ).toEqual({
       queued: false,
       alreadySent: true,
       reason: expect.stringContaining(reason),
@@ -86,7 +88,8 @@ describe("a candidate hired twice is exported once", () => {
     // Must hold: the second press is refused (offer step); the hire is exported and updates the
     // same Zenefits candidate to hired; the button then refuses it as a hire.
     const id = candidates()[1]!;
-    const press = () => sendToZenefitsNow({ db: w.db, connectionId: w.connectionId, opportunityId: id });
+    const press = () =>
+      sendHireNow({ db: w.db, encryptionKey: w.encryptionKey, connectionId: w.connectionId, opportunityId: id });
     expect(await press()).toEqual({ queued: true });
     await w.runJobs();
     const [offer] = await w.importedOverHttp(id);

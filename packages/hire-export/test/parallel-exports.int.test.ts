@@ -1,8 +1,8 @@
 import { sql } from "@roster/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { atsLimiterFor } from "../src/ats-limiter";
 import { withCandidateLock } from "../src/candidate-lock";
 import { EXPORT_BUSY_RECHECK_SECONDS, exportJobKey } from "../src/jobs";
-import { leverLimiterFor } from "../src/lever-limiter";
 import { exportHire } from "../src/tasks/export-hire";
 import { findCandidates } from "./helpers/expected";
 import { startWorld, type World } from "./helpers/world";
@@ -96,9 +96,9 @@ describe("exports of one connection run in parallel, one at a time per candidate
     // Tried: ask for the limiter of one connection twice, and of another.
     // Must hold: the same bucket for the same connection and budget; another connection, or
     // another budget, gets its own.
-    const a = leverLimiterFor(w.connectionId, { perSecond: 10, burst: 20 });
-    expect(leverLimiterFor(w.connectionId, { perSecond: 10, burst: 20 })).toBe(a);
-    expect(leverLimiterFor(crypto.randomUUID(), { perSecond: 10, burst: 20 })).not.toBe(a);
-    expect(leverLimiterFor(w.connectionId, { perSecond: 50, burst: 100 })).not.toBe(a);
+    const a = atsLimiterFor(w.connectionId, { perSecond: 10, burst: 20 });
+    expect(atsLimiterFor(w.connectionId, { perSecond: 10, burst: 20 })).toBe(a);
+    expect(atsLimiterFor(crypto.randomUUID(), { perSecond: 10, burst: 20 })).not.toBe(a);
+    expect(atsLimiterFor(w.connectionId, { perSecond: 50, burst: 100 })).not.toBe(a);
   });
 });

@@ -2,11 +2,11 @@ import { createLogger } from "@roster/logger";
 import { startLeverSim } from "@roster/sim-lever";
 import { startZenefitsSim } from "@roster/sim-zenefits";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LeverExportCredentials, verifyLeverSetup } from "../src/index";
+import { verifyHireSetup } from "../src/index";
 
 let lever: Awaited<ReturnType<typeof startLeverSim>>;
 let zenefits: Awaited<ReturnType<typeof startZenefitsSim>>;
-let good: LeverExportCredentials;
+let good: Record<string, string>;
 const log = createLogger("verify-test", { level: "silent" });
 const http = { retry: { maxAttempts: 2, baseDelayMs: 1 } };
 
@@ -27,9 +27,18 @@ afterAll(async () => {
   await zenefits?.close();
 });
 
-const verify = (credentials: unknown) => verifyLeverSetup({ credentials, log, http });
+// The Lever settings page's Verify: the Lever key and the Zenefits import channel, entered together.
+const verify = async (credentials: unknown) => {
+  const check = await verifyHireSetup({
+    source: { connectorId: "lever", credentials },
+    target: { connectorId: "zenefits", credentials },
+    log,
+    http,
+  });
+  return { lever: check.source, zenefits: check.target };
+};
 
-describe("verifyLeverSetup: a real request to both sides, naming the one that fails", () => {
+describe("verifyHireSetup, Lever → Zenefits: a real request to both sides, naming the one that fails", () => {
   it("both sides accept good credentials", async () => {
     expect(await verify(good)).toEqual({ lever: { ok: true }, zenefits: { ok: true } });
   });

@@ -1,6 +1,6 @@
 import { signLever } from "@roster/sim-lever";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleLeverWebhook } from "../src/index";
+import { handleHireWebhook } from "../src/index";
 import { findCandidates } from "./helpers/expected";
 import { startWorld, type World } from "./helpers/world";
 
@@ -59,7 +59,7 @@ describe("webhook deliveries that must be refused", () => {
     expect((await post(signedHire(hired, Date.now() + 10 * 60_000))).status).toBe(401);
     expect(w.webhookResults.at(-1)?.message).toMatch(/future/);
     const lastReal = w.lever.webhookLog().findLast((e) => e.kind === "event")!;
-    const later = await handleLeverWebhook({
+    const later = await handleHireWebhook({
       db: w.db,
       encryptionKey: w.encryptionKey,
       connectionId: w.connectionId,
@@ -77,7 +77,7 @@ describe("webhook deliveries that must be refused", () => {
     const unsigned = JSON.parse(signedHire(hired, Date.now()));
     delete unsigned.signature;
     expect((await post(JSON.stringify(unsigned))).status).toBe(401);
-    const elsewhere = await handleLeverWebhook({
+    const elsewhere = await handleHireWebhook({
       db: w.db,
       encryptionKey: w.encryptionKey,
       connectionId: crypto.randomUUID(),

@@ -5,7 +5,7 @@ import { loadConfig } from "@roster/config";
 import { sql } from "@roster/db";
 import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createTransport, type MailCatcher, startMailCatcher } from "@roster/email";
-import { handleLeverWebhook } from "@roster/hire-export";
+import { handleHireWebhook } from "@roster/hire-export";
 import { createLogger } from "@roster/logger";
 import { encryptJson, generateEncryptionKey } from "@roster/secrets";
 import { type LeverSim, startLeverSim } from "@roster/sim-lever";
@@ -169,7 +169,7 @@ describe("secrets after a full flow", () => {
       let body = "";
       req.on("data", (c) => (body += c));
       req.on("end", () => {
-        const handled = handleLeverWebhook({
+        const handled = handleHireWebhook({
           db: testDb.db,
           encryptionKey: key,
           connectionId: leverId,

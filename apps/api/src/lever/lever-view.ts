@@ -1,9 +1,11 @@
 import { findLeverConnection, storedLeverCredentials } from "@roster/connections";
 import { sql } from "@roster/db";
-import { loadLeverConnection } from "@roster/hire-export";
+import { loadHireConnection } from "@roster/hire-export";
 import { secretHint } from "@roster/secrets";
 import { connectionDeps } from "../connections/connection-deps";
 import type { ApiDeps } from "../context";
+import { listExportTargets } from "./export-targets";
+import { parseLeverSettings } from "./lever-settings";
 import { leverWebhookUrl } from "./public-url";
 
 const hintOf = (value: unknown) => (typeof value === "string" && value !== "" ? secretHint(value) : null);
@@ -15,12 +17,13 @@ const hintOf = (value: unknown) => (typeof value === "string" && value !== "" ? 
  */
 export async function leverSetupView(deps: ApiDeps, organisationId: string) {
   const row = await findLeverConnection(deps, organisationId);
-  const base = { sandbox: deps.config.SANDBOX };
+  // "Send hires to": the organisation's HRIS connections that can receive hires.
+  const base = { sandbox: deps.config.SANDBOX, exportTargets: await listExportTargets(deps.db, organisationId) };
   if (!row) return { ...base, connection: null };
 
   const service = connectionDeps(deps);
   const stored = storedLeverCredentials(service, row);
-  const loaded = await loadLeverConnection(deps.db, service.encryptionKey, row.id);
+  const loaded = await loadHireConnection(deps.db, service.encryptionKey, row.id);
   const [lastRun, exports, lastFailure] = await Promise.all([
     deps.db
       .selectFrom("sync_runs")
@@ -44,7 +47,7 @@ export async function leverSetupView(deps: ApiDeps, organisationId: string) {
       .executeTakeFirst(),
   ]);
   const count = (status: string) => exports.find((e) => e.status === status)?.n ?? 0;
-  const settings = loaded?.settings ?? { enabled: false, contactUserId: null, offersMode: "lever" as const };
+  const settings = parseLeverSettings(row.settings);
 
   return {
     ...base,

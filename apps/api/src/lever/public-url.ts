@@ -1,10 +1,14 @@
 import { ConfigError } from "@roster/config";
-import { apiPublicBaseUrl, leverWebhookUrl as webhookUrlFor } from "@roster/hire-export";
+import { apiPublicBaseUrl, hireWebhookUrl } from "@roster/hire-export";
 import type { ApiDeps } from "../context";
 
 /** What the owner pastes into Lever (Settings → Integrations and API → Webhooks). */
 export function leverWebhookUrl(deps: Pick<ApiDeps, "apiPublicUrl" | "config">, connectionId: string): string {
-  return webhookUrlFor(apiPublicBaseUrl({ apiPublicUrl: deps.apiPublicUrl, apiPort: deps.config.API_PORT }), connectionId);
+  return hireWebhookUrl(
+    apiPublicBaseUrl({ apiPublicUrl: deps.apiPublicUrl, apiPort: deps.config.API_PORT }),
+    "lever",
+    connectionId,
+  );
 }
 
 /** API_PUBLIC_URL from the environment, checked: a bad value stops the API at start, naming the variable. */

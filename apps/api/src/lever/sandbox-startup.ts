@@ -1,5 +1,5 @@
 import { LEVER_CONNECTOR_ID } from "@roster/connections";
-import { loadLeverConnection } from "@roster/hire-export";
+import { loadHireConnection } from "@roster/hire-export";
 import type { ApiDeps } from "../context";
 import { leverWebhookUrl } from "./public-url";
 import { pointSandboxLeverWebhook } from "./sandbox-webhook";
@@ -19,9 +19,9 @@ export async function pointSandboxAtLatestLever(deps: ApiDeps, leverSandboxUrl: 
       .orderBy("updated_at", "desc")
       .execute();
     for (const row of rows) {
-      const connection = await loadLeverConnection(deps.db, deps.config.ENCRYPTION_KEY ?? "", row.id);
+      const connection = await loadHireConnection(deps.db, deps.config.ENCRYPTION_KEY ?? "", row.id);
       const signingToken = connection?.credentials?.webhookSigningToken;
-      if (!connection?.settings.enabled || !signingToken) continue;
+      if (!connection?.settings.enabled || typeof signingToken !== "string" || !signingToken) continue;
       for (let attempt = 1; attempt <= attempts; attempt++) {
         const outcome = await pointSandboxLeverWebhook({
           leverSandboxUrl,

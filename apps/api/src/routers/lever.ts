@@ -8,16 +8,18 @@ import {
 } from "@roster/connections";
 import {
   canSeeHireTransfers,
-  leverCredentialsSchema,
-  loadLeverConnection,
+  loadHireConnection,
+  parseHireExportSettings,
   queueExportHire,
-  sendToZenefitsNow,
-  verifyLeverSetup,
+  resolveExportTarget,
+  sendHireNow,
 } from "@roster/hire-export";
 import { TRPCError } from "@trpc/server";
 import { actorOf, assertCanStoreCredentials, connectionDeps } from "../connections/connection-deps";
 import { mapConnectionErrors } from "../connections/connection-errors";
 import { listCandidates } from "../lever/candidates";
+import { checkExportTarget } from "../lever/export-targets";
+import { leverCredentialsSchema, leverOnlyCredentialsSchema, verifyLeverSetup } from "../lever/lever-export";
 import { parseLeverSettings } from "../lever/lever-settings";
 import { leverSetupView } from "../lever/lever-view";
 import { leverWebhookUrl } from "../lever/public-url";
@@ -53,21 +55,28 @@ export const leverRouter = router({
     .use(mapConnectionErrors)
     .mutation(async ({ ctx, input }) => {
       assertCanStoreCredentials(ctx);
+      if (input.exportTo) await checkExportTarget(ctx.db, ctx.organisationId, input.exportTo);
       const { connectionId, created } = await saveLeverSetup(
         connectionDeps(ctx),
         actorOf(ctx),
         {
-          settings: { enabled: input.enabled, contactUserId: input.contactUserId, offersMode: input.offersMode },
+          settings: {
+            enabled: input.enabled,
+            contactUserId: input.contactUserId,
+            offersMode: input.offersMode,
+            ...(input.exportTo !== undefined ? { exportTo: input.exportTo } : {}),
+          },
           credentials: input.credentials,
         },
-        { credentialsSchema: leverCredentialsSchema },
+        // Hires going to a chosen HRIS connection need no Zenefits import channel.
+        { credentialsSchema: input.exportTo ? leverOnlyCredentialsSchema : leverCredentialsSchema },
       );
       let sandboxWebhook: SandboxWebhookOutcome = null;
       const sandboxUrl = ctx.connections?.leverSandboxUrl;
       if (sandboxUrl && input.enabled) {
-        const connection = await loadLeverConnection(ctx.db, connectionDeps(ctx).encryptionKey, connectionId);
+        const connection = await loadHireConnection(ctx.db, connectionDeps(ctx).encryptionKey, connectionId);
         const signingToken = connection?.credentials?.webhookSigningToken;
-        if (signingToken) {
+        if (typeof signingToken === "string" && signingToken) {
           sandboxWebhook = await pointSandboxLeverWebhook({
             leverSandboxUrl: sandboxUrl,
             webhookUrl: leverWebhookUrl(ctx, connectionId),
@@ -86,8 +95,27 @@ export const leverRouter = router({
       const service = connectionDeps(ctx);
       const row = await findLeverConnection(ctx, ctx.organisationId);
       const credentials = mergeLeverCredentials(service, storedLeverCredentials(service, row), input.credentials);
+      let target: { connectorId: string; name: string; credentials: unknown } | undefined;
+      if (input.exportTo) {
+        const chosen = await checkExportTarget(ctx.db, ctx.organisationId, input.exportTo).catch((error: unknown) => {
+          throw new TRPCError({ code: "BAD_REQUEST", message: (error as Error).message });
+        });
+        const settings = { ...parseHireExportSettings(null), exportTo: input.exportTo };
+        const resolved = await resolveExportTarget(ctx.db, service.encryptionKey, {
+          organisationId: ctx.organisationId,
+          settings,
+          credentials,
+        });
+        if (!resolved.ok) throw new TRPCError({ code: "PRECONDITION_FAILED", message: resolved.problem });
+        target = {
+          connectorId: resolved.target.connector.manifest.id,
+          name: chosen.displayName,
+          credentials: resolved.target.credentials,
+        };
+      }
       return verifyLeverSetup({
         credentials,
+        ...(target ? { target } : {}),
         log: ctx.log,
         http: ctx.connections?.verify ?? { retry: { maxAttempts: 3 }, timeoutMs: 15_000 },
       });
@@ -131,8 +159,9 @@ export const leverRouter = router({
           message: "Only candidates in Lever's Offer stage can be sent by hand; hires are sent automatically.",
         });
       }
-      const result = await sendToZenefitsNow({
+      const result = await sendHireNow({
         db: ctx.db,
+        encryptionKey: connectionDeps(ctx).encryptionKey,
         connectionId: candidate.connection_id,
         opportunityId: candidate.remote_id,
       });

@@ -31,11 +31,17 @@ export const leverSaveInput = z.object({
   /** The member emailed when an export fails; null: the owners. */
   contactUserId: idField.nullable(),
   offersMode: offersModeField,
+  /** "Send hires to": one of the organisation's HRIS connections; null: the Zenefits import channel above; absent: unchanged. */
+  exportTo: idField.nullable().optional(),
 });
 export type LeverSaveInput = z.input<typeof leverSaveInput>;
 
 /** Verify: a real request to each side with these values; blank fields use the stored ones. */
-export const leverVerifyInput = z.object({ credentials: leverCredentialsInput.prefault({}) });
+export const leverVerifyInput = z.object({
+  credentials: leverCredentialsInput.prefault({}),
+  /** The HRIS connection to check instead of the Zenefits import channel. */
+  exportTo: idField.nullable().optional(),
+});
 export type LeverVerifyInput = z.input<typeof leverVerifyInput>;
 
 export const candidateStatusFilter = z.enum(["all", "active", "offer", "hired", "archived"]);

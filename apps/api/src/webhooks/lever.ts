@@ -1,4 +1,4 @@
-import { handleLeverWebhook } from "@roster/hire-export";
+import { handleHireWebhook } from "@roster/hire-export";
 import { sendJson } from "../http-json";
 import type { WebhookHandler } from "./index";
 import { readBody } from "./read-body";
@@ -10,7 +10,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * POST /webhooks/lever/<connectionId>: the raw body (UTF-8, at most 1 MB, else 413) and the
- * headers go unchanged to @roster/hire-export's handleLeverWebhook, whose status is the answer
+ * headers go unchanged to @roster/hire-export's handleHireWebhook, whose status is the answer
  * with `{ message }`: 202 export queued, 200 acknowledged, 400 not a Lever delivery, 401 unknown
  * connection or a bad, missing, stale or future signature, 409 replay, 503 job queue not ready.
  * A path without a connection id (or not an id at all) is the server's 404: there is nothing there.
@@ -40,7 +40,7 @@ export const leverWebhook: WebhookHandler = async (req, res, deps, rest) => {
   if (!encryptionKey) {
     return sendJson(res, 503, { message: "This Roster server has no ENCRYPTION_KEY: it cannot check Lever's signatures" });
   }
-  const result = await handleLeverWebhook({ db: deps.db, encryptionKey, connectionId, body: read.body, headers });
+  const result = await handleHireWebhook({ db: deps.db, encryptionKey, connectionId, body: read.body, headers });
   deps.log.info({ connectionId, status: result.status }, "Lever webhook delivery");
   sendJson(res, result.status, { message: result.message });
 };

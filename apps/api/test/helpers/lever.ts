@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@roster/db";
-import type { LeverExportCredentials, LeverSettings } from "@roster/hire-export";
 import { encryptJson } from "@roster/secrets";
+import type { LeverSettings } from "../../src/lever/lever-settings";
 
 /**
  * A Lever connection row straight in the database, its credentials encrypted as
@@ -10,10 +10,20 @@ import { encryptJson } from "@roster/secrets";
 export async function insertLeverConnection(
   db: Db,
   organisationId: string,
-  options: { encryptionKey: string; credentials: LeverExportCredentials; settings?: Partial<LeverSettings> },
+  options: {
+    encryptionKey: string;
+    credentials: { apiKey: string } & Record<string, unknown>;
+    settings?: Partial<LeverSettings>;
+  },
 ): Promise<string> {
   const id = randomUUID();
-  const settings: LeverSettings = { enabled: true, contactUserId: null, offersMode: "zenefits", ...options.settings };
+  const settings: LeverSettings = {
+    enabled: true,
+    contactUserId: null,
+    offersMode: "zenefits",
+    exportTo: null,
+    ...options.settings,
+  };
   await db
     .insertInto("connections")
     .values({

@@ -1,13 +1,8 @@
+import { type LeverSetupCheck, leverCredentialsSchema, verifyLeverSetup } from "@roster/api/lever-setup";
 import { emailField, leverCredentialsInput, offersModeField } from "@roster/api/schemas";
 import { findLeverConnection, mergeLeverCredentials, saveLeverSetup, storedLeverCredentials } from "@roster/connections";
 import type { Db } from "@roster/db";
-import {
-  apiPublicBaseUrl,
-  type LeverSetupCheck,
-  leverCredentialsSchema,
-  leverWebhookUrl,
-  verifyLeverSetup,
-} from "@roster/hire-export";
+import { apiPublicBaseUrl, hireWebhookUrl } from "@roster/hire-export";
 import { config } from "../config";
 import { fromConnectionError } from "../connection-errors";
 import { cliActor, cliConnectionDeps, QUICK_VERIFY } from "../connection-service";
@@ -124,8 +119,9 @@ export async function connectLeverCommand(out: Output, options: ConnectLeverOpti
     ).catch((error: unknown) => {
       throw fromConnectionError(error, flagOf);
     });
-    const webhookUrl = leverWebhookUrl(
+    const webhookUrl = hireWebhookUrl(
       apiPublicBaseUrl({ apiPublicUrl: settings.API_PUBLIC_URL, apiPort: settings.API_PORT }),
+      "lever",
       saved.connectionId,
     );
 

@@ -27,7 +27,8 @@ export function createLeverWebhookHandler(options: LeverWebhookOptions = {}): We
     secret: (credentials: { webhookSigningToken?: string } | null) => credentials?.webhookSigningToken ?? null,
     verify({ body, secret, now }) {
       const envelope = parseLeverEnvelope(body);
-      if (!envelope) return { ok: false, reason: "the body is not a Lever webhook delivery (token, triggeredAt, event)" };
+      if (!envelope)
+        return { ok: false, malformed: true, reason: "the body is not a Lever webhook delivery (token, triggeredAt, event)" };
       if (!envelope.signature) {
         return { ok: false, reason: "the delivery is unsigned: set a webhook signing token in Lever's webhook settings" };
       }

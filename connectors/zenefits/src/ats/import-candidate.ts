@@ -1,7 +1,6 @@
 // ROSTER ASSUMPTION (see ./README.md): POST /ats/v1/companies/{id}/candidates is invented.
-import { type ActionDefinition, type ConnectorContext, ConnectorError } from "@roster/core";
-import { zenefitsAtsHttp } from "./context";
-import { type ZenefitsAtsCredentials, zenefitsAtsCredentials } from "./credentials";
+import { type ConnectorContext, ConnectorError } from "@roster/core";
+import type { ZenefitsAtsCredentials } from "./credentials";
 import {
   type ZenefitsAtsCandidate,
   type ZenefitsAtsImportResult,
@@ -31,15 +30,3 @@ export async function importCandidate(
     throw new ConnectorError("provider_error", "Zenefits answered the candidate import with an unexpected body");
   return result.data;
 }
-
-/**
- * The same push as a connector action with its own credentials (core's ActionDefinition), for
- * when the Zenefits connector lists it under `actions`.
- */
-export const importCandidateAction = {
-  credentials: zenefitsAtsCredentials,
-  http: zenefitsAtsHttp,
-  input: zenefitsAtsCandidateSchema,
-  output: zenefitsAtsImportResult,
-  run: (ctx, input) => importCandidate(ctx as ConnectorContext<ZenefitsAtsCredentials>, input),
-} satisfies ActionDefinition<unknown, typeof zenefitsAtsCandidateSchema, typeof zenefitsAtsImportResult>;

@@ -8,7 +8,7 @@
  */
 export { createZenefitsAtsContext, type ZenefitsAtsContextOptions, zenefitsAtsHttp } from "./context";
 export { type ZenefitsAtsCredentials, zenefitsAtsCredentials } from "./credentials";
-export { importCandidate, importCandidateAction } from "./import-candidate";
+export { importCandidate } from "./import-candidate";
 export {
   type ZenefitsAtsCandidate,
   type ZenefitsAtsImportResult,

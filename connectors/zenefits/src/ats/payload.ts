@@ -76,7 +76,8 @@ export const zenefitsAtsCandidateSchema = z.object({
     })
     .nullable()
     .optional(),
-  source: z.literal("lever").default("lever"),
+  /** The ATS the candidate comes from, e.g. "lever". */
+  source: z.string().trim().min(1).default("lever"),
   stage: z.enum(["hired", "offer"]),
 });
 export type ZenefitsAtsCandidate = z.input<typeof zenefitsAtsCandidateSchema>;

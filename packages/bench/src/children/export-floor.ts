@@ -1,24 +1,17 @@
 /**
  * Child process: the baseline of figure 7. The provider work of every export, back to back
- * as the connection's serial export queue runs them, with the product's own readers and
- * payload builder (one Lever and one Zenefits context per candidate, as each job makes):
- * read the candidate's standing and hire data from Lever, build the new hire, import it
- * into Zenefits. No webhook, no queue, no worker, no transfer record, no database.
+ * with the product's own hire source and import (one Lever and one Zenefits context per
+ * candidate, as each job makes): read the candidate's standing and the hire from Lever, import
+ * it into Zenefits. No webhook, no queue, no worker, no transfer record, no database.
  */
-import { importCandidate } from "@roster/connector-zenefits/ats";
-import {
-  buildHirePayload,
-  type LeverExportCredentials,
-  leverContext,
-  readHireData,
-  readStanding,
-  zenefitsContext,
-} from "@roster/hire-export";
+import { type ExportTarget, sourceContext, suppliesHires, targetContext } from "@roster/hire-export";
 import { createLogger } from "@roster/logger";
+import { requireConnector } from "@roster/registry";
 import { childMain } from "../harness/rss-child";
 
 export interface ExportFloorInput {
-  credentials: LeverExportCredentials;
+  /** The Lever key and the Zenefits import channel, as the Lever connection stores them. */
+  credentials: Record<string, unknown>;
   opportunityIds: string[];
 }
 
@@ -34,13 +27,18 @@ childMain<ExportFloorInput, ExportFloorResult>(async (input) => {
   const cpu = process.cpuUsage();
   const started = performance.now();
   let imported = 0;
+  const source = requireConnector("lever");
+  const zenefits = requireConnector("zenefits");
+  const action = zenefits.actions?.importHire;
+  if (!suppliesHires(source) || !action) throw new Error("the registry has no Lever hires or Zenefits importHire");
+  const target: ExportTarget = { connector: zenefits, action, connectionId: null, credentials: input.credentials };
   for (const opportunityId of input.opportunityIds) {
-    const lever = leverContext(input.credentials, log);
-    const standing = await readStanding(lever, opportunityId);
-    if (!standing.hired) throw new Error(`Lever does not show ${opportunityId} as hired`);
-    const built = buildHirePayload(await readHireData(lever, standing));
-    if (!built.ok) throw new Error(`${opportunityId} is missing ${built.missing.join(", ")}`);
-    await importCandidate(zenefitsContext(input.credentials, log), built.payload);
+    const lever = sourceContext(source, input.credentials, log);
+    const standing = await source.hires.standing(lever, opportunityId);
+    if (standing.status !== "hired") throw new Error(`Lever does not show ${opportunityId} as hired`);
+    const read = await source.hires.read(lever, opportunityId, standing);
+    if (!read.ok) throw new Error(`${opportunityId} is missing ${read.missing.join(", ")}`);
+    await action.run(targetContext(target, log), read.hire);
     imported++;
   }
   const wallMs = performance.now() - started;

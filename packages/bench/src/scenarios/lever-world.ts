@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { LeverExportCredentials, LeverSettings } from "@roster/hire-export";
+import type { HireExportSettings } from "@roster/hire-export";
 import { encryptJson, generateEncryptionKey } from "@roster/secrets";
 import type { LeverTruth } from "@roster/sim-lever";
 import type { BenchContext } from "../context";
@@ -102,7 +102,7 @@ export async function prepareHireWorld(ctx: BenchContext): Promise<HireWorld> {
       .returning("id")
       .executeTakeFirstOrThrow();
     await db.db.insertInto("memberships").values({ organisation_id: org.id, user_id: owner.id, role: "owner" }).execute();
-    const credentials: LeverExportCredentials = {
+    const credentials = {
       apiKey: lever.info.apiKey,
       webhookSigningToken: lever.info.signingToken,
       baseUrl: `${lever.info.url}/v1`,
@@ -110,7 +110,7 @@ export async function prepareHireWorld(ctx: BenchContext): Promise<HireWorld> {
       zenefitsClientSecret: zenefits.info.clientSecret,
       zenefitsBaseUrl: zenefits.info.url,
     };
-    const settings: LeverSettings = { enabled: true, contactUserId: owner.id, offersMode: "lever" };
+    const settings: HireExportSettings = { enabled: true, contactUserId: owner.id, offersMode: "lever", exportTo: null };
     const connectionId = randomUUID();
     await db.db
       .insertInto("connections")

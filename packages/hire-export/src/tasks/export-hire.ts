@@ -1,15 +1,15 @@
-import { importCandidate } from "@roster/connector-zenefits/ats";
-import { ConnectorError } from "@roster/core";
+import { ConnectorError, type Hire } from "@roster/core";
 import type { Task } from "graphile-worker";
 import { alreadySentRefusal, lastSent } from "../already-sent";
 import { withCandidateLock } from "../candidate-lock";
-import { type LeverConnection, loadLeverConnection } from "../connection";
-import { leverContext, zenefitsContext } from "../contexts";
+import { type HireConnection, loadHireConnection } from "../connection";
+import { sourceContext, targetContext } from "../contexts";
 import type { HireExportDeps } from "../deps";
 import { EXPORT_BUSY_RECHECK_SECONDS, type ExportHirePayload, exportHirePayloadSchema, queueExportHire } from "../jobs";
 import { notifyExportFailure } from "../notify-failure";
-import { buildHirePayload, type RequiredField, summarizePayload } from "../payload/build-hire-payload";
-import { readHireData, readStanding } from "../payload/lever-data";
+import { offersGoToHris } from "../settings";
+import { sentSummary } from "../summary";
+import { type ExportTarget, resolveExportTarget } from "../target";
 import { type OpenAttempt, openAttempt, recordFailure, recordSuccess, type TransferFacts } from "../transfers";
 
 /** Thrown after a failure is recorded, so graphile-worker retries the job with backoff. */
@@ -18,17 +18,12 @@ export class ExportHireError extends Error {
 }
 
 export type ExportOutcome =
-  | { status: "sent"; transferId: string; zenefitsCandidateId: string }
+  /** `remoteId`: the HRIS's id of the imported hire. */
+  | { status: "sent"; transferId: string; remoteId: string }
   | { status: "skipped"; reason: string }
   | { status: "refused"; transferId: string; reason: string }
   /** Another export of the same candidate is running: nothing was read or recorded. */
   | { status: "busy" };
-
-const FIELD_WORDS: Record<RequiredField, string> = {
-  first_name: "first name",
-  last_name: "last name (Lever keeps one name; the last word is the last name)",
-  email: "email address",
-};
 
 function describe(error: unknown): string {
   if (error instanceof ConnectorError) return error.hint ? `${error.message}. ${error.hint}` : error.message;
@@ -53,11 +48,12 @@ export function exportHireTask(deps: HireExportDeps): Task<"export_hire"> {
 }
 
 /**
- * Reads the candidate from Lever, builds the new hire and pushes it to Zenefits, recording the
- * chain of attempts in `hire_transfers`. On failure: recorded, the contact emailed once per
- * chain, then ExportHireError is thrown for graphile to retry. Lever is always re-read: a
- * webhook's body is not signed (reference §5), so only Lever's own answer decides. Holds the
- * candidate's export lock throughout; answers "busy" when another export of it holds the lock.
+ * Reads the candidate from the ATS, and imports the hire into the connection's export target
+ * (its HRIS's importHire), recording the chain of attempts in `hire_transfers`. On failure:
+ * recorded, the contact emailed once per chain, then ExportHireError is thrown for graphile to
+ * retry. The ATS is always re-read: a webhook's body may not be signed, so only the ATS's own
+ * answer decides. Holds the candidate's export lock throughout; answers "busy" when another
+ * export of it holds the lock.
  */
 export async function exportHire(deps: HireExportDeps, payload: ExportHirePayload, signal?: AbortSignal): Promise<ExportOutcome> {
   const held = await withCandidateLock(deps.db, payload, (lockedDb) => exportLocked({ ...deps, db: lockedDb }, payload, signal));
@@ -66,54 +62,67 @@ export async function exportHire(deps: HireExportDeps, payload: ExportHirePayloa
 
 async function exportLocked(deps: HireExportDeps, payload: ExportHirePayload, signal?: AbortSignal): Promise<ExportOutcome> {
   const { db } = deps;
-  const { connectionId, opportunityId, trigger } = payload;
-  const log = deps.log.child({ task: "export_hire", connectionId, opportunityId, trigger });
-  const connection = await loadLeverConnection(db, deps.encryptionKey, connectionId);
-  if (!connection) return skipped(log, "the Lever connection no longer exists");
+  const { connectionId, opportunityId: candidateId, trigger } = payload;
+  const log = deps.log.child({ task: "export_hire", connectionId, opportunityId: candidateId, trigger });
+  const connection = await loadHireConnection(db, deps.encryptionKey, connectionId);
+  if (!connection) return skipped(log, "the connection no longer exists");
   if (!connection.settings.enabled) return skipped(log, "exports are turned off for this connection");
+  const ats = connection.connector.manifest.name;
+  const resolved = connection.credentials ? await resolveExportTarget(db, deps.encryptionKey, connection) : null;
+  const target: ExportTarget | null = resolved?.ok ? resolved.target : null;
+  const hris = target?.connector.manifest.name ?? "the HRIS";
   // Checked under the candidate's lock, so two exports can never both find "not sent yet".
-  const refusal = alreadySentRefusal(await lastSent(db, connectionId, opportunityId), trigger);
+  const refusal = alreadySentRefusal(await lastSent(db, connectionId, candidateId), trigger, hris);
   if (refusal) return skipped(log, refusal);
 
   const facts: TransferFacts = {};
   let attempt: OpenAttempt | null = null;
   const open = async () => {
-    attempt ??= await openAttempt(db, { organisationId: connection.organisationId, connectionId, opportunityId, trigger });
+    attempt ??= await openAttempt(db, {
+      organisationId: connection.organisationId,
+      connectionId,
+      opportunityId: candidateId,
+      trigger,
+    });
     return attempt;
   };
   const fail = async (reason: string, options: { retry: boolean; notify: boolean }) =>
-    recordAndFail(deps, connection, await open(), facts, reason, options, payload);
+    recordAndFail(deps, connection, hris, await open(), facts, reason, options, payload);
 
   try {
     if (!connection.credentials)
       return await fail(connection.credentialsProblem ?? "no credentials", { retry: true, notify: true });
-    const leverCtx = leverContext(connection.credentials, log, deps.http, signal, connectionId);
-    const standing = await readStanding(leverCtx, opportunityId);
-    facts.candidateName = standing.opportunity.name?.trim() || null;
-    if (!standing.hired) {
-      if (trigger !== "manual") return skipped(log, "Lever does not show this candidate as hired");
-      if (connection.settings.offersMode !== "zenefits" || !standing.inOfferStage) {
-        const why = "only candidates in Lever's Offer stage (with Zenefits offers turned on) or hired ones can be sent";
+    if (!target)
+      return await fail(resolved && !resolved.ok ? resolved.problem : "no export target", { retry: true, notify: true });
+    const sourceCtx = sourceContext(connection.connector, connection.credentials, log, deps.http, signal, connectionId);
+    const { hires } = connection.connector;
+    const standing = await hires.standing(sourceCtx, candidateId);
+    facts.candidateName = standing.name;
+    if (standing.status !== "hired") {
+      if (trigger !== "manual") return skipped(log, `${ats} does not show this candidate as hired`);
+      const offersAccepted = offersGoToHris(connection.settings, connection.connector.manifest.id) && target.action.acceptsOffers;
+      if (!offersAccepted || standing.status !== "offer") {
+        const why = `only candidates in ${ats}'s Offer stage (with ${hris} offers turned on) or hired ones can be sent`;
         return await fail(`Not sent: ${why}.`, { retry: false, notify: false });
       }
     }
-    facts.stage = standing.hired ? "hired" : "offer";
+    facts.stage = standing.status === "hired" ? "hired" : "offer";
     await open();
-    const data = await readHireData(leverCtx, standing);
-    const built = buildHirePayload(data);
-    if (!built.ok) {
-      const words = built.missing.map((field) => FIELD_WORDS[field]).join(", ");
-      return await fail(`Lever has no ${words} for this candidate, and Zenefits requires it. Add it in Lever; Roster retries.`, {
+    const read = await hires.read(sourceCtx, candidateId, standing);
+    if (!read.ok) {
+      const words = read.missing.join(", ");
+      return await fail(`${ats} has no ${words} for this candidate, and ${hris} requires it. Add it in ${ats}; Roster retries.`, {
         retry: true,
         notify: true,
       });
     }
-    facts.summary = summarizePayload(built.payload, data);
-    const result = await importCandidate(zenefitsContext(connection.credentials, log, deps.http, signal), built.payload);
+    const hire: Hire = target.action.input.parse(read.hire);
+    facts.summary = { ...sentSummary(hire), ...read.summary };
+    const imported = target.action.output.parse(await target.action.run(targetContext(target, log, deps.http, signal), hire));
     const transfer = await open();
-    await recordSuccess(db, transfer.id, { ...facts, zenefitsCandidateId: result.id });
-    log.info({ transferId: transfer.id, attempts: transfer.attempts, zenefitsCandidateId: result.id }, "hire sent to Zenefits");
-    return { status: "sent", transferId: transfer.id, zenefitsCandidateId: result.id };
+    await recordSuccess(db, transfer.id, { ...facts, remoteId: imported.remoteId });
+    log.info({ transferId: transfer.id, attempts: transfer.attempts, remoteId: imported.remoteId }, `hire sent to ${hris}`);
+    return { status: "sent", transferId: transfer.id, remoteId: imported.remoteId };
   } catch (error) {
     if (error instanceof ExportHireError) throw error;
     // A worker shutdown is not a failure of the export: the attempt stays pending and the job runs again.
@@ -129,7 +138,8 @@ function skipped(log: HireExportDeps["log"], reason: string): ExportOutcome {
 
 async function recordAndFail(
   deps: HireExportDeps,
-  connection: LeverConnection,
+  connection: HireConnection,
+  hrisName: string,
   attempt: OpenAttempt,
   facts: TransferFacts,
   reason: string,
@@ -144,8 +154,15 @@ async function recordAndFail(
       willRetry: options.retry,
     });
     if (first) {
-      const candidateName = facts.candidateName ?? `Lever candidate ${payload.opportunityId}`;
-      await notifyExportFailure(trx, { connection, transferId: attempt.id, candidateName, reason, publicUrl: deps.publicUrl });
+      const candidateName = facts.candidateName ?? `${connection.connector.manifest.name} candidate ${payload.opportunityId}`;
+      await notifyExportFailure(trx, {
+        connection,
+        transferId: attempt.id,
+        candidateName,
+        reason,
+        publicUrl: deps.publicUrl,
+        targetName: hrisName,
+      });
     }
   });
   deps.log.warn({ ...payload, transferId: attempt.id, attempts: attempt.attempts, reason }, "hire export failed");

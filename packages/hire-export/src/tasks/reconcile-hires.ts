@@ -1,14 +1,14 @@
-import { listHiredSince } from "@roster/connector-lever";
 import { sql } from "@roster/db";
+import { connectors } from "@roster/registry";
 import type { Task } from "graphile-worker";
 import { lastSent } from "../already-sent";
-import { LEVER_CONNECTOR_ID, loadLeverConnection } from "../connection";
-import { leverContext } from "../contexts";
+import { loadHireConnection, suppliesHires } from "../connection";
+import { sourceContext } from "../contexts";
 import type { HireExportDeps } from "../deps";
 import { exportJobKey, liveJobExists, queueExportHire, queueReconcile, reconcileHiresPayloadSchema } from "../jobs";
-import { pruneWebhookDeliveries } from "../webhook/handle-lever-webhook";
+import { pruneWebhookDeliveries } from "../webhook/handle-hire-webhook";
 
-/** Each poll looks this far behind the last one: Lever's clock and ours may differ, and an update may land late. */
+/** Each poll looks this far behind the last one: the ATS's clock and ours may differ, and an update may land late. */
 export const RECONCILE_OVERLAP_MS = 10 * 60_000;
 /** Delivery ids older than this cannot pass the webhook freshness check any more. */
 const DELIVERY_RETENTION_MS = 24 * 3_600_000;
@@ -16,13 +16,13 @@ const DELIVERY_RETENTION_MS = 24 * 3_600_000;
 export interface ReconcileOutcome {
   checked: number;
   queued: string[];
-  /** Hires Lever listed that were already sent to Zenefits as hires: not queued again. */
+  /** Hires the ATS listed that were already sent as hires: not queued again. */
   alreadySent: string[];
 }
 
 /**
  * The graphile-worker task `reconcile_hires`. Without a connection id (the cron's call) it fans
- * out one job per enabled Lever connection; with one it polls that connection.
+ * out one job per enabled connection whose connector supplies hires; with one it polls that connection.
  * @example taskList.reconcile_hires = reconcileHiresTask(deps); crontab: "*\/15 * * * * reconcile_hires"
  */
 export function reconcileHiresTask(deps: HireExportDeps): Task<"reconcile_hires"> {
@@ -35,7 +35,11 @@ export function reconcileHiresTask(deps: HireExportDeps): Task<"reconcile_hires"
     const rows = await deps.db
       .selectFrom("connections")
       .select(["id", "settings"])
-      .where("connector_id", "=", LEVER_CONNECTOR_ID)
+      .where(
+        "connector_id",
+        "in",
+        connectors.filter(suppliesHires).map((c) => c.manifest.id),
+      )
       .execute();
     for (const row of rows) {
       if ((row.settings as { enabled?: unknown } | null)?.enabled === false) continue;
@@ -45,7 +49,7 @@ export function reconcileHiresTask(deps: HireExportDeps): Task<"reconcile_hires"
 }
 
 /**
- * Catches hires whose webhook never arrived: asks Lever for hired opportunities changed since
+ * Catches hires whose webhook never arrived: asks the ATS for candidates hired since
  * the last poll (stored per connection; the first poll starts at the connection's creation, so
  * old hires are not exported) and queues `export_hire` for each without a successful transfer
  * and without a job already on its way (which keeps graphile's backoff for failing ones).
@@ -57,7 +61,7 @@ export async function reconcileHires(
 ): Promise<ReconcileOutcome> {
   const { db } = deps;
   const log = deps.log.child({ task: "reconcile_hires", connectionId });
-  const connection = await loadLeverConnection(db, deps.encryptionKey, connectionId);
+  const connection = await loadHireConnection(db, deps.encryptionKey, connectionId);
   if (!connection?.credentials || !connection.settings.enabled) {
     log.info(
       { problem: connection?.credentialsProblem ?? null },
@@ -72,18 +76,19 @@ export async function reconcileHires(
     .where("connection_id", "=", connectionId)
     .executeTakeFirst();
   const since = new Date((state?.checked_until ?? connection.createdAt).getTime() - RECONCILE_OVERLAP_MS);
-  const hires = await listHiredSince(leverContext(connection.credentials, log, deps.http, signal, connectionId), since);
+  const ctx = sourceContext(connection.connector, connection.credentials, log, deps.http, signal, connectionId);
+  const hires = await connection.connector.hires.hiredSince(ctx, since);
 
   const queued: string[] = [];
   const alreadySent: string[] = [];
-  for (const hire of hires) {
-    if (await lastSent(db, connectionId, hire.id, "hired")) {
-      alreadySent.push(hire.id);
+  for (const candidateId of hires) {
+    if (await lastSent(db, connectionId, candidateId, "hired")) {
+      alreadySent.push(candidateId);
       continue;
     }
-    if (await liveJobExists(db, exportJobKey(connectionId, hire.id))) continue;
-    await queueExportHire(db, { connectionId, opportunityId: hire.id, trigger: "reconcile" });
-    queued.push(hire.id);
+    if (await liveJobExists(db, exportJobKey(connectionId, candidateId))) continue;
+    await queueExportHire(db, { connectionId, opportunityId: candidateId, trigger: "reconcile" });
+    queued.push(candidateId);
   }
   await sql`
     insert into hire_reconcile_state (connection_id, checked_until, updated_at) values (${connectionId}, ${startedAt}, now())

@@ -11,10 +11,9 @@ import pg from "pg";
 import {
   exportHireTask,
   type HireExportDeps,
-  handleLeverWebhook,
-  type LeverExportCredentials,
-  type LeverSettings,
-  type LeverWebhookResult,
+  type HireExportSettings,
+  type HireWebhookResult,
+  handleHireWebhook,
   reconcileHiresTask,
 } from "../../src/index";
 
@@ -23,13 +22,13 @@ const silentGraphile = new GraphileLogger(() => () => {});
 export interface WorldOptions {
   opportunities?: number;
   seed?: number;
-  settings?: Partial<LeverSettings>;
+  settings?: Partial<HireExportSettings>;
 }
 
 /**
  * One test file's world: its own PostgreSQL database (graphile-worker migrated into it), both
  * simulators over HTTP, an organisation with an owner and a contact, a Lever connection with
- * encrypted credentials, a tiny webhook receiver calling handleLeverWebhook, and the real
+ * encrypted credentials, a tiny webhook receiver calling handleHireWebhook, and the real
  * graphile-worker runner with this package's two tasks.
  */
 export async function startWorld(options: WorldOptions = {}) {
@@ -65,7 +64,8 @@ export async function startWorld(options: WorldOptions = {}) {
   await addUser("owner@acme.test", "owner");
   const contact = await addUser("recruiting-ops@acme.test", "member");
 
-  const credentials: LeverExportCredentials = {
+  // The Lever key and, entered with it on the Lever settings page, the Zenefits import channel.
+  const credentials = {
     apiKey: lever.apiKey,
     webhookSigningToken: lever.webhookSignatureToken,
     baseUrl: `${lever.url}/v1`,
@@ -73,7 +73,13 @@ export async function startWorld(options: WorldOptions = {}) {
     zenefitsClientSecret: zenefits.clientSecret(),
     zenefitsBaseUrl: zenefits.url,
   };
-  const settings: LeverSettings = { enabled: true, contactUserId: contact.id, offersMode: "lever", ...options.settings };
+  const settings: HireExportSettings = {
+    enabled: true,
+    contactUserId: contact.id,
+    offersMode: "lever",
+    exportTo: null,
+    ...options.settings,
+  };
   const connection = await db
     .insertInto("connections")
     .values({
@@ -102,7 +108,7 @@ export async function startWorld(options: WorldOptions = {}) {
   const taskList: TaskList = { export_hire: exportHireTask(deps), reconcile_hires: reconcileHiresTask(deps) };
 
   // The receiver: what the API's POST /webhooks/lever/:connectionId route does, in a few lines.
-  const webhookResults: LeverWebhookResult[] = [];
+  const webhookResults: HireWebhookResult[] = [];
   let webhookNow: () => Date = () => new Date();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -111,7 +117,7 @@ export async function startWorld(options: WorldOptions = {}) {
       const connectionId = /^\/webhooks\/lever\/([^/]+)$/.exec(req.url ?? "")?.[1] ?? "";
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]));
       const body = Buffer.concat(chunks).toString("utf8");
-      handleLeverWebhook({ db, encryptionKey, connectionId, body, headers, now: webhookNow() }).then(
+      handleHireWebhook({ db, encryptionKey, connectionId, body, headers, now: webhookNow() }).then(
         (result) => {
           webhookResults.push(result);
           res.writeHead(result.status, { "content-type": "application/json" }).end(JSON.stringify(result));

@@ -15,7 +15,8 @@ const stored = (hint: string | null | undefined) => (hint ? `Stored ${hint}. Lea
 
 /**
  * Settings → Integrations → Lever (owners): the toggle, Lever's API key and webhook signing
- * token, Zenefits' company ID and client secret, the contact for failed exports, Verify (a real
+ * token, where hires are sent (the Zenefits import channel, or an HRIS connection that can
+ * receive hires), Zenefits' company ID and client secret, the contact for failed exports, Verify (a real
  * request to both sides), the offers mode, Save. Secrets are password fields that start blank:
  * the stored ones are only hinted ("Stored ••••1234") and kept when left blank.
  */
@@ -31,6 +32,7 @@ export function LeverSetupForm({ view, onSaved }: { view: LeverView; onSaved: (n
   });
   const [contactUserId, setContactUserId] = useState<string | null>(connection?.settings.contactUserId ?? null);
   const [offersMode, setOffersMode] = useState<OffersMode>(connection?.settings.offersMode ?? "lever");
+  const [exportTo, setExportTo] = useState<string | null>(connection?.settings.exportTo ?? null);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [verified, setVerified] = useState<VerifyResult | null>(null);
@@ -54,7 +56,7 @@ export function LeverSetupForm({ view, onSaved }: { view: LeverView; onSaved: (n
   /** The input as the API takes it, or null after showing what is wrong beside each field. */
   function parse() {
     setFormError(null);
-    const result = leverSaveInput.safeParse({ enabled, credentials, contactUserId, offersMode });
+    const result = leverSaveInput.safeParse({ enabled, credentials, contactUserId, offersMode, exportTo });
     if (result.success) {
       setErrors({});
       return result.data;
@@ -81,7 +83,7 @@ export function LeverSetupForm({ view, onSaved }: { view: LeverView; onSaved: (n
     if (!input) return;
     setVerified(null);
     try {
-      setVerified(await verify.mutateAsync({ credentials: input.credentials }));
+      setVerified(await verify.mutateAsync({ credentials: input.credentials, exportTo: input.exportTo ?? null }));
     } catch (error) {
       showServerError(error);
     }
@@ -126,8 +128,8 @@ export function LeverSetupForm({ view, onSaved }: { view: LeverView; onSaved: (n
           <span>Lever integration on</span>
         </label>
         <p className="muted small">
-          When on, candidates hired in Lever are sent to Zenefits, and candidates are synced from Lever every day. When off,
-          nothing is sent or synced.
+          When on, candidates hired in Lever are sent to the HRIS chosen below, and candidates are synced from Lever every day.
+          When off, nothing is sent or synced.
         </p>
 
         <h3 className="section-title">Lever</h3>
@@ -147,6 +149,33 @@ export function LeverSetupForm({ view, onSaved }: { view: LeverView; onSaved: (n
           hint={stored(hints?.webhookSigningTokenHint) ?? "Lever → Settings → Integrations and API → Webhooks."}
           {...field("webhookSigningToken")}
         />
+
+        <div className="field">
+          <label htmlFor="lever-exportTo">Send hires to</label>
+          <select
+            id="lever-exportTo"
+            value={exportTo ?? ""}
+            disabled={busy}
+            aria-invalid={errors.exportTo ? true : undefined}
+            onChange={(e) => {
+              setExportTo(e.target.value || null);
+              setVerified(null);
+            }}
+          >
+            <option value="">Zenefits, through the import channel below</option>
+            {view.exportTargets.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.displayName} ({t.connectorName})
+              </option>
+            ))}
+          </select>
+          <p className="hint">
+            {exportTo
+              ? "Hires are created as new people in this HRIS connection; the Zenefits fields below are then not needed."
+              : "An HRIS connected under Settings → Integrations that can receive hires can be chosen instead."}
+          </p>
+          {errors.exportTo ? <p className="field-error">{errors.exportTo}</p> : null}
+        </div>
 
         <h3 className="section-title">Zenefits</h3>
         <TextField
@@ -191,7 +220,7 @@ export function LeverSetupForm({ view, onSaved }: { view: LeverView; onSaved: (n
           {verify.isPending ? (
             <span className="inline-status" role="status">
               <span className="spinner" aria-hidden="true" />
-              Sending a test request to Lever and to Zenefits…
+              Sending a test request to Lever and to the HRIS…
             </span>
           ) : null}
         </div>

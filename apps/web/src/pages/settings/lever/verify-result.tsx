@@ -2,13 +2,13 @@ import type { RouterOutputs } from "../../../trpc";
 
 export type VerifyResult = RouterOutputs["lever"]["verify"];
 
-const sides = [
-  { key: "lever", name: "Lever" },
-  { key: "zenefits", name: "Zenefits" },
-] as const;
-
 /** Verify's answer: ✓ or ✗ for each side, with the reason (and what to do) when one failed. */
 export function VerifyResultList({ result }: { result: VerifyResult }) {
+  // The HRIS side is Zenefits' import channel unless another HRIS was chosen under "Send hires to".
+  const sides = [
+    { key: "lever", name: "Lever" },
+    { key: "zenefits", name: result.targetName },
+  ] as const;
   return (
     <ul className="verify-result" aria-label="Verify result" data-testid="verify-result">
       {sides.map(({ key, name }) => {

@@ -1,13 +1,7 @@
-import {
-  offerField,
-  overallScore,
-  type RawFeedback,
-  type RawInterview,
-  type RawOffer,
-  type RawPosting,
-  type RawUser,
-} from "@roster/connector-lever";
-import type { InterviewSlot, PersonRef, Scorecard } from "./interviewers";
+import type { InterviewSlot, PersonRef, Scorecard } from "@roster/core";
+import type { RawFeedback, RawInterview, RawOffer, RawPosting, RawUser } from "../raw";
+import { overallScore } from "../read/interviews";
+import { offerField } from "../read/offers";
 
 /** Lever data → the provider-neutral inputs of the payload rules (interviewers, salary, employment type). */
 

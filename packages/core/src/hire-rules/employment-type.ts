@@ -2,8 +2,8 @@
  * Full-time, part-time, intern… as one normalised value with the ATS's own words kept beside it.
  * Provider-neutral and pure.
  */
+import type { employmentTypes } from "../model/hire";
 
-export const employmentTypes = ["full_time", "part_time", "intern", "contractor", "temporary"] as const;
 export type EmploymentTypeValue = (typeof employmentTypes)[number];
 
 export interface EmploymentType {

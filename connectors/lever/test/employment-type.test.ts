@@ -1,6 +1,6 @@
-import type { RawOffer, RawPosting } from "@roster/connector-lever";
+import { employmentType, normalizeEmploymentType } from "@roster/core";
 import { describe, expect, it } from "vitest";
-import { employmentType, leverEmploymentSources, normalizeEmploymentType } from "../src/index";
+import { leverEmploymentSources, type RawOffer, type RawPosting } from "../src/index";
 
 describe("normalizeEmploymentType", () => {
   it.each([

@@ -1,6 +1,6 @@
 /**
  * Who interviewed the candidate and how each of them rated them, as one list for the new hire.
- * Provider-neutral and pure: an ATS adapter (lever-interviews.ts) turns its interviews and
+ * Provider-neutral and pure: an ATS connector turns its interviews and
  * scorecards into these shapes first.
  */
 

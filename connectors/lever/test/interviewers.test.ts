@@ -1,6 +1,6 @@
-import type { RawFeedback, RawInterview, RawUser } from "@roster/connector-lever";
+import { collectInterviewers, type InterviewSlot, type Scorecard } from "@roster/core";
 import { describe, expect, it } from "vitest";
-import { collectInterviewers, type InterviewSlot, leverInterviewInputs, type Scorecard } from "../src/index";
+import { leverInterviewInputs, type RawFeedback, type RawInterview, type RawUser } from "../src/index";
 
 const HOUR = 3_600_000;
 const person = (id: string | null, name: string | null, email: string | null = null) => ({ id, name, email });

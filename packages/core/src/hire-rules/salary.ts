@@ -1,6 +1,6 @@
 /**
  * The salary as the offer states it, plus (for a non-yearly interval) an annual figure labelled
- * as derived. Provider-neutral and pure. The offered terms are never replaced: Zenefits gets
+ * as derived. Provider-neutral and pure. The offered terms are never replaced: the HRIS gets
  * the amount, currency and the ATS's own interval word verbatim (Lever: `per-year-salary`,
  * `per-hour-wage`, …; reference lever-api.md §4 Offer, vocabulary beyond yearly unconfirmed).
  */

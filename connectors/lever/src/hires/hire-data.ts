@@ -1,32 +1,13 @@
-import {
-  type DownloadedDocument,
-  downloadFile,
-  downloadResume,
-  findUser,
-  getOpportunity,
-  getPosting,
-  hiredArchiveReasonIds,
-  isHired,
-  isOfferStage,
-  type LeverCredentials,
-  listFeedback,
-  listFiles,
-  listInterviews,
-  listOffers,
-  listResumes,
-  listStages,
-  offerField,
-  pickOffer,
-  postingIdOf,
-  type RawFeedback,
-  type RawInterview,
-  type RawOffer,
-  type RawOpportunity,
-  type RawPosting,
-  type RawStage,
-  type RawUser,
-} from "@roster/connector-lever";
 import { type ConnectorContext, ConnectorError } from "@roster/core";
+import type { LeverCredentials } from "../manifest";
+import { isOfferStage } from "../mappers/candidate";
+import type { RawFeedback, RawInterview, RawOffer, RawOpportunity, RawPosting, RawStage, RawUser } from "../raw";
+import { type DownloadedDocument, downloadFile, downloadResume, listFiles, listResumes } from "../read/documents";
+import { hiredArchiveReasonIds, isHired } from "../read/hires";
+import { listFeedback, listInterviews } from "../read/interviews";
+import { listStages } from "../read/lookups";
+import { listOffers, offerField, pickOffer } from "../read/offers";
+import { findUser, getOpportunity, getPosting, postingIdOf } from "../read/opportunity";
 
 type Ctx = ConnectorContext<LeverCredentials>;
 
@@ -45,7 +26,7 @@ export interface ChosenDocument extends DownloadedDocument {
 /** Which Lever field the reports-to came from (recorded in the transfer's summary). */
 export type ManagerSource = "offer.direct_manager" | "offer.hiring_manager" | "posting.hiringManager" | "opportunity.owner";
 
-/** Everything read from Lever to build one Zenefits new hire. */
+/** Everything read from Lever to build one new hire. */
 export interface LeverHireData extends OpportunityStanding {
   posting: RawPosting | null;
   offer: RawOffer | null;
