@@ -3,27 +3,24 @@ import { createZenefitsAtsContext, type ZenefitsAtsCredentials } from "@roster/c
 import { type ConnectorContext, createConnectorContext } from "@roster/core";
 import type { Logger } from "@roster/logger";
 import type { HttpOptions } from "./deps";
-import { leverLimiterFor } from "./lever-limiter";
 import { type LeverExportCredentials, leverSide, zenefitsSide } from "./settings";
 
 /**
- * A Lever context (Basic auth, retries) for a connection's credentials. With `connectionId`,
- * it spends the connection's shared rate budget (exports of one connection run in parallel);
- * without, a budget of its own (a one-off check such as Verify).
+ * A Lever context (Basic auth, retries) for a connection's credentials. It spends the API
+ * key's rate budget, shared in the process with every other export, check and sync using the
+ * same key (core's shared-limiters.ts): Lever limits the key, not the job.
  */
 export function leverContext(
   credentials: LeverExportCredentials,
   log: Logger,
   http: HttpOptions = {},
   signal?: AbortSignal,
-  connectionId?: string,
 ): ConnectorContext<LeverCredentials> {
   const { leverRateLimit, ...options } = http;
   return createConnectorContext(lever, leverSide(credentials), {
     log,
     ...options,
     ...(leverRateLimit ? { rateLimit: leverRateLimit } : {}),
-    ...(connectionId ? { limiter: leverLimiterFor(connectionId, leverRateLimit) } : {}),
     ...(signal ? { signal } : {}),
   });
 }

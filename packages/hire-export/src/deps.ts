@@ -1,14 +1,13 @@
-import type { RetryPolicy } from "@roster/core";
+import type { RateLimit, RetryPolicy } from "@roster/core";
 import type { Db } from "@roster/db";
 import type { Logger } from "@roster/logger";
-import type { LeverRateLimit } from "./lever-limiter";
 
 /** HTTP behaviour towards Lever and Zenefits; tests shorten the retries. */
 export interface HttpOptions {
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
   /** Lever's per-key budget (config LEVER_REQUESTS_PER_SECOND); default the manifest's 10/s, bursts of 20. */
-  leverRateLimit?: LeverRateLimit;
+  leverRateLimit?: RateLimit;
 }
 
 /** What the export tasks need, built once by the worker (or a test). */

@@ -16,7 +16,6 @@ export {
   type ReconcileHiresPayload,
   reconcileHiresPayloadSchema,
 } from "./jobs";
-export { type LeverRateLimit, leverLimiterFor } from "./lever-limiter";
 export { failureRecipients } from "./notify-failure";
 export { type BuildResult, buildHirePayload, type RequiredField, summarizePayload } from "./payload/build-hire-payload";
 export {

@@ -2,7 +2,6 @@ import { sql } from "@roster/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withCandidateLock } from "../src/candidate-lock";
 import { EXPORT_BUSY_RECHECK_SECONDS, exportJobKey } from "../src/jobs";
-import { leverLimiterFor } from "../src/lever-limiter";
 import { exportHire } from "../src/tasks/export-hire";
 import { findCandidates } from "./helpers/expected";
 import { startWorld, type World } from "./helpers/world";
@@ -90,15 +89,5 @@ describe("exports of one connection run in parallel, one at a time per candidate
       expect(w.imported(id), `candidate ${id} imported once`).toHaveLength(1);
       expect(await w.transfers(id)).toMatchObject([{ status: "succeeded", attempts: 1 }]);
     }
-  });
-
-  it("a connection's exports share one Lever rate budget in the process", () => {
-    // Tried: ask for the limiter of one connection twice, and of another.
-    // Must hold: the same bucket for the same connection and budget; another connection, or
-    // another budget, gets its own.
-    const a = leverLimiterFor(w.connectionId, { perSecond: 10, burst: 20 });
-    expect(leverLimiterFor(w.connectionId, { perSecond: 10, burst: 20 })).toBe(a);
-    expect(leverLimiterFor(crypto.randomUUID(), { perSecond: 10, burst: 20 })).not.toBe(a);
-    expect(leverLimiterFor(w.connectionId, { perSecond: 50, burst: 100 })).not.toBe(a);
   });
 });

@@ -87,7 +87,7 @@ async function exportLocked(deps: HireExportDeps, payload: ExportHirePayload, si
   try {
     if (!connection.credentials)
       return await fail(connection.credentialsProblem ?? "no credentials", { retry: true, notify: true });
-    const leverCtx = leverContext(connection.credentials, log, deps.http, signal, connectionId);
+    const leverCtx = leverContext(connection.credentials, log, deps.http, signal);
     const standing = await readStanding(leverCtx, opportunityId);
     facts.candidateName = standing.opportunity.name?.trim() || null;
     if (!standing.hired) {

@@ -72,7 +72,7 @@ export async function reconcileHires(
     .where("connection_id", "=", connectionId)
     .executeTakeFirst();
   const since = new Date((state?.checked_until ?? connection.createdAt).getTime() - RECONCILE_OVERLAP_MS);
-  const hires = await listHiredSince(leverContext(connection.credentials, log, deps.http, signal, connectionId), since);
+  const hires = await listHiredSince(leverContext(connection.credentials, log, deps.http, signal), since);
 
   const queued: string[] = [];
   const alreadySent: string[] = [];
