@@ -36,6 +36,13 @@ export interface Manifest<C extends z.ZodType = z.ZodType> {
   permissions: readonly Permission[];
   rateLimit?: { perSecond: number; burst?: number };
   /**
+   * How many of the connector's streams (independent cursor chains) may be read at once, at
+   * most; a provider that penalises parallel reads of one key says 1. The sync reads fewer when
+   * the provider answers fast or the rate limit would only queue them (packages/sync's
+   * stream-concurrency.ts). Default 3.
+   */
+  streamConcurrency?: number;
+  /**
    * For streams with readChanges: a full read runs at least this often (hours) against drift
    * the change feed may miss; the syncs in between read only the changes. Default 168 (a week).
    */

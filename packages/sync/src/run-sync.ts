@@ -16,7 +16,8 @@ import { resolveReferences } from "./references";
 import { classify, finishRun, lastSuccessStart, openRun } from "./run-lifecycle";
 import { type RunContext, runStream } from "./run-stream";
 import { recordStaleFields } from "./stale-fields";
-import { runScheduled, STREAM_CONCURRENCY } from "./stream-schedule";
+import { chooseStreamConcurrency, timedHttp } from "./stream-concurrency";
+import { runScheduled } from "./stream-schedule";
 import { tableSpecs } from "./tables/index";
 import { staleFieldLabels, unknownFields, WHOLE_COLLECTION } from "./unknown-fields";
 import type { UpsertScope } from "./upsert";
@@ -43,7 +44,10 @@ export interface RunSyncInput {
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
   batchSize?: number;
-  /** Streams read and written at once (stream-schedule.ts); 1 runs them one after another. */
+  /**
+   * Streams read and written at once (stream-schedule.ts); 1 runs them one after another.
+   * Default: chosen from the manifest, the latency seen and the rate limit (stream-concurrency.ts).
+   */
   streamConcurrency?: number;
   /** See ContextOptions.rateLimit: undefined keeps the connector's hint. */
   rateLimit?: { perSecond: number; burst?: number } | null;
@@ -66,6 +70,8 @@ export interface SyncOutcome {
   stale: StaleField[];
   /** Permissions found lost or restored since the run before; null when none changed. */
   permissionChange: PermissionChange | null;
+  /** How many streams were read at once (0 when the run failed before reading). */
+  streamConcurrency: number;
 }
 
 export class SyncInProgressError extends Error {
@@ -113,6 +119,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
   let verify: VerifyResult | undefined;
   let stale: StaleField[] = [];
   let permissionChange: PermissionChange | null = null;
+  let streamConcurrency = 0;
   try {
     // Streams run side by side (stream-schedule.ts): the first to fail stops the others.
     const stopStreams = new AbortController();
@@ -123,8 +130,10 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       timeoutMs: input.timeoutMs,
       rateLimit: input.rateLimit,
     });
+    // Verify's requests are timed: their round trip says whether the run will wait on the provider.
+    const timed = timedHttp(ctx.http);
     try {
-      verify = await connector.verify(ctx);
+      verify = await connector.verify({ ...ctx, http: timed.http });
     } catch (error) {
       // Whatever the token could read before is no longer known: the checklist says so.
       if (!(error instanceof SyncAbortedError)) await markPermissionsUnknown(db, connection.id, error);
@@ -164,9 +173,17 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       signal: ctx.signal,
       onProgress: () => input.onProgress?.(counts),
     };
+    streamConcurrency =
+      input.streamConcurrency ??
+      chooseStreamConcurrency({
+        allowed: connector.manifest.streamConcurrency,
+        latencyMs: timed.fastestMs(),
+        rateLimit: input.rateLimit === undefined ? connector.manifest.rateLimit : input.rateLimit,
+      });
+    log.info({ runId, streamConcurrency, latencyMs: timed.fastestMs() }, "reading streams");
     await runScheduled(
       streams,
-      input.streamConcurrency ?? STREAM_CONCURRENCY,
+      streamConcurrency,
       ({ name, stream }) => runStream(run, name, stream),
       () => stopStreams.abort(),
     );
@@ -179,7 +196,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
     await fillEmployeeDates(db, connector, skipped, scope, connection.lastSuccessAt !== null);
     await finishRun(db, finishing, "succeeded", counts, null);
     log.info({ runId, counts }, "sync succeeded");
-    return { runId, status: "succeeded", counts, resumed, mode: plan.mode, verify, stale, permissionChange };
+    return { runId, status: "succeeded", counts, resumed, mode: plan.mode, verify, stale, permissionChange, streamConcurrency };
   } catch (error) {
     if (signal.aborted || error instanceof SyncAbortedError) {
       log.warn({ runId }, "sync aborted; it resumes from its checkpoints on the next attempt");
@@ -205,6 +222,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       verify,
       stale,
       permissionChange,
+      streamConcurrency,
     };
   }
 }

@@ -1,14 +1,6 @@
 import type { ModelName } from "@roster/core";
 import { tableSpecs } from "./tables/index";
 
-/**
- * How many streams of one sync read and write at once, unless the caller says otherwise
- * (RunSyncInput.streamConcurrency). One by default: two made a 100,000-person first load about
- * a tenth faster on a 2-core box (26–28 s against 29 s) but raised its peak memory from about
- * 237 MB to 252 MB, against a 256 MB budget. A caller with memory to spare may ask for more.
- */
-export const STREAM_CONCURRENCY = 1;
-
 export interface ScheduledStream {
   name: string;
   model: ModelName;
