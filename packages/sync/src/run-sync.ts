@@ -17,7 +17,7 @@ import { classify, finishRun, lastSuccessStart, openRun } from "./run-lifecycle"
 import { type RunContext, runStream } from "./run-stream";
 import { recordStaleFields } from "./stale-fields";
 import { chooseStreamConcurrency, timedHttp } from "./stream-concurrency";
-import { runScheduled } from "./stream-schedule";
+import { runScheduled, type ScheduledStream } from "./stream-schedule";
 import { tableSpecs } from "./tables/index";
 import { staleFieldLabels, unknownFields, WHOLE_COLLECTION } from "./unknown-fields";
 import type { UpsertScope } from "./upsert";
@@ -181,19 +181,20 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
         rateLimit: input.rateLimit === undefined ? connector.manifest.rateLimit : input.rateLimit,
       });
     log.info({ runId, streamConcurrency, latencyMs: timed.fastestMs() }, "reading streams");
+    const skipped = new Set(unknown.filter((u) => u.field === WHOLE_COLLECTION).map((u) => u.stream));
+    const steps = finishingSteps(streams, {
+      links: (model) => resolveReferences(db, tableSpecs[model], connection.id),
+      employeeDates: () => fillEmployeeDates(db, connector, skipped, scope, connection.lastSuccessAt !== null),
+    });
     await runScheduled(
-      streams,
+      [...streams, ...steps],
       streamConcurrency,
-      ({ name, stream }) => runStream(run, name, stream),
+      (item, doneReading) => ("step" in item ? item.step() : runStream(run, item.name, item.stream, doneReading)),
       () => stopStreams.abort(),
     );
     // An abort asked for while the last streams were finishing still stops the run here; it
-    // resumes with every stream done, and only the references and the finish left.
+    // resumes with every stream done, and only the steps on stored rows and the finish left.
     if (signal.aborted) throw new SyncAbortedError("sync aborted");
-    const touched = new Set<ModelName>(streams.map((s) => s.model));
-    for (const model of touched) await resolveReferences(db, tableSpecs[model], connection.id);
-    const skipped = new Set(unknown.filter((u) => u.field === WHOLE_COLLECTION).map((u) => u.stream));
-    await fillEmployeeDates(db, connector, skipped, scope, connection.lastSuccessAt !== null);
     await finishRun(db, finishing, "succeeded", counts, null);
     log.info({ runId, counts }, "sync succeeded");
     return { runId, status: "succeeded", counts, resumed, mode: plan.mode, verify, stale, permissionChange, streamConcurrency };
@@ -225,6 +226,37 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       streamConcurrency,
     };
   }
+}
+
+interface FinishingStep extends ScheduledStream {
+  step: () => Promise<unknown>;
+}
+
+/**
+ * The set-wise steps on stored rows, each as soon as the streams it reads are in rather than
+ * after the last stream: a table's links once it and every table it links to are written, a
+ * person's dates once people and employments are (and the people's links, so the two updates
+ * never hold the same rows at once). They run beside the longest chains still reading.
+ */
+function finishingSteps(
+  streams: readonly ScheduledStream[],
+  work: { links: (model: ModelName) => Promise<unknown>; employeeDates: () => Promise<unknown> },
+): FinishingStep[] {
+  const writers = (tables: ReadonlySet<string>) =>
+    streams.filter((s) => tables.has(tableSpecs[s.model].table)).map((s) => s.name);
+  const steps: FinishingStep[] = [];
+  for (const model of new Set(streams.map((s) => s.model))) {
+    const spec = tableSpecs[model];
+    if (!spec.references?.length) continue;
+    const tables = new Set([spec.table, ...spec.references.map((ref) => ref.targetTable)]);
+    steps.push({ name: `links of ${spec.table}`, model, after: writers(tables), reads: false, step: () => work.links(model) });
+  }
+  const datesAfter = [
+    ...writers(new Set(["employees", "employments"])),
+    ...steps.filter((s) => s.model === "employees").map((s) => s.name),
+  ];
+  steps.push({ name: "employee dates", model: "employees", after: datesAfter, reads: false, step: work.employeeDates });
+  return steps;
 }
 
 const employeeDateColumns: Record<string, EmployeeDateColumn> = {

@@ -4,6 +4,10 @@ import { tableSpecs } from "./tables/index";
 export interface ScheduledStream {
   name: string;
   model: ModelName;
+  /** Waits for exactly these earlier entries (by name) instead of the rule below: a step on what they stored. */
+  after?: readonly string[];
+  /** False for a step that reads nothing from the provider (set-wise work on stored rows): it takes no slot. */
+  reads?: boolean;
 }
 
 /**
@@ -14,19 +18,23 @@ export interface ScheduledStream {
 export function prerequisitesOf(streams: readonly ScheduledStream[], index: number): ScheduledStream[] {
   const own = streams[index];
   if (!own) return [];
+  const after = own.after;
+  if (after) return streams.slice(0, index).filter((earlier) => after.includes(earlier.name));
   const linked = new Set((tableSpecs[own.model].references ?? []).map((ref) => ref.targetTable));
   return streams.slice(0, index).filter((earlier) => earlier.model === own.model || linked.has(tableSpecs[earlier.model].table));
 }
 
 /**
- * Runs `work` for every stream, at most `concurrency` at a time, each after its prerequisites
- * finished. The first failure stops new streams from starting and is thrown once every
- * started one has settled: nothing is left writing behind a failed run.
+ * Runs `work` for every stream, at most `concurrency` reading at a time, each after its
+ * prerequisites finished. A stream gives its slot up when `work` calls `doneReading` (its last
+ * page is in; what is left, the deletion check, holds no page and makes no request) or when it
+ * ends. The first failure stops new streams from starting and is thrown once every started one
+ * has settled: nothing is left writing behind a failed run.
  */
 export async function runScheduled<S extends ScheduledStream>(
   streams: readonly S[],
   concurrency: number,
-  work: (stream: S) => Promise<void>,
+  work: (stream: S, doneReading: () => void) => Promise<unknown>,
   onFirstFailure: (error: unknown) => void,
 ): Promise<void> {
   const finished = new Map<string, Promise<void>>();
@@ -47,17 +55,24 @@ export async function runScheduled<S extends ScheduledStream>(
     const before = prerequisitesOf(streams, index).map((p) => finished.get(p.name));
     const run = (async () => {
       await Promise.all(before);
-      await slot();
+      const reads = stream.reads !== false;
+      if (reads) await slot();
+      let released = !reads;
+      const releaseOnce = () => {
+        if (released) return;
+        released = true;
+        release();
+      };
       try {
         if (failure) return;
-        await work(stream);
+        await work(stream, releaseOnce);
       } catch (error) {
         if (!failure) {
           failure = { error };
           onFirstFailure(error);
         }
       } finally {
-        release();
+        releaseOnce();
       }
     })();
     finished.set(stream.name, run);
