@@ -100,6 +100,12 @@ export interface StreamDefinition<Cred, Raw, M extends ModelName> {
    */
   omits?: readonly string[];
   /**
+   * A short list read in a page or two (departments, locations, field definitions), not a chain
+   * that grows with the company. The sync reads lookups beside its long chains without counting
+   * them against the manifest's streamConcurrency, so the long chains start at once.
+   */
+  lookup?: boolean;
+  /**
    * Yields pages from `cursor` (null: the beginning) to the end. `since` is the last
    * successful sync, for providers with incremental reads; full reads ignore it.
    */

@@ -150,7 +150,13 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
     permissionChange = recorded.change.lost.length + recorded.change.restored.length > 0 ? recorded.change : null;
     if (permissionChange) log.warn({ runId, permissionChange }, "the token's permissions changed since the last sync");
 
-    const streams = Object.entries(connector.streams).map(([name, stream]) => ({ name, model: stream.model, stream }));
+    // A lookup (a page or two) takes no slot: the long chains start at once beside it.
+    const streams = Object.entries(connector.streams).map(([name, stream]) => ({
+      name,
+      model: stream.model,
+      stream,
+      ...(stream.lookup ? { reads: false } : {}),
+    }));
     for (const { name } of streams) counts[name] ??= emptyCounts();
     const run: RunContext = {
       db,

@@ -11,7 +11,8 @@ export const DEFAULT_STREAM_CONCURRENCY = 3;
 export const LATENCY_BOUND_MS = 50;
 
 /**
- * How many streams of a run read at once:
+ * How many long chains of a run read at once (streams marked `lookup`, a page or two each, read
+ * beside them without a slot):
  * 1. the manifest's `streamConcurrency` (default 3) is the most the provider is read with;
  * 2. one chain when the provider answers faster than LATENCY_BOUND_MS (or nothing was timed):
  *    waiting is not what the run spends its time on;

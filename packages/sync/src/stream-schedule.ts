@@ -6,7 +6,10 @@ export interface ScheduledStream {
   model: ModelName;
   /** Waits for exactly these earlier entries (by name) instead of the rule below: a step on what they stored. */
   after?: readonly string[];
-  /** False for a step that reads nothing from the provider (set-wise work on stored rows): it takes no slot. */
+  /**
+   * False for work that takes no slot: a step on stored rows, or a lookup stream (a page or two)
+   * that must not hold a long chain back.
+   */
   reads?: boolean;
 }
 
