@@ -1,7 +1,7 @@
 /**
- * A token bucket: `perSecond` tokens refill continuously up to `burst`. One per
- * connection, fed by the connector manifest's hints, so Roster stays under the
- * provider's limit instead of bouncing off 429s.
+ * A token bucket: `perSecond` tokens refill continuously up to `burst`. One per provider
+ * key in a process (shared-limiters.ts), fed by the connector manifest's hints, so Roster
+ * stays under the provider's limit instead of bouncing off 429s.
  */
 export class RateLimiter {
   private tokens: number;
