@@ -50,7 +50,7 @@ export const quickSizes: Sizes = {
   apiClients: 2,
   apiLoadSeconds: 3,
   hires: 100,
-  latencyPeople: 4_000,
+  latencyPeople: 3_000,
   latencyMs: 250,
 };
 
