@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readAhead } from "../src/read-ahead";
+import { abandon, readAhead } from "../src/read-ahead";
 
 /** A chain of `count` pages that logs when each is asked for and whether it was closed. */
 function chain(count: number, log: string[], failAt?: number) {
@@ -53,5 +53,16 @@ describe("reading a chain one page ahead", () => {
     })();
     await expect(reading).rejects.toThrow("page 2 failed");
     expect(seen).toEqual([1]);
+  });
+
+  it("asks for the first page at once, and a read given up before it started still closes the chain", async () => {
+    // Tried: create the read-ahead of three pages and abandon it without reading. Must hold:
+    // only the first page was asked for on creation; abandoning let the pages in flight
+    // settle and closed the chain.
+    const log: string[] = [];
+    const pages = readAhead(chain(3, log));
+    expect(log).toEqual(["fetch 1"]);
+    await abandon(pages);
+    expect(log).toEqual(["fetch 1", "fetch 2", "closed"]);
   });
 });
