@@ -1,7 +1,8 @@
 import type { SyncConnectionPayload, SyncRecordsPayload } from "@roster/connection-policy";
-import type { SendEmailPayload } from "@roster/email";
 // export_hire and reconcile_hires declare their payload types in @roster/hire-export.
-import { exportHireTask, type RateBudget, reconcileHiresTask } from "@roster/hire-export";
+import type { RateLimit } from "@roster/core";
+import type { SendEmailPayload } from "@roster/email";
+import { exportHireTask, reconcileHiresTask } from "@roster/hire-export";
 // webhook_fanout and deliver_webhooks declare their payload types in @roster/webhooks.
 import { deliverWebhooksTask, webhookFanoutTask } from "@roster/webhooks";
 import type { TaskList } from "graphile-worker";
@@ -30,7 +31,7 @@ declare global {
 }
 
 /** Lever's per-key budget from the config (bursts of twice the rate, as Lever's own bucket), else the manifest's. */
-function leverBudget(perSecond: number | undefined): Record<string, RateBudget> {
+function leverBudget(perSecond: number | undefined): Record<string, RateLimit> {
   return perSecond === undefined ? {} : { lever: { perSecond, burst: 2 * perSecond } };
 }
 

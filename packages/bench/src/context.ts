@@ -21,6 +21,10 @@ export interface Sizes {
   apiLoadSeconds: number;
   /** Lever candidates hired and delivered by webhook in figure 7. */
   hires: number;
+  /** People in the tenant figure 12 syncs with every answer delayed (its run time grows with them). */
+  latencyPeople: number;
+  /** The delay figure 12 adds to every answer: a real provider's round trip. */
+  latencyMs: number;
 }
 
 export const fullSizes: Sizes = {
@@ -33,6 +37,8 @@ export const fullSizes: Sizes = {
   apiClients: 8,
   apiLoadSeconds: 30,
   hires: 1000,
+  latencyPeople: 10_000,
+  latencyMs: 250,
 };
 export const quickSizes: Sizes = {
   people: 1_000,
@@ -44,6 +50,8 @@ export const quickSizes: Sizes = {
   apiClients: 2,
   apiLoadSeconds: 3,
   hires: 100,
+  latencyPeople: 3_000,
+  latencyMs: 250,
 };
 
 const SIM_SEED = 42;
@@ -58,8 +66,11 @@ export interface BenchContext {
   providerRateLimit: boolean;
   /** A measured child (sync, floor) running longer than this is killed: its figure fails with a lower bound. */
   childTimeoutMs: number;
-  /** The simulator with `sizes.people` ("main") or `sizes.smallPeople` ("small"), started once. */
-  sim(which: "main" | "small"): Promise<SimProcess>;
+  /**
+   * The simulator with `sizes.people` ("main"), `sizes.smallPeople` ("small") or
+   * `sizes.latencyPeople` ("latency", the one whose faults figure 12 sets), started once.
+   */
+  sim(which: "main" | "small" | "latency"): Promise<SimProcess>;
   /** Work several figures share (the initial sync, the mapped rows) runs once per bench run. */
   memo<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }
@@ -87,7 +98,7 @@ export function createContext(input: {
     sim(which) {
       let sim = sims.get(which);
       if (!sim) {
-        const people = which === "main" ? sizes.people : sizes.smallPeople;
+        const people = { main: sizes.people, small: sizes.smallPeople, latency: sizes.latencyPeople }[which];
         sim = input.progress.step(`starting the Zenefits simulator (${people.toLocaleString("en-US")} people, own process)`, () =>
           startSimProcess({ people, seed: SIM_SEED }),
         );

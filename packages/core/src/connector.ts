@@ -36,6 +36,13 @@ export interface Manifest<C extends z.ZodType = z.ZodType> {
   permissions: readonly Permission[];
   rateLimit?: { perSecond: number; burst?: number };
   /**
+   * How many of the connector's streams (independent cursor chains) may be read at once, at
+   * most; a provider that penalises parallel reads of one key says 1. The sync reads fewer when
+   * the provider answers fast or the rate limit would only queue them (packages/sync's
+   * stream-concurrency.ts). Default 3.
+   */
+  streamConcurrency?: number;
+  /**
    * For streams with readChanges: a full read runs at least this often (hours) against drift
    * the change feed may miss; the syncs in between read only the changes. Default 168 (a week).
    */
@@ -92,6 +99,12 @@ export interface StreamDefinition<Cred, Raw, M extends ModelName> {
    * come from elsewhere (e.g. a person's dates from the employments stream, see Employee).
    */
   omits?: readonly string[];
+  /**
+   * A short list read in a page or two (departments, locations, field definitions), not a chain
+   * that grows with the company. The sync reads lookups beside its long chains without counting
+   * them against the manifest's streamConcurrency, so the long chains start at once.
+   */
+  lookup?: boolean;
   /**
    * Yields pages from `cursor` (null: the beginning) to the end. `since` is the last
    * successful sync, for providers with incremental reads; full reads ignore it.

@@ -5,6 +5,7 @@ import { ConnectorError } from "./errors";
 import { createHttpClient } from "./http/client";
 import type { RateLimiter } from "./http/rate-limiter";
 import type { RetryPolicy } from "./http/retry-policy";
+import { sharedRateLimiter } from "./http/shared-limiters";
 
 export interface ContextOptions {
   log?: Logger;
@@ -14,13 +15,11 @@ export interface ContextOptions {
   /**
    * Overrides the manifest's rate-limit hint for this context: a deployment that knows its
    * provider's real limit sets it; null turns the limiter off (benchmarks of the engine itself).
+   * Either way the budget is the provider key's, shared by every context of the process that
+   * spends the same key (shared-limiters.ts).
    */
   rateLimit?: { perSecond: number; burst?: number } | null;
-  /**
-   * A limiter shared with other contexts (takes precedence over rateLimit): work that runs in
-   * parallel against one provider key, such as several hire exports of one Lever connection,
-   * shares the key's budget instead of each context spending it afresh.
-   */
+  /** A limiter of the caller's own, used instead of the key's shared one. */
   limiter?: RateLimiter;
 }
 
@@ -48,12 +47,17 @@ export function createConnectorContext<C extends z.ZodType>(
   const log = (options.log ?? createLogger(`connector:${connector.manifest.id}`)).child({ connector: connector.manifest.id });
   const signal = options.signal ?? new AbortController().signal;
   const target = connector.http(credentials);
+  const rate = options.rateLimit === undefined ? connector.manifest.rateLimit : options.rateLimit;
+  const limiter =
+    options.limiter ??
+    (rate
+      ? sharedRateLimiter({ connectorId: connector.manifest.id, baseUrl: target.baseUrl, headers: target.headers }, rate)
+      : undefined);
   const http = createHttpClient({
     provider: connector.manifest.name,
     baseUrl: target.baseUrl,
     headers: target.headers,
-    rateLimit: options.rateLimit === undefined ? connector.manifest.rateLimit : (options.rateLimit ?? undefined),
-    limiter: options.limiter,
+    limiter,
     retry: options.retry,
     timeoutMs: options.timeoutMs,
     signal,

@@ -19,6 +19,7 @@ export { type AnnualEquivalent, intervalUnit, type OfferedSalary, offeredSalary 
 export { createHttpClient, type HttpClient, type HttpClientOptions, type HttpRequest, type HttpResponse } from "./http/client";
 export { RateLimiter, sleep } from "./http/rate-limiter";
 export { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from "./http/retry-policy";
+export { credentialFingerprint, type ProviderKey, type RateLimit, sharedRateLimiter } from "./http/shared-limiters";
 export * from "./model/index";
 export { normalizeEmail, normalizePhone } from "./normalize";
 export { isSecretSchema, secret, secretFieldNames, secretValues } from "./secret";

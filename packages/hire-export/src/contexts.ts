@@ -1,14 +1,13 @@
 import { type ConnectorContext, createActionContext, createConnectorContext } from "@roster/core";
 import type { Logger } from "@roster/logger";
-import { atsLimiterFor } from "./ats-limiter";
 import type { HireSourceConnector } from "./connection";
 import type { HttpOptions } from "./deps";
 import type { ExportTarget } from "./target";
 
 /**
- * A context for the ATS side of a connection. With `connectionId`, it spends the connection's
- * shared rate budget (exports of one connection run in parallel); without, a budget of its own
- * (a one-off check such as Verify).
+ * A context for the ATS side of a connection. It spends the provider key's rate budget, shared
+ * in the process with every other export, check and sync using the same key (core's
+ * shared-limiters.ts): providers limit the key, not the job.
  */
 export function sourceContext(
   connector: HireSourceConnector,
@@ -16,16 +15,13 @@ export function sourceContext(
   log: Logger,
   http: HttpOptions = {},
   signal?: AbortSignal,
-  connectionId?: string,
 ): ConnectorContext<any> {
   const { rateLimits, ...options } = http;
   const configured = rateLimits?.[connector.manifest.id];
-  const rate = configured ?? connector.manifest.rateLimit;
   return createConnectorContext(connector, credentials, {
     log,
     ...options,
     ...(configured ? { rateLimit: configured } : {}),
-    ...(connectionId && rate ? { limiter: atsLimiterFor(connectionId, rate) } : {}),
     ...(signal ? { signal } : {}),
   });
 }

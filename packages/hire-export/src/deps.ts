@@ -1,14 +1,13 @@
-import type { RetryPolicy } from "@roster/core";
+import type { RateLimit, RetryPolicy } from "@roster/core";
 import type { Db } from "@roster/db";
 import type { Logger } from "@roster/logger";
-import type { RateBudget } from "./ats-limiter";
 
 /** HTTP behaviour towards both providers; tests shorten the retries. */
 export interface HttpOptions {
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
   /** A provider key's budget by connector id (the deployment's configured limits); default the manifest's. */
-  rateLimits?: Readonly<Record<string, RateBudget>>;
+  rateLimits?: Readonly<Record<string, RateLimit>>;
 }
 
 /** What the export tasks need, built once by the worker (or a test). */

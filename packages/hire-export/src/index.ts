@@ -1,5 +1,4 @@
 export { alreadySentRefusal, lastSent, type SentHire } from "./already-sent";
-export { atsLimiterFor, type RateBudget } from "./ats-limiter";
 export { type Locked, withCandidateLock } from "./candidate-lock";
 export { type HireConnection, type HireSourceConnector, loadHireConnection, suppliesHires } from "./connection";
 export { sourceContext, targetContext } from "./contexts";

@@ -35,7 +35,7 @@ export const EXPORT_BUSY_RECHECK_SECONDS = 5;
  * if the caller's change commits). "replace" resets a waiting job to run at `runAt` (now by
  * default); a job already running keeps going and a fresh one is queued (graphile's job-key
  * semantics), which the candidate lock keeps from overlapping it. No named queue: exports of
- * a connection run in parallel, sharing the connection's rate budget (ats-limiter.ts);
+ * a connection run in parallel, sharing the provider key's rate budget (core's shared-limiters.ts);
  * a serial queue left each worker idle for a poll interval between two exports.
  */
 export async function queueExportHire(db: Kysely<Database>, payload: ExportHirePayload, runAt?: Date): Promise<void> {

@@ -1,6 +1,5 @@
 import { sql } from "@roster/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { atsLimiterFor } from "../src/ats-limiter";
 import { withCandidateLock } from "../src/candidate-lock";
 import { EXPORT_BUSY_RECHECK_SECONDS, exportJobKey } from "../src/jobs";
 import { exportHire } from "../src/tasks/export-hire";
@@ -90,15 +89,5 @@ describe("exports of one connection run in parallel, one at a time per candidate
       expect(w.imported(id), `candidate ${id} imported once`).toHaveLength(1);
       expect(await w.transfers(id)).toMatchObject([{ status: "succeeded", attempts: 1 }]);
     }
-  });
-
-  it("a connection's exports share one Lever rate budget in the process", () => {
-    // Tried: ask for the limiter of one connection twice, and of another.
-    // Must hold: the same bucket for the same connection and budget; another connection, or
-    // another budget, gets its own.
-    const a = atsLimiterFor(w.connectionId, { perSecond: 10, burst: 20 });
-    expect(atsLimiterFor(w.connectionId, { perSecond: 10, burst: 20 })).toBe(a);
-    expect(atsLimiterFor(crypto.randomUUID(), { perSecond: 10, burst: 20 })).not.toBe(a);
-    expect(atsLimiterFor(w.connectionId, { perSecond: 50, burst: 100 })).not.toBe(a);
   });
 });

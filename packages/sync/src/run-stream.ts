@@ -37,6 +37,7 @@ export async function runStream(
   run: RunContext,
   name: string,
   stream: StreamDefinition<unknown, unknown, never> | StreamDefinition<any, any, any>,
+  doneReading: () => void = () => {},
 ): Promise<void> {
   const { db, scope, counts } = run;
   if (run.signal.aborted) throw new SyncAbortedError("sync aborted");
@@ -77,6 +78,7 @@ export async function runStream(
         batchSize: run.batchSize,
         signal: run.signal,
         onBatch: run.onProgress,
+        onReadDone: doneReading,
         keep: columnsKeptAsStored(
           tableSpecs[stream.model as keyof typeof tableSpecs],
           stream,

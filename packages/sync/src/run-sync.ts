@@ -16,7 +16,8 @@ import { resolveReferences } from "./references";
 import { classify, finishRun, lastSuccessStart, openRun } from "./run-lifecycle";
 import { type RunContext, runStream } from "./run-stream";
 import { recordStaleFields } from "./stale-fields";
-import { runScheduled, STREAM_CONCURRENCY } from "./stream-schedule";
+import { chooseStreamConcurrency, timedHttp } from "./stream-concurrency";
+import { runScheduled, type ScheduledStream } from "./stream-schedule";
 import { tableSpecs } from "./tables/index";
 import { staleFieldLabels, unknownFields, WHOLE_COLLECTION } from "./unknown-fields";
 import type { UpsertScope } from "./upsert";
@@ -43,7 +44,10 @@ export interface RunSyncInput {
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
   batchSize?: number;
-  /** Streams read and written at once (stream-schedule.ts); 1 runs them one after another. */
+  /**
+   * Streams read and written at once (stream-schedule.ts); 1 runs them one after another.
+   * Default: chosen from the manifest, the latency seen and the rate limit (stream-concurrency.ts).
+   */
   streamConcurrency?: number;
   /** See ContextOptions.rateLimit: undefined keeps the connector's hint. */
   rateLimit?: { perSecond: number; burst?: number } | null;
@@ -66,6 +70,8 @@ export interface SyncOutcome {
   stale: StaleField[];
   /** Permissions found lost or restored since the run before; null when none changed. */
   permissionChange: PermissionChange | null;
+  /** How many streams were read at once (0 when the run failed before reading). */
+  streamConcurrency: number;
 }
 
 export class SyncInProgressError extends Error {
@@ -113,6 +119,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
   let verify: VerifyResult | undefined;
   let stale: StaleField[] = [];
   let permissionChange: PermissionChange | null = null;
+  let streamConcurrency = 0;
   try {
     // Streams run side by side (stream-schedule.ts): the first to fail stops the others.
     const stopStreams = new AbortController();
@@ -123,8 +130,10 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       timeoutMs: input.timeoutMs,
       rateLimit: input.rateLimit,
     });
+    // Verify's requests are timed: their round trip says whether the run will wait on the provider.
+    const timed = timedHttp(ctx.http);
     try {
-      verify = await connector.verify(ctx);
+      verify = await connector.verify({ ...ctx, http: timed.http });
     } catch (error) {
       // Whatever the token could read before is no longer known: the checklist says so.
       if (!(error instanceof SyncAbortedError)) await markPermissionsUnknown(db, connection.id, error);
@@ -141,7 +150,13 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
     permissionChange = recorded.change.lost.length + recorded.change.restored.length > 0 ? recorded.change : null;
     if (permissionChange) log.warn({ runId, permissionChange }, "the token's permissions changed since the last sync");
 
-    const streams = Object.entries(connector.streams).map(([name, stream]) => ({ name, model: stream.model, stream }));
+    // A lookup (a page or two) takes no slot: the long chains start at once beside it.
+    const streams = Object.entries(connector.streams).map(([name, stream]) => ({
+      name,
+      model: stream.model,
+      stream,
+      ...(stream.lookup ? { reads: false } : {}),
+    }));
     for (const { name } of streams) counts[name] ??= emptyCounts();
     const run: RunContext = {
       db,
@@ -164,22 +179,31 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       signal: ctx.signal,
       onProgress: () => input.onProgress?.(counts),
     };
+    streamConcurrency =
+      input.streamConcurrency ??
+      chooseStreamConcurrency({
+        allowed: connector.manifest.streamConcurrency,
+        latencyMs: timed.fastestMs(),
+        rateLimit: input.rateLimit === undefined ? connector.manifest.rateLimit : input.rateLimit,
+      });
+    log.info({ runId, streamConcurrency, latencyMs: timed.fastestMs() }, "reading streams");
+    const skipped = new Set(unknown.filter((u) => u.field === WHOLE_COLLECTION).map((u) => u.stream));
+    const steps = finishingSteps(streams, {
+      links: (model) => resolveReferences(db, tableSpecs[model], connection.id),
+      employeeDates: () => fillEmployeeDates(db, connector, skipped, scope, connection.lastSuccessAt !== null),
+    });
     await runScheduled(
-      streams,
-      input.streamConcurrency ?? STREAM_CONCURRENCY,
-      ({ name, stream }) => runStream(run, name, stream),
+      [...streams, ...steps],
+      streamConcurrency,
+      (item, doneReading) => ("step" in item ? item.step() : runStream(run, item.name, item.stream, doneReading)),
       () => stopStreams.abort(),
     );
     // An abort asked for while the last streams were finishing still stops the run here; it
-    // resumes with every stream done, and only the references and the finish left.
+    // resumes with every stream done, and only the steps on stored rows and the finish left.
     if (signal.aborted) throw new SyncAbortedError("sync aborted");
-    const touched = new Set<ModelName>(streams.map((s) => s.model));
-    for (const model of touched) await resolveReferences(db, tableSpecs[model], connection.id);
-    const skipped = new Set(unknown.filter((u) => u.field === WHOLE_COLLECTION).map((u) => u.stream));
-    await fillEmployeeDates(db, connector, skipped, scope, connection.lastSuccessAt !== null);
     await finishRun(db, finishing, "succeeded", counts, null);
     log.info({ runId, counts }, "sync succeeded");
-    return { runId, status: "succeeded", counts, resumed, mode: plan.mode, verify, stale, permissionChange };
+    return { runId, status: "succeeded", counts, resumed, mode: plan.mode, verify, stale, permissionChange, streamConcurrency };
   } catch (error) {
     if (signal.aborted || error instanceof SyncAbortedError) {
       log.warn({ runId }, "sync aborted; it resumes from its checkpoints on the next attempt");
@@ -205,8 +229,40 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       verify,
       stale,
       permissionChange,
+      streamConcurrency,
     };
   }
+}
+
+interface FinishingStep extends ScheduledStream {
+  step: () => Promise<unknown>;
+}
+
+/**
+ * The set-wise steps on stored rows, each as soon as the streams it reads are in rather than
+ * after the last stream: a table's links once it and every table it links to are written, a
+ * person's dates once people and employments are (and the people's links, so the two updates
+ * never hold the same rows at once). They run beside the longest chains still reading.
+ */
+function finishingSteps(
+  streams: readonly ScheduledStream[],
+  work: { links: (model: ModelName) => Promise<unknown>; employeeDates: () => Promise<unknown> },
+): FinishingStep[] {
+  const writers = (tables: ReadonlySet<string>) =>
+    streams.filter((s) => tables.has(tableSpecs[s.model].table)).map((s) => s.name);
+  const steps: FinishingStep[] = [];
+  for (const model of new Set(streams.map((s) => s.model))) {
+    const spec = tableSpecs[model];
+    if (!spec.references?.length) continue;
+    const tables = new Set([spec.table, ...spec.references.map((ref) => ref.targetTable)]);
+    steps.push({ name: `links of ${spec.table}`, model, after: writers(tables), reads: false, step: () => work.links(model) });
+  }
+  const datesAfter = [
+    ...writers(new Set(["employees", "employments"])),
+    ...steps.filter((s) => s.model === "employees").map((s) => s.name),
+  ];
+  steps.push({ name: "employee dates", model: "employees", after: datesAfter, reads: false, step: work.employeeDates });
+  return steps;
 }
 
 const employeeDateColumns: Record<string, EmployeeDateColumn> = {

@@ -1,17 +1,16 @@
 import type { ModelName } from "@roster/core";
 import { tableSpecs } from "./tables/index";
 
-/**
- * How many streams of one sync read and write at once, unless the caller says otherwise
- * (RunSyncInput.streamConcurrency). One by default: two made a 100,000-person first load about
- * a tenth faster on a 2-core box (26–28 s against 29 s) but raised its peak memory from about
- * 237 MB to 252 MB, against a 256 MB budget. A caller with memory to spare may ask for more.
- */
-export const STREAM_CONCURRENCY = 1;
-
 export interface ScheduledStream {
   name: string;
   model: ModelName;
+  /** Waits for exactly these earlier entries (by name) instead of the rule below: a step on what they stored. */
+  after?: readonly string[];
+  /**
+   * False for work that takes no slot: a step on stored rows, or a lookup stream (a page or two)
+   * that must not hold a long chain back.
+   */
+  reads?: boolean;
 }
 
 /**
@@ -22,19 +21,23 @@ export interface ScheduledStream {
 export function prerequisitesOf(streams: readonly ScheduledStream[], index: number): ScheduledStream[] {
   const own = streams[index];
   if (!own) return [];
+  const after = own.after;
+  if (after) return streams.slice(0, index).filter((earlier) => after.includes(earlier.name));
   const linked = new Set((tableSpecs[own.model].references ?? []).map((ref) => ref.targetTable));
   return streams.slice(0, index).filter((earlier) => earlier.model === own.model || linked.has(tableSpecs[earlier.model].table));
 }
 
 /**
- * Runs `work` for every stream, at most `concurrency` at a time, each after its prerequisites
- * finished. The first failure stops new streams from starting and is thrown once every
- * started one has settled: nothing is left writing behind a failed run.
+ * Runs `work` for every stream, at most `concurrency` reading at a time, each after its
+ * prerequisites finished. A stream gives its slot up when `work` calls `doneReading` (its last
+ * page is in; what is left, the deletion check, holds no page and makes no request) or when it
+ * ends. The first failure stops new streams from starting and is thrown once every started one
+ * has settled: nothing is left writing behind a failed run.
  */
 export async function runScheduled<S extends ScheduledStream>(
   streams: readonly S[],
   concurrency: number,
-  work: (stream: S) => Promise<void>,
+  work: (stream: S, doneReading: () => void) => Promise<unknown>,
   onFirstFailure: (error: unknown) => void,
 ): Promise<void> {
   const finished = new Map<string, Promise<void>>();
@@ -55,17 +58,24 @@ export async function runScheduled<S extends ScheduledStream>(
     const before = prerequisitesOf(streams, index).map((p) => finished.get(p.name));
     const run = (async () => {
       await Promise.all(before);
-      await slot();
+      const reads = stream.reads !== false;
+      if (reads) await slot();
+      let released = !reads;
+      const releaseOnce = () => {
+        if (released) return;
+        released = true;
+        release();
+      };
       try {
         if (failure) return;
-        await work(stream);
+        await work(stream, releaseOnce);
       } catch (error) {
         if (!failure) {
           failure = { error };
           onFirstFailure(error);
         }
       } finally {
-        release();
+        releaseOnce();
       }
     })();
     finished.set(stream.name, run);

@@ -4,6 +4,7 @@ import { type Kysely, sql } from "@roster/db";
 import { copyFields } from "./copy-text";
 import type { RunCounts } from "./counts";
 import { hasRowsFromBeforeRun, liveRowCount, markUnseenDeleted } from "./deletions";
+import { abandon, readAhead } from "./read-ahead";
 import type { StreamRead } from "./read-plan";
 import { tableSpecs } from "./tables/index";
 import type { UpsertScope } from "./upsert";
@@ -14,6 +15,8 @@ export interface StreamSyncOptions {
   /** The run's signal: checked between pages, whatever the connector does with it. */
   signal: AbortSignal;
   onBatch?: () => void;
+  /** Called once the last page is read and written, before the deletion check. */
+  onReadDone?: () => void;
   /** Columns an update leaves as stored (unknown-fields.ts). */
   keep?: ReadonlySet<string>;
 }
@@ -57,9 +60,14 @@ export interface StreamWork<M extends ModelName> {
 export async function syncStream<M extends ModelName>(work: StreamWork<M>): Promise<void> {
   const { db, name, stream, scope, counts, storedErrors, options } = work;
   const spec = tableSpecs[stream.model] as (typeof tableSpecs)[M];
+  // The first page travels while the table is looked at.
+  const pages = readAhead(work.read.pages);
   // Changed fields only matter for rows stored before this run, and seen ids only when
   // deletions are found by absence (deletions.ts): a first load skips both.
-  const existing = await hasRowsFromBeforeRun(db, spec, scope);
+  const existing = await hasRowsFromBeforeRun(db, spec, scope).catch(async (error: unknown) => {
+    await abandon(pages);
+    throw error;
+  });
   const trackSeen = existing && work.read.deletions === "by-absence";
   const upsertOptions = { logChanges: existing, copyDirect: !existing, keep: options.keep };
   const schema = modelSchemas[stream.model];
@@ -91,7 +99,7 @@ export async function syncStream<M extends ModelName>(work: StreamWork<M>): Prom
   };
 
   try {
-    for await (const page of work.read.pages) {
+    for await (const page of pages) {
       if (writeError) throw writeError;
       // Checked here too, so a connector that forgets the signal still stops between pages.
       if (options.signal.aborted) throw new SyncAbortedError("sync aborted");
@@ -151,6 +159,7 @@ export async function syncStream<M extends ModelName>(work: StreamWork<M>): Prom
   if (!reachedEnd && buffer.cursor !== null) {
     throw new IncompleteReadError(`stream ${name} ended before its last page (cursor ${buffer.cursor})`);
   }
+  options.onReadDone?.();
 
   await finishStream(db, name, stream.model, scope, counts, work.read.deletions);
 }

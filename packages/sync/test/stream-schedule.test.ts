@@ -76,4 +76,59 @@ describe("stream schedule", () => {
     expect(started).not.toContain("people");
     expect(started).not.toContain("customFieldValues");
   });
+
+  it("gives a stream's slot to the next one once its reading is done, while it still finishes", async () => {
+    // Tried: one slot; the first stream says its reading is done, then takes a while to finish
+    // (its deletion check). Must hold: the second started before the first ended, and the
+    // first's prerequisite-holders still waited for its end.
+    const events: string[] = [];
+    const two: ScheduledStream[] = [
+      { name: "departments", model: "departments" },
+      { name: "customFields", model: "customFields" },
+      { name: "people", model: "employees" },
+    ];
+    await runScheduled(
+      two,
+      1,
+      async (stream, doneReading) => {
+        events.push(`start ${stream.name}`);
+        await tick();
+        doneReading();
+        doneReading();
+        for (let i = 0; i < 5; i++) await tick();
+        events.push(`end ${stream.name}`);
+      },
+      () => {},
+    );
+    const at = (event: string) => events.indexOf(event);
+    expect(at("start customFields")).toBeLessThan(at("end departments"));
+    expect(at("start people")).toBeGreaterThan(at("end departments"));
+    expect(events.filter((e) => e.startsWith("end"))).toHaveLength(3);
+  });
+
+  it("runs a step on stored rows once the streams it names are in, beside streams still reading", async () => {
+    // Tried: two slots; the people's links as a step after locations, departments and people,
+    // while the long custom field values still read and people or departments hold the other
+    // slot. Must hold: the step started after people ended and before custom field values
+    // ended, its prerequisites being exactly the streams it names.
+    const events: string[] = [];
+    const withStep = [
+      ...zenefits,
+      { name: "links of employees", model: "employees" as const, after: ["locations", "departments", "people"], reads: false },
+    ];
+    expect(names(prerequisitesOf(withStep, withStep.length - 1))).toEqual(["locations", "departments", "people"]);
+    await runScheduled(
+      [zenefits[0]!, zenefits[1]!, zenefits[2]!, zenefits[3]!, zenefits[6]!, ...withStep.slice(-1)],
+      2,
+      async (stream) => {
+        events.push(`start ${stream.name}`);
+        for (let i = 0; i < (stream.name === "customFieldValues" ? 20 : 1); i++) await tick();
+        events.push(`end ${stream.name}`);
+      },
+      () => {},
+    );
+    const at = (event: string) => events.indexOf(event);
+    expect(at("start links of employees")).toBeGreaterThan(at("end people"));
+    expect(at("start links of employees")).toBeLessThan(at("end customFieldValues"));
+  });
 });

@@ -1,4 +1,5 @@
 import type { Employee } from "@roster/core";
+import { sql } from "@roster/db";
 import { tableSpecs, upsertBatch } from "@roster/sync";
 import pg from "pg";
 import type { BenchContext } from "../context";
@@ -44,9 +45,26 @@ async function timeUpsert(ctx: BenchContext, records: Employee[]): Promise<numbe
   return performance.now() - started;
 }
 
-async function timeCopy(ctx: BenchContext, records: Employee[]): Promise<number> {
-  const target = await ctx.dbs.fresh("copy_stage");
+/**
+ * COPY of the rows into a fresh employees table; with `withoutSecondaryIndexes`, after dropping
+ * every index that backs no constraint (the people list's covering index, the trigram search
+ * index…): what those indexes cost every write path alike.
+ */
+export async function timeCopy(
+  ctx: BenchContext,
+  records: Employee[],
+  options: { withoutSecondaryIndexes?: boolean } = {},
+): Promise<number> {
+  const target = await ctx.dbs.fresh(options.withoutSecondaryIndexes ? "copy_unindexed" : "copy_stage");
   const fixture = await createConnection(target.db);
+  if (options.withoutSecondaryIndexes) {
+    const { rows } = await sql<{ name: string }>`
+      select i.relname as name from pg_index x
+      join pg_class i on i.oid = x.indexrelid
+      where x.indrelid = 'employees'::regclass
+        and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)`.execute(target.db);
+    for (const { name } of rows) await sql`drop index ${sql.id(name)}`.execute(target.db);
+  }
   await settle(target.url);
   const client = new pg.Client({ connectionString: target.url, application_name: "roster-bench-copy" });
   await client.connect();

@@ -4,10 +4,11 @@ import { settle } from "../harness/database";
 import { fmt, ratioFigure } from "../harness/figure";
 import { createConnection } from "../harness/fixtures";
 import { employeeRows } from "../scenarios/employee-rows";
-import { upsertStage } from "./2-upsert-stage";
+import { timeCopy, upsertStage } from "./2-upsert-stage";
 import type { Benchmark } from "./types";
 
-const TITLE = "naive row-by-row upsert ÷ upsertBatch";
+const TITLE = "write path (upsertBatch) ÷ COPY into the indexed employees table";
+const INDEX_TITLE = "COPY into employees ÷ into it without secondary indexes";
 
 /** What a first implementation usually does: one parameterised INSERT … ON CONFLICT per record, autocommit. */
 function naiveStatement(): string {
@@ -23,16 +24,26 @@ function naiveStatement(): string {
 }
 
 /**
- * Figure 3: the naive path runs on `naiveRows` rows (10,000; it is slow) and is
- * extrapolated linearly to the tenant size; ours is figure 2's upsert of every row.
+ * Figure 3, on the table the product writes: our set-wise write path (figure 2's upsertBatch of
+ * every row, 1,000 a statement) ÷ COPY of the same rows into the same indexed table, so what
+ * both pay for the indexes cancels out and what is left is the write path's own cost. 3b says
+ * what the indexes cost: the same COPY into the table with its secondary indexes dropped. The
+ * naive path (one INSERT … ON CONFLICT a row, autocommit) runs on `naiveRows` rows, extrapolated
+ * to the tenant: naive ÷ ours is printed for information.
  */
 export const naiveUpsert: Benchmark = {
   id: "3",
   title: TITLE,
-  lines: [{ id: "3", title: TITLE }],
+  lines: [
+    { id: "3a", title: TITLE },
+    { id: "3b", title: INDEX_TITLE },
+  ],
   async run(ctx) {
     const records = await employeeRows(ctx);
     const stage = await upsertStage(ctx);
+    const unindexedMs = await ctx.progress.step(`COPY of ${fmt.count(records.length)} rows without secondary indexes`, () =>
+      timeCopy(ctx, records, { withoutSecondaryIndexes: true }),
+    );
     const rows = records.slice(0, ctx.sizes.naiveRows);
     const target = await ctx.dbs.fresh("naive_upsert");
     const fixture = await createConnection(target.db);
@@ -58,30 +69,37 @@ export const naiveUpsert: Benchmark = {
       await client.end();
     }
     const extrapolatedMs = (naiveMs / rows.length) * stage.rows;
-    // No set-wise write beats COPY, so naive ÷ COPY bounds this figure: on the employees table,
-    // whose trigram and covering indexes cost every write path alike, it is far below the
-    // ~28 performance.md measured on a table without them.
-    const ceiling = extrapolatedMs / stage.copyMs;
+    const naiveOverOurs = extrapolatedMs / stage.upsertMs;
     return [
       ratioFigure({
-        id: "3",
-        title: `${TITLE} (${fmt.count(rows.length)} rows → ${fmt.count(stage.rows)})`,
-        value: extrapolatedMs,
-        baseline: stage.upsertMs,
+        id: "3a",
+        title: `${TITLE} (${fmt.count(stage.rows)} rows)`,
+        value: stage.upsertMs,
+        baseline: stage.copyMs,
         format: fmt.seconds,
-        op: ">=",
-        limit: 15,
-        note: `naive ÷ COPY of the same rows is ${ceiling.toFixed(1)}: no set-wise write is much faster than COPY, so about the most this table allows`,
+        op: "<=",
+        limit: 1.3,
+        note: `naive row by row ÷ ours: ${naiveOverOurs.toFixed(1)} (${fmt.count(rows.length)} rows, extrapolated to ${fmt.count(stage.rows)}; naive ÷ COPY ${(extrapolatedMs / stage.copyMs).toFixed(1)})`,
         details: {
+          rows: stage.rows,
+          oursMs: stage.upsertMs,
+          copyMs: stage.copyMs,
           naiveRows: rows.length,
           naiveMs,
           naiveRowsPerSecond: (rows.length / naiveMs) * 1000,
-          extrapolatedTo: stage.rows,
           extrapolatedMs,
-          oursMs: stage.upsertMs,
-          copyMs: stage.copyMs,
-          naiveOverCopy: ceiling,
+          naiveOverOurs,
         },
+      }),
+      ratioFigure({
+        id: "3b",
+        title: `${INDEX_TITLE} (${fmt.count(stage.rows)} rows)`,
+        value: stage.copyMs,
+        baseline: unindexedMs,
+        format: fmt.seconds,
+        op: "<=",
+        limit: 2,
+        details: { copyMs: stage.copyMs, unindexedMs },
       }),
     ];
   },

@@ -9,6 +9,7 @@ import { jobRunner } from "./8-job-runner";
 import { apiExport } from "./9-api-export";
 import { apiList } from "./10-api-list";
 import { changeWebhooks } from "./11-change-webhooks";
+import { latencyChains } from "./12-latency-chains";
 import type { Benchmark } from "./types";
 
 export type { Benchmark } from "./types";
@@ -29,4 +30,5 @@ export const benchmarks: readonly Benchmark[] = [
   apiExport,
   apiList,
   changeWebhooks,
+  latencyChains,
 ];

@@ -32,8 +32,11 @@ childMain<ExportFloorInput, ExportFloorResult>(async (input) => {
   const action = zenefits.actions?.importHire;
   if (!suppliesHires(source) || !action) throw new Error("the registry has no Lever hires or Zenefits importHire");
   const target: ExportTarget = { connector: zenefits, action, connectionId: null, credentials: input.credentials };
+  // Unpaced, as the product's exports are in this figure: the simulator's limit is off, and the
+  // key's one shared budget would otherwise pace the floor alone.
+  const http = { rateLimits: { [source.manifest.id]: { perSecond: 1_000_000, burst: 2_000_000 } } };
   for (const opportunityId of input.opportunityIds) {
-    const lever = sourceContext(source, input.credentials, log);
+    const lever = sourceContext(source, input.credentials, log, http);
     const standing = await source.hires.standing(lever, opportunityId);
     if (standing.status !== "hired") throw new Error(`Lever does not show ${opportunityId} as hired`);
     const read = await source.hires.read(lever, opportunityId, standing);

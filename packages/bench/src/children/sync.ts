@@ -18,6 +18,8 @@ export interface SyncChildInput {
   connectionId: string;
   providerRateLimit: boolean;
   batchSize: number;
+  /** Streams read at once; unset, the engine chooses (packages/sync's stream-concurrency.ts). */
+  streamConcurrency?: number;
 }
 
 export interface SyncChildResult {
@@ -28,8 +30,10 @@ export interface SyncChildResult {
   status: string;
   errorMessage?: string;
   counts: RunCounts;
-  /** When each stream finished, in ms from the start (streams run one after another). */
+  /** When each stream finished, in ms from the start. */
   streamDoneMs: Record<string, number>;
+  /** Streams the run read at once. */
+  streamConcurrency: number;
 }
 
 /**
@@ -65,6 +69,7 @@ childMain<SyncChildInput, SyncChildResult>(async (input) => {
     connection: { id: input.connectionId, organisationId: input.organisationId, lastSuccessAt: connection.last_success_at },
     trigger: "manual",
     batchSize: input.batchSize,
+    streamConcurrency: input.streamConcurrency,
     onProgress: (counts) => {
       for (const [stream, c] of Object.entries(counts)) {
         if (c.done && streamDoneMs[stream] === undefined) streamDoneMs[stream] = Math.round(performance.now() - started);
@@ -85,5 +90,6 @@ childMain<SyncChildInput, SyncChildResult>(async (input) => {
     errorMessage: outcome.errorMessage,
     counts: outcome.counts,
     streamDoneMs,
+    streamConcurrency: outcome.streamConcurrency,
   };
 });

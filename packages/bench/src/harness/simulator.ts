@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@roster/db";
-import type { MutationRequest, MutationResult, TruthCounts } from "@roster/sim-zenefits";
+import type { FaultConfig, MutationRequest, MutationResult, RequestLogSnapshot, TruthCounts } from "@roster/sim-zenefits";
 import { tsxLoader } from "./repo";
 
 export interface SimProcess {
@@ -12,6 +12,10 @@ export interface SimProcess {
   /** Through the admin HTTP endpoint: the simulator lives in another process. */
   mutate(request: MutationRequest): Promise<MutationResult>;
   counts(): Promise<TruthCounts>;
+  setFaults(faults: Partial<FaultConfig>): Promise<void>;
+  /** Requests the simulator answered since the last clear, by path and status. */
+  requestLog(): Promise<RequestLogSnapshot>;
+  clearRequestLog(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -45,6 +49,13 @@ export async function startSimProcess(options: { people: number; seed: number })
     people: options.people,
     mutate: (request) => admin<MutationResult>("POST", "/mutate", request),
     counts: async () => (await admin<{ counts: TruthCounts }>("GET", "/truth")).counts,
+    setFaults: async (faults) => {
+      await admin("PATCH", "/faults", faults);
+    },
+    requestLog: () => admin<RequestLogSnapshot>("GET", "/requests"),
+    clearRequestLog: async () => {
+      await admin("DELETE", "/requests");
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

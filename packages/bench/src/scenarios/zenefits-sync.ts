@@ -22,7 +22,11 @@ export async function prepareSyncTarget(ctx: BenchContext, sim: SimProcess, labe
 }
 
 /** VACUUM ANALYZE + CHECKPOINT, then one sync in a child process; a failed run is an error, not a figure. */
-export async function syncOnce(ctx: BenchContext, target: SyncTarget): Promise<Measured<SyncChildResult>> {
+export async function syncOnce(
+  ctx: BenchContext,
+  target: SyncTarget,
+  options: Pick<SyncChildInput, "streamConcurrency"> = {},
+): Promise<Measured<SyncChildResult>> {
   await settle(target.db.url);
   const input: SyncChildInput = {
     databaseUrl: target.db.url,
@@ -32,6 +36,7 @@ export async function syncOnce(ctx: BenchContext, target: SyncTarget): Promise<M
     connectionId: target.fixture.connectionId,
     providerRateLimit: ctx.providerRateLimit,
     batchSize: ctx.sizes.batchSize,
+    ...options,
   };
   const measured = await runMeasured<SyncChildInput, SyncChildResult>(ctx, target.sim, syncEntry, input);
   const result = measured.report.result;

@@ -94,7 +94,7 @@ async function exportLocked(deps: HireExportDeps, payload: ExportHirePayload, si
       return await fail(connection.credentialsProblem ?? "no credentials", { retry: true, notify: true });
     if (!target)
       return await fail(resolved && !resolved.ok ? resolved.problem : "no export target", { retry: true, notify: true });
-    const sourceCtx = sourceContext(connection.connector, connection.credentials, log, deps.http, signal, connectionId);
+    const sourceCtx = sourceContext(connection.connector, connection.credentials, log, deps.http, signal);
     const { hires } = connection.connector;
     const standing = await hires.standing(sourceCtx, candidateId);
     facts.candidateName = standing.name;

@@ -76,7 +76,7 @@ export async function reconcileHires(
     .where("connection_id", "=", connectionId)
     .executeTakeFirst();
   const since = new Date((state?.checked_until ?? connection.createdAt).getTime() - RECONCILE_OVERLAP_MS);
-  const ctx = sourceContext(connection.connector, connection.credentials, log, deps.http, signal, connectionId);
+  const ctx = sourceContext(connection.connector, connection.credentials, log, deps.http, signal);
   const hires = await connection.connector.hires.hiredSince(ctx, since);
 
   const queued: string[] = [];
