@@ -57,6 +57,8 @@ beforeAll(async () => {
     DATABASE_URL: database.url,
     PUBLIC_URL: "http://localhost:5173",
     ENCRYPTION_KEY: encryptionKey,
+    // The test signs its owner up; the sign-up policy has its own test.
+    SIGNUP: "open",
   });
   server = createApiServer({
     db: database.db,
