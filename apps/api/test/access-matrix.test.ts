@@ -179,6 +179,7 @@ const inputs: Record<ProcedurePath, (fx: OrgFixture, actor: Actor) => Promise<un
   "audit.list": () => ({ limit: 10 }),
   "connections.list": () => undefined,
   "connections.get": connectionInput,
+  "connections.overview": () => undefined,
   "connectors.list": () => undefined,
   "connections.verify": () => ({ connectorId: "zenefits", credentials: { accessToken: sim.defaultToken } }),
   "connections.connect": () => ({

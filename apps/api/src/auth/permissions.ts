@@ -55,6 +55,7 @@ export const permissions = {
 
   "connections.list": "admin",
   "connections.get": "admin",
+  "connections.overview": "admin",
   "connectors.list": "admin",
   "connections.verify": "owner",
   "connections.connect": "owner",

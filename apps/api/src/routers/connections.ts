@@ -3,7 +3,8 @@ import {
   deleteConnection,
   disableByOwner,
   enableByOwner,
-  getRun,
+  getRunDetail,
+  integrationsOverview,
   listConnectionEmails,
   listConnections,
   listRuns,
@@ -35,6 +36,11 @@ import { access, router } from "../trpc";
 export const connectionsRouter = router({
   /** The organisation's connections, for the dashboard and the settings pages. */
   list: access("connections.list", "admin").query(({ ctx }) => listConnections(connectionDeps(ctx), ctx.organisationId)),
+
+  /** Settings → Integrations and the dashboard's first card: every installed connector and its state. */
+  overview: access("connections.overview", "admin").query(({ ctx }) =>
+    integrationsOverview(connectionDeps(ctx), ctx.organisationId),
+  ),
 
   get: access("connections.get", "admin")
     .input(connectionIdInput)
@@ -127,12 +133,15 @@ export const connectionsRouter = router({
       return listRuns(ctx.db, ctx.organisationId, input.connectionId, input.limit);
     }),
 
-  /** One run with every error it recorded: the "View errors" page the failure emails link to. */
+  /**
+   * One run, successful or not: counts per collection, duration, what it did not keep current,
+   * errors grouped by kind, the people it changed. The page the failure emails link to.
+   */
   run: access("connections.run", "admin")
     .input(connectionRunInput)
     .use(mapConnectionErrors)
     .query(async ({ ctx, input }) => {
-      const run = await getRun(ctx.db, ctx.organisationId, input.runId);
+      const run = await getRunDetail(connectionDeps(ctx), ctx.organisationId, input.runId);
       if (run.connectionId !== input.connectionId) {
         throw new TRPCError({ code: "NOT_FOUND", message: "No such sync run for this connection" });
       }
