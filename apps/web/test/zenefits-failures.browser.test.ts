@@ -63,11 +63,11 @@ describe("Zenefits failures in a real browser", () => {
     await screenshot(page, "zenefits-sync-failing");
 
     await page.getByRole("link", { name: "View errors" }).click();
-    await heading(page, "Sync errors").waitFor();
-    const errors = page.getByRole("list", { name: "Errors" }).getByRole("listitem");
+    await heading(page, "Sync run").waitFor();
+    const errors = page.getByRole("list", { name: "Errors" }).locator(":scope > li");
     expect(await errors.count()).toBe(1);
     const text = await errors.first().textContent();
-    expect(text).toMatch(/Invalid credentials/);
+    expect(text).toMatch(/Token rejected/);
     expect(text).toMatch(/Whole sync/);
     expect(text).toMatch(/What to do: Create a new token in Zenefits/);
     const [run] = await stack()

@@ -27,8 +27,17 @@ function employeeColumnLabels(): Map<string, string> {
   for (const column of tableSpecs.employees.columns) {
     if (column.field) labels.set(column.column, fieldLabel("employees", column.field));
   }
-  labels.set("remote_data", "Other details from the provider");
+  labels.set("remote_data", PROVIDER_DETAILS);
   return labels;
+}
+
+const PROVIDER_DETAILS = "Other details from the provider";
+
+/** Changed columns as field names, each once; the provider's raw record only when nothing named changed. */
+function peopleWords(columns: readonly string[], labels: Map<string, string>): string[] {
+  const words = [...new Set(columns.flatMap((column) => labels.get(column) ?? []))];
+  const named = words.filter((w) => w !== PROVIDER_DETAILS);
+  return named.length > 0 ? named : words;
 }
 
 /**
@@ -124,7 +133,7 @@ export async function getRunDetail(deps: ConnectionDeps, organisationId: string,
         personId: p.person_id,
         name: p.display_name ?? p.remote_id,
         change: p.change,
-        fields: [...new Set((p.fields ?? []).flatMap((column) => columnLabels.get(column) ?? []))],
+        fields: peopleWords(p.fields ?? [], columnLabels),
       })),
     },
   };

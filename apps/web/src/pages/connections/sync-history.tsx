@@ -75,11 +75,13 @@ export function SyncHistory({ connectionId }: { connectionId: string }) {
                   <td className="numeric">{formatCount(run.totals.deleted)}</td>
                   <td className="numeric">{formatCount(run.totals.failed)}</td>
                   <td className="actions">
-                    {run.errorCount > 0 || run.warnings > 0 ? (
-                      <Link href={paths.run(connectionId, run.id)}>
-                        {run.status === "failed" ? "View errors" : `${formatCount(run.errorCount)} notes`}
-                      </Link>
-                    ) : null}
+                    <Link href={paths.run(connectionId, run.id)}>
+                      {run.status === "failed"
+                        ? "View errors"
+                        : run.errorCount > 0 || run.warnings > 0
+                          ? "Details and warnings"
+                          : "Details"}
+                    </Link>
                   </td>
                 </tr>
               ))}
