@@ -2,6 +2,13 @@ export { credentialDefaults } from "./credential-defaults";
 export { type Actor, type ConnectionDeps, ConnectionError } from "./deps";
 export { type ConnectorDescription, describeConnector } from "./describe-connector";
 export {
+  type IntegrationIssueView,
+  type IssueFix,
+  listIssues,
+  snoozeIssue,
+  snoozeIssueInput,
+} from "./integration-issues";
+export {
   type IntegrationAction,
   type IntegrationOverviewItem,
   type IntegrationState,

@@ -1,4 +1,4 @@
-import { fieldLabel, type ModelName, modelLabels } from "@roster/core";
+import { errorKindLabel, fieldLabel, type ModelName, modelLabels } from "@roster/core";
 import { sql } from "@roster/db";
 import { tableSpecs } from "@roster/sync";
 import type { ConnectionDeps } from "./deps";
@@ -7,19 +7,6 @@ import { getRun } from "./views";
 
 const EXAMPLES_PER_KIND = 3;
 const PEOPLE_LISTED = 200;
-
-// Error kinds in people's words; an unknown kind is shown as recorded.
-const errorKindWords: Record<string, string> = {
-  invalid_credentials: "Token rejected",
-  forbidden: "Permission refused",
-  unreachable: "Provider unreachable",
-  rate_limited: "Rate limited",
-  provider_error: "Provider error",
-  mapping: "Records Roster could not read",
-  skipped: "Collections skipped",
-  crash: "Sync stopped unexpectedly",
-  cancelled: "Sync cancelled",
-};
 
 /** The person's columns change_log names, as the fields people know ("Work email", not work_email_normalized). */
 function employeeColumnLabels(): Map<string, string> {
@@ -114,7 +101,7 @@ export async function getRunDetail(deps: ConnectionDeps, organisationId: string,
     collections,
     errorGroups: groups.map((g) => ({
       kind: g.kind,
-      label: errorKindWords[g.kind] ?? g.kind,
+      label: errorKindLabel(g.kind),
       count: Number(g.n),
       hint: g.hint,
       examples: examples.rows

@@ -56,6 +56,8 @@ export const permissions = {
   "connections.list": "admin",
   "connections.get": "admin",
   "connections.overview": "admin",
+  "connections.issues": "admin",
+  "connections.snoozeIssue": "owner",
   "connectors.list": "admin",
   "connections.verify": "owner",
   "connections.connect": "owner",

@@ -7,10 +7,13 @@ import {
   integrationsOverview,
   listConnectionEmails,
   listConnections,
+  listIssues,
   listRuns,
   previewCredentials,
   rotateCredentials,
   setNotificationEmail,
+  snoozeIssue,
+  snoozeIssueInput,
   syncNow,
 } from "@roster/connections";
 import { TRPCError } from "@trpc/server";
@@ -41,6 +44,15 @@ export const connectionsRouter = router({
   overview: access("connections.overview", "admin").query(({ ctx }) =>
     integrationsOverview(connectionDeps(ctx), ctx.organisationId),
   ),
+
+  /** Open and recently resolved integration issues, with the remedy and where it is fixed. */
+  issues: access("connections.issues", "admin").query(({ ctx }) => listIssues(connectionDeps(ctx), ctx.organisationId)),
+
+  /** Not reminded for a while; the issue stays open and still resolves on its own. */
+  snoozeIssue: access("connections.snoozeIssue", "owner")
+    .input(snoozeIssueInput)
+    .use(mapConnectionErrors)
+    .mutation(({ ctx, input }) => snoozeIssue(connectionDeps(ctx), actorOf(ctx), input)),
 
   get: access("connections.get", "admin")
     .input(connectionIdInput)
