@@ -37,6 +37,11 @@ describe("integration issues in a real browser", () => {
     sim().revokeToken(token);
     await page.getByRole("button", { name: "Sync now" }).click();
     await page.getByText("Retrying — attempt 2 of 3").waitFor({ timeout: 30_000 });
+    // The failure notice's "What to do" links to the form that fixes it, not only to the errors.
+    await page.getByRole("link", { name: "Replace the token" }).first().click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("name") ?? document.activeElement?.id))
+      .toMatch(/accessToken/);
 
     await page.getByTestId("nav-settings").getByRole("link", { name: "Issues" }).click();
     await heading(page, "Integration issues").waitFor();

@@ -38,10 +38,15 @@ export function RotateCredentialsForm({
   const [confirm, setConfirm] = useState<ApiProblem | null>(null);
   // Emails and issues link to "#rotate": land on the form with its first field ready to paste into.
   useEffect(() => {
-    if (window.location.hash !== "#rotate") return;
-    const formElement = document.getElementById("rotate");
-    formElement?.scrollIntoView({ block: "start" });
-    formElement?.querySelector<HTMLInputElement>("input")?.focus();
+    const focusWhenTargeted = () => {
+      if (window.location.hash !== "#rotate") return;
+      const formElement = document.getElementById("rotate");
+      formElement?.scrollIntoView({ block: "start" });
+      formElement?.querySelector<HTMLInputElement>("input")?.focus();
+    };
+    focusWhenTargeted();
+    window.addEventListener("hashchange", focusWhenTargeted);
+    return () => window.removeEventListener("hashchange", focusWhenTargeted);
   }, []);
 
   async function submit(confirmFewerPermissions: boolean) {
