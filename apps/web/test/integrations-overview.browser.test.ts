@@ -49,6 +49,10 @@ describe("integrations overview in a real browser", () => {
       .execute()
       .then((rows) => rows as [{ n: string }]);
     expect(Number(n)).toBeGreaterThan(0);
+    // The success screen says how many people the first sync brought in, and links to its run.
+    const result = page.getByTestId("first-sync-result");
+    await result.waitFor();
+    expect(await result.textContent()).toContain(`First sync finished: ${Number(n)} people synced.`);
 
     await page.goto("/settings/integrations");
     const zenefits = page.getByTestId("integration-zenefits");

@@ -1,4 +1,4 @@
-import { formatCount, humanize } from "../../format";
+import { formatCount } from "../../format";
 import type { ConnectionView } from "./use-live-connection";
 
 /**
@@ -32,6 +32,7 @@ export function SyncProgress({ view }: { view: ConnectionView }) {
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={done}
+        aria-valuetext={`${done} of ${total} collections done`}
       >
         <div className="progress-bar" style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
       </div>
@@ -57,7 +58,7 @@ export function SyncProgress({ view }: { view: ConnectionView }) {
               const c = counts[stream];
               return (
                 <tr key={stream}>
-                  <td>{humanize(stream)}</td>
+                  <td>{view.streamLabels[stream] ?? stream}</td>
                   <td className="numeric">{formatCount(c?.read ?? 0)}</td>
                   <td className="numeric">{formatCount(c?.created ?? 0)}</td>
                   <td className="numeric">{formatCount(c?.updated ?? 0)}</td>
