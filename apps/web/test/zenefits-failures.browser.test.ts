@@ -86,8 +86,8 @@ describe("Zenefits failures in a real browser", () => {
     const history = page.getByRole("table", { name: "Sync history" });
     await history.getByRole("row").nth(2).waitFor();
     expect(await history.getByRole("row").count()).toBe(3); // header + failed + succeeded
-    expect(await history.getByRole("row").nth(1).textContent()).toMatch(/Manual.*Failed/);
-    expect(await history.getByRole("row").nth(2).textContent()).toMatch(/Initial.*Succeeded/);
+    expect(await history.getByRole("row").nth(1).textContent()).toMatch(/Sync now.*Failed/);
+    expect(await history.getByRole("row").nth(2).textContent()).toMatch(/First sync.*Succeeded/);
     await stack().worker!.mail.waitFor((m) => /fail/i.test(m.subject));
     await page.reload();
     await page.getByRole("table", { name: "Emails sent" }).getByText("Sent").waitFor();

@@ -4,7 +4,7 @@ import { PageHeader } from "../../components/page-header";
 import { RequireAccess } from "../../components/require-access";
 import { EmptyState, ErrorState, Loading } from "../../components/states";
 import { apiProblem, isCode } from "../../errors";
-import { formatDateTime, formatDuration, humanize } from "../../format";
+import { formatDateTime, formatDuration } from "../../format";
 import { paths } from "../../paths";
 import { trpc } from "../../trpc";
 import { useTitle } from "../../use-title";
@@ -12,6 +12,7 @@ import { RunCollections } from "./run-collections";
 import { RunErrorGroups } from "./run-error-groups";
 import { PeopleChanged } from "./run-people-changed";
 import { RunStatusBadge } from "./sync-history";
+import { triggerLabel } from "./trigger-label";
 
 /** /connections/:id/runs/:runId: what one run did, successful or not; the failure emails link here. */
 export function RunPage({ connectionId, runId }: { connectionId: string; runId: string }) {
@@ -52,7 +53,7 @@ function RunDetail({ connectionId, runId }: { connectionId: string; runId: strin
         title="Sync run"
         description={
           <>
-            {humanize(data.trigger)} sync started {formatDateTime(data.startedAt)} ·{" "}
+            {triggerLabel(data.trigger)} · started {formatDateTime(data.startedAt)} ·{" "}
             <span data-testid="run-duration">
               {data.durationMs === null ? "still running" : `took ${formatDuration(data.durationMs)}`}
             </span>{" "}

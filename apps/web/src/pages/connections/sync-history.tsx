@@ -6,6 +6,7 @@ import { apiProblem } from "../../errors";
 import { formatCount, formatDateTime, formatDuration, humanize, toDate } from "../../format";
 import { paths } from "../../paths";
 import { type RouterOutputs, trpc } from "../../trpc";
+import { triggerLabel } from "./trigger-label";
 
 type Run = RouterOutputs["connections"]["runs"][number];
 
@@ -65,7 +66,7 @@ export function SyncHistory({ connectionId }: { connectionId: string }) {
               {runs.data.map((run) => (
                 <tr key={run.id}>
                   <td className="nowrap">{formatDateTime(run.startedAt)}</td>
-                  <td>{humanize(run.trigger)}</td>
+                  <td>{triggerLabel(run.trigger)}</td>
                   <td className="nowrap">{duration(run)}</td>
                   <td>
                     <RunStatusBadge status={run.status} warnings={run.warnings} />
