@@ -1,31 +1,12 @@
-import { errorKindLabel, fieldLabel, type ModelName, modelLabels } from "@roster/core";
+import { errorKindLabel, type ModelName, modelLabels } from "@roster/core";
 import { sql } from "@roster/db";
-import { tableSpecs } from "@roster/sync";
+import { changedFieldLabels } from "@roster/sync";
 import type { ConnectionDeps } from "./deps";
 import { findConnector } from "./verify-credentials";
 import { getRun } from "./views";
 
 const EXAMPLES_PER_KIND = 3;
 const PEOPLE_LISTED = 200;
-
-/** The person's columns change_log names, as the fields people know ("Work email", not work_email_normalized). */
-function employeeColumnLabels(): Map<string, string> {
-  const labels = new Map<string, string>();
-  for (const column of tableSpecs.employees.columns) {
-    if (column.field) labels.set(column.column, fieldLabel("employees", column.field));
-  }
-  labels.set("remote_data", PROVIDER_DETAILS);
-  return labels;
-}
-
-const PROVIDER_DETAILS = "Other details from the provider";
-
-/** Changed columns as field names, each once; the provider's raw record only when nothing named changed. */
-function peopleWords(columns: readonly string[], labels: Map<string, string>): string[] {
-  const words = [...new Set(columns.flatMap((column) => labels.get(column) ?? []))];
-  const named = words.filter((w) => w !== PROVIDER_DETAILS);
-  return named.length > 0 ? named : words;
-}
 
 /**
  * The run page, for every run (successful ones too): counts per collection in people's words,
@@ -91,7 +72,6 @@ export async function getRunDetail(deps: ConnectionDeps, organisationId: string,
       .executeTakeFirstOrThrow(),
   ]);
 
-  const columnLabels = employeeColumnLabels();
   const durationMs = run.finishedAt ? new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime() : null;
   const streamLabel = new Map(collections.map((c) => [c.stream, c.label]));
   return {
@@ -120,7 +100,7 @@ export async function getRunDetail(deps: ConnectionDeps, organisationId: string,
         personId: p.person_id,
         name: p.display_name ?? p.remote_id,
         change: p.change,
-        fields: peopleWords(p.fields ?? [], columnLabels),
+        fields: changedFieldLabels("employees", p.fields ?? []),
       })),
     },
   };
