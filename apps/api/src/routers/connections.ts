@@ -57,7 +57,12 @@ export const connectionsRouter = router({
   get: access("connections.get", "admin")
     .input(connectionIdInput)
     .use(mapConnectionErrors)
-    .query(({ ctx, input }) => connectionView(ctx, ctx.organisationId, input.connectionId)),
+    .query(async ({ ctx, input }) => {
+      const view = await connectionView(ctx, ctx.organisationId, input.connectionId);
+      // The token's last characters and where alerts go are the owners' business (they rotate
+      // and configure); admins follow the connection without them.
+      return ctx.role === "owner" ? view : { ...view, credentialsHint: null, notificationEmail: null };
+    }),
 
   /** Verify without storing: the account and the permissions checklist the form shows before Save. */
   verify: access("connections.verify", "owner")
@@ -165,6 +170,8 @@ export const connectionsRouter = router({
     .input(connectionIdInput)
     .query(async ({ ctx, input }) => {
       await assertConnectionInOrganisation(ctx, ctx.organisationId, input.connectionId);
-      return listConnectionEmails(ctx.db, ctx.organisationId, input.connectionId);
+      const emails = await listConnectionEmails(ctx.db, ctx.organisationId, input.connectionId);
+      // Recipients are the owners' business, as the notification address is.
+      return ctx.role === "owner" ? emails : emails.map((email) => ({ ...email, to: [] }));
     }),
 });
