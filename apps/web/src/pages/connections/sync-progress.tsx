@@ -21,7 +21,8 @@ export function SyncProgress({ view }: { view: ConnectionView }) {
     <div className="sync-progress" data-testid="sync-progress">
       <div className="progress-label">
         <span>Syncing from {view.connectorName}</span>
-        <span className="muted">
+        {/* Announced as collections finish, so a screen reader follows the sync without looking. */}
+        <span className="muted" aria-live="polite" data-testid="sync-progress-count">
           {done} of {total} collections done
         </span>
       </div>
