@@ -102,6 +102,13 @@ describe("integrations overview in a real browser", () => {
     const adminPage = await stack().newPage();
     await signIn(adminPage, admin.email, DEMO_PASSWORD);
     expect(await apiStatusFromPage(adminPage, "connections.overview")).toBe(200);
+    // Lever is not connected: only owners, who can save its setup, are offered "Set up Lever".
+    await adminPage.goto("/candidates");
+    await adminPage.getByText("An owner of your organisation can connect it.").waitFor();
+    expect(await adminPage.getByRole("link", { name: "Set up Lever" }).count()).toBe(0);
+    await page.goto("/candidates");
+    await page.getByRole("link", { name: "Set up Lever" }).click();
+    await page.waitForURL((url) => url.pathname === "/settings/integrations/lever");
     const memberPage = await stack().newPage();
     await signIn(memberPage, member.email, DEMO_PASSWORD);
     expect(await apiStatusFromPage(memberPage, "connections.overview")).toBe(403);
