@@ -180,6 +180,34 @@ const inputs: Record<ProcedurePath, (fx: OrgFixture, actor: Actor) => Promise<un
   "audit.list": () => ({ limit: 10 }),
   "connections.list": () => undefined,
   "connections.get": connectionInput,
+  "connections.overview": () => undefined,
+  "connections.issues": () => undefined,
+  "connections.snoozeIssue": async (fx) => {
+    const connectionId = await connectionOf(fx);
+    await deps.db
+      .insertInto("integration_issues")
+      .values({
+        organisation_id: fx.organisationId,
+        connection_id: connectionId,
+        problem: "provider_unreachable",
+        detail: null,
+        first_seen_at: new Date(),
+        last_seen_at: new Date(),
+        last_run_id: null,
+        resolved_at: null,
+        snoozed_until: null,
+        snoozed_by: null,
+      })
+      .onConflict((oc) => oc.columns(["connection_id", "problem"]).where("resolved_at", "is", null).doNothing())
+      .execute();
+    const open = await deps.db
+      .selectFrom("integration_issues")
+      .select("id")
+      .where("connection_id", "=", connectionId)
+      .where("resolved_at", "is", null)
+      .executeTakeFirstOrThrow();
+    return { issueId: open.id, hours: 24 };
+  },
   "connectors.list": () => undefined,
   "connections.verify": () => ({ connectorId: "zenefits", credentials: { accessToken: sim.defaultToken } }),
   "connections.connect": () => ({

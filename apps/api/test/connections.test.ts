@@ -203,6 +203,10 @@ describe("connecting Zenefits", () => {
     expect(summary).toMatchObject({ id: connectionId, status: "active", lastSuccessAt: expect.any(String) });
     const view = await admin.connections.get.query({ connectionId });
     expect(view.lastRun).toMatchObject({ status: "succeeded" });
+    // The token's last characters and the alert address are for owners only.
+    expect(view).toMatchObject({ credentialsHint: null, notificationEmail: null });
+    const ownerView = await owner.connections.get.query({ connectionId });
+    expect(ownerView.credentialsHint).toMatch(/^••••.{4}$/);
     expect(view.lastRun?.counts.people?.created).toBe(30);
 
     const [run] = await admin.connections.runs.query({ connectionId });

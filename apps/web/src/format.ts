@@ -34,6 +34,11 @@ export function formatDateTime(value: DateLike): string {
   return toDate(value).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 }
 
+/** The exact moment, for hover titles: "3 Nov 2026, 14:05:09 GMT+1", seconds and time zone included. */
+export function formatExact(value: DateLike): string {
+  return toDate(value).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "long" });
+}
+
 /** The day of a moment, in the viewer's time zone: "3 Nov 2026". */
 export function formatDate(value: DateLike): string {
   return toDate(value).toLocaleDateString("en-GB", { dateStyle: "medium" });

@@ -18,6 +18,8 @@ export const paths = {
   integrations: "/settings/integrations",
   /** Settings → Integrations → <provider>, for any installed connector. */
   integration: (connectorId: string) => `/settings/integrations/${connectorId}`,
+  /** Settings → Integrations → Issues: what is wrong with each connection and how to fix it. */
+  issues: "/settings/issues",
   apiKeys: "/settings/developers/api-keys",
   webhooks: "/settings/developers/webhooks",
   members: "/members",

@@ -17,6 +17,7 @@ import { ApiKeysPage } from "./pages/settings/developers/api-keys-page";
 import { WebhooksPage } from "./pages/settings/developers/webhooks-page";
 import { IntegrationSettingsPage } from "./pages/settings/integration-settings-page";
 import { IntegrationsPage } from "./pages/settings/integrations-page";
+import { IssuesPage } from "./pages/settings/issues-page";
 import { paths } from "./paths";
 import { RequireSignIn } from "./session/session";
 
@@ -47,6 +48,7 @@ export function Routes() {
               <Route path={paths.members} component={MembersPage} />
               <Route path={paths.audit} component={AuditLogPage} />
               <Route path={paths.integrations} component={IntegrationsPage} />
+              <Route path={paths.issues} component={IssuesPage} />
               <Route path="/settings/integrations/:connectorId">
                 {(params) => <IntegrationSettingsPage key={params.connectorId} connectorId={params.connectorId} />}
               </Route>

@@ -33,6 +33,13 @@ describe("dashboard in a real browser", () => {
     await ownerPage.getByText("No integrations yet — connect your HR system in Settings").waitFor();
     expect(await settingsNav(ownerPage).getByRole("link", { name: "Zenefits" }).isVisible()).toBe(true);
     await screenshot(ownerPage, "dashboard-owner");
+    // The first Tab lands on "Skip to content", which moves focus past the navigation to the page.
+    await ownerPage.reload();
+    await heading(ownerPage, "Dashboard").waitFor();
+    await ownerPage.keyboard.press("Tab");
+    expect(await ownerPage.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+    await ownerPage.keyboard.press("Enter");
+    await expect.poll(() => ownerPage.evaluate(() => document.activeElement?.id)).toBe("content");
   });
 
   it("lets the owner invite a member, who accepts, signs in, and never sees Settings", async () => {

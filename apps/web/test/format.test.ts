@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatDuration, formatIsoDate, formatRelative, humanize, plural } from "../src/format";
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatExact,
+  formatIsoDate,
+  formatRelative,
+  humanize,
+  plural,
+} from "../src/format";
 
 describe("format", () => {
   const now = Date.parse("2026-11-23T12:00:00Z");
@@ -24,5 +34,16 @@ describe("format", () => {
     expect(formatDate("2026-11-03T12:00:00Z")).toBe("3 Nov 2026");
     expect(humanize("customFieldValues")).toBe("Custom field values");
     expect(humanize("invalid_credentials")).toBe("Invalid credentials");
+  });
+
+  it("writes a moment one way, and exactly (seconds and time zone) for the hover title", () => {
+    // Tried: one instant through both. Must hold: the short form is the exact one without its
+    // seconds and zone, so the page and the hover never disagree on the day or the minute.
+    const moment = "2026-11-23T12:34:56Z";
+    const short = formatDateTime(moment);
+    const exact = formatExact(moment);
+    expect(short).toMatch(/^\d{1,2} \w{3} 2026, \d{2}:\d{2}$/);
+    expect(exact.startsWith(short)).toBe(true);
+    expect(exact).toMatch(/:56 /);
   });
 });

@@ -63,11 +63,11 @@ describe("Zenefits failures in a real browser", () => {
     await screenshot(page, "zenefits-sync-failing");
 
     await page.getByRole("link", { name: "View errors" }).click();
-    await heading(page, "Sync errors").waitFor();
-    const errors = page.getByRole("list", { name: "Errors" }).getByRole("listitem");
+    await heading(page, "Sync run").waitFor();
+    const errors = page.getByRole("list", { name: "Errors" }).locator(":scope > li");
     expect(await errors.count()).toBe(1);
     const text = await errors.first().textContent();
-    expect(text).toMatch(/Invalid credentials/);
+    expect(text).toMatch(/Token rejected/);
     expect(text).toMatch(/Whole sync/);
     expect(text).toMatch(/What to do: Create a new token in Zenefits/);
     const [run] = await stack()
@@ -86,8 +86,8 @@ describe("Zenefits failures in a real browser", () => {
     const history = page.getByRole("table", { name: "Sync history" });
     await history.getByRole("row").nth(2).waitFor();
     expect(await history.getByRole("row").count()).toBe(3); // header + failed + succeeded
-    expect(await history.getByRole("row").nth(1).textContent()).toMatch(/Manual.*Failed/);
-    expect(await history.getByRole("row").nth(2).textContent()).toMatch(/Initial.*Succeeded/);
+    expect(await history.getByRole("row").nth(1).textContent()).toMatch(/Sync now.*Failed/);
+    expect(await history.getByRole("row").nth(2).textContent()).toMatch(/First sync.*Succeeded/);
     await stack().worker!.mail.waitFor((m) => /fail/i.test(m.subject));
     await page.reload();
     await page.getByRole("table", { name: "Emails sent" }).getByText("Sent").waitFor();

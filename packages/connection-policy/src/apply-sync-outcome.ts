@@ -8,6 +8,7 @@ import {
 } from "./connection-emails";
 import type { ConnectionRow } from "./connection-row";
 import type { PolicyConfig, SyncOutcome } from "./deps";
+import { recordIssuesOfOutcome } from "./integration-issues";
 import { nextRetryAt, nextScheduledSyncAt } from "./next-sync-at";
 import { enqueuePermissionEmails } from "./permission-emails";
 import { connectionAlertRecipients } from "./recipients";
@@ -33,7 +34,8 @@ const summary = (text: string, max = 500) => (text.length > max ? `${text.slice(
  * - failure: counter + 1; the first failure of an episode (counter was 0) emails the
  *   notification address and the owners once; retries after RETRY_INTERVAL_MINUTES;
  * - the MAX_CONSECUTIVE_FAILURES-th failure in a row disables the connection and says so;
- * - either way, a run that found the token lost or regained permissions emails that once.
+ * - either way, a run that found the token lost or regained permissions emails that once;
+ * - the integration issues the outcome opens or resolves (integration-issues.ts).
  *
  * A connection disabled while its sync ran (by an owner) stays disabled. The change webhooks
  * of the outcome are written in the same transaction (webhook-events.ts).
@@ -56,6 +58,7 @@ async function decideSyncOutcome(
   config: PolicyConfig,
 ): Promise<PolicyDecision> {
   const succeeded = outcome.status === "succeeded";
+  await recordIssuesOfOutcome(trx, connection, outcome, now);
   // Whatever the run's end, a token that lost (or regained) permissions is news for the owners.
   const permissionEmails =
     connection.status === "disabled"

@@ -1,3 +1,4 @@
+import { errorKindLabel } from "@roster/core";
 import type { Database, Kysely } from "@roster/db";
 import {
   connectionDisabled,
@@ -6,6 +7,7 @@ import {
   type EmailContent,
   type EmailKind,
   enqueueEmail,
+  integrationSettingsUrl,
   syncFailed,
   syncRunUrl,
 } from "@roster/email";
@@ -15,7 +17,7 @@ import { nextRetryAt } from "./next-sync-at";
 
 /** Everything the three connection emails are built from. */
 export interface ConnectionEmailContext {
-  connection: Pick<ConnectionRow, "id" | "organisation_id" | "display_name">;
+  connection: Pick<ConnectionRow, "id" | "organisation_id" | "display_name" | "connector_id">;
   runId: string;
   now: Date;
   config: PolicyConfig;
@@ -44,7 +46,26 @@ async function enqueue(
   return queued !== null;
 }
 
-export function enqueueSyncFailedEmail(db: Kysely<Database>, ctx: ConnectionEmailContext): Promise<boolean> {
+/** What the run said to do about its failure (the connector's hint), if anything. */
+async function runHint(db: Kysely<Database>, runId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("sync_errors")
+    .select("hint")
+    .where("run_id", "=", runId)
+    .where("hint", "is not", null)
+    .orderBy("id")
+    .executeTakeFirst();
+  return row?.hint ?? null;
+}
+
+export async function enqueueSyncFailedEmail(db: Kysely<Database>, ctx: ConnectionEmailContext): Promise<boolean> {
+  // A rejected token is fixed in one form: the email's button goes straight there.
+  const fix =
+    ctx.errorKind === "invalid_credentials"
+      ? { label: "Replace the token", url: integrationSettingsUrl(ctx.config.PUBLIC_URL, ctx.connection.connector_id, "rotate") }
+      : ctx.errorKind === "forbidden"
+        ? { label: "Review permissions", url: integrationSettingsUrl(ctx.config.PUBLIC_URL, ctx.connection.connector_id) }
+        : null;
   return enqueue(
     db,
     ctx,
@@ -52,8 +73,10 @@ export function enqueueSyncFailedEmail(db: Kysely<Database>, ctx: ConnectionEmai
     syncFailed({
       connectionName: ctx.connection.display_name,
       failedAt: ctx.now,
-      errorKind: ctx.errorKind,
+      errorLabel: errorKindLabel(ctx.errorKind),
       errorMessage: ctx.errorMessage,
+      hint: await runHint(db, ctx.runId),
+      fix,
       runUrl: syncRunUrl(ctx.config.PUBLIC_URL, ctx.connection.id, ctx.runId),
       nextRetryAt: nextRetryAt(ctx.now, ctx.config),
       maxConsecutiveFailures: ctx.config.MAX_CONSECUTIVE_FAILURES,
@@ -61,7 +84,7 @@ export function enqueueSyncFailedEmail(db: Kysely<Database>, ctx: ConnectionEmai
   );
 }
 
-export function enqueueDisabledEmail(db: Kysely<Database>, ctx: ConnectionEmailContext): Promise<boolean> {
+export async function enqueueDisabledEmail(db: Kysely<Database>, ctx: ConnectionEmailContext): Promise<boolean> {
   return enqueue(
     db,
     ctx,
@@ -70,10 +93,16 @@ export function enqueueDisabledEmail(db: Kysely<Database>, ctx: ConnectionEmailC
       connectionName: ctx.connection.display_name,
       disabledAt: ctx.now,
       consecutiveFailures: ctx.consecutiveFailures,
-      errorKind: ctx.errorKind,
+      errorLabel: errorKindLabel(ctx.errorKind),
       errorMessage: ctx.errorMessage,
+      hint: await runHint(db, ctx.runId),
       runUrl: syncRunUrl(ctx.config.PUBLIC_URL, ctx.connection.id, ctx.runId),
       connectionUrl: connectionUrl(ctx.config.PUBLIC_URL, ctx.connection.id),
+      settingsUrl: integrationSettingsUrl(
+        ctx.config.PUBLIC_URL,
+        ctx.connection.connector_id,
+        ctx.errorKind === "invalid_credentials" ? "rotate" : undefined,
+      ),
     }),
   );
 }

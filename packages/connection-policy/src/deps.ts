@@ -1,6 +1,7 @@
 import type { Config } from "@roster/config";
 
-export type SyncTrigger = "initial" | "scheduled" | "manual" | "retry";
+/** Why a sync ran; "rotation" is the sync that follows new credentials. */
+export type SyncTrigger = "initial" | "scheduled" | "manual" | "retry" | "rotation";
 
 /** What one sync attempt ended with. The sync engine records the run; the policy decides what follows. */
 export interface SyncOutcome {

@@ -1,4 +1,5 @@
 import type { Database, Kysely } from "@roster/db";
+import type { SyncTrigger } from "./deps";
 import { inTransaction } from "./in-transaction";
 import { queueSyncs } from "./sync-jobs";
 
@@ -7,7 +8,12 @@ import { queueSyncs } from "./sync-jobs";
  * a sync queued at once. failure_notified is kept, so the sync's success sends the
  * "restored" email that closes the earlier episode. Returns false if there is no such connection.
  */
-export async function enableConnection(db: Kysely<Database>, connectionId: string, now: Date = new Date()): Promise<boolean> {
+export async function enableConnection(
+  db: Kysely<Database>,
+  connectionId: string,
+  now: Date = new Date(),
+  trigger: Extract<SyncTrigger, "manual" | "rotation"> = "manual",
+): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable("connections")
@@ -16,7 +22,7 @@ export async function enableConnection(db: Kysely<Database>, connectionId: strin
       .returning("id")
       .executeTakeFirst();
     if (!updated) return false;
-    await queueSyncs(trx, [{ connectionId, trigger: "manual" }], now);
+    await queueSyncs(trx, [{ connectionId, trigger }], now);
     return true;
   });
 }

@@ -4,6 +4,7 @@ export type { PolicyConfig, SyncOutcome, SyncTrigger } from "./deps";
 export { disableConnection } from "./disable-connection";
 export { enableConnection } from "./enable-connection";
 export { inTransaction } from "./in-transaction";
+export { openIssue, recordIssuesOfOutcome, resolveIssues } from "./integration-issues";
 export { nextRetryAt, nextScheduledSyncAt } from "./next-sync-at";
 export { connectionAlertRecipients } from "./recipients";
 export {

@@ -13,7 +13,7 @@ export type SyncNowResult = "queued" | "disabled" | "not_found";
 export async function requestSyncNow(
   db: Kysely<Database>,
   connectionId: string,
-  trigger: "manual" | "initial" = "manual",
+  trigger: "manual" | "initial" | "rotation" = "manual",
   now: Date = new Date(),
 ): Promise<SyncNowResult> {
   return inTransaction(db, async (trx) => {

@@ -2,6 +2,19 @@ export { credentialDefaults } from "./credential-defaults";
 export { type Actor, type ConnectionDeps, ConnectionError } from "./deps";
 export { type ConnectorDescription, describeConnector } from "./describe-connector";
 export {
+  type IntegrationIssueView,
+  type IssueFix,
+  listIssues,
+  snoozeIssue,
+  snoozeIssueInput,
+} from "./integration-issues";
+export {
+  type IntegrationAction,
+  type IntegrationOverviewItem,
+  type IntegrationState,
+  integrationsOverview,
+} from "./integrations-overview";
+export {
   findLeverConnection,
   LEVER_CONNECTOR_ID,
   LEVER_TURNED_OFF_REASON,
@@ -24,5 +37,6 @@ export {
   syncNow,
 } from "./mutations";
 export { type PermissionEffect, permissionEffects } from "./permission-effects";
+export { getRunDetail, type RunDetail } from "./run-detail";
 export { findConnector, previewCredentials, verifyCredentials } from "./verify-credentials";
 export { getConnectionView, getRun, listConnectionEmails, listConnections, listRuns } from "./views";

@@ -142,8 +142,8 @@ export async function rotateCredentials(
       row.id,
       lost.length > 0 ? { permissionsLost: lost } : undefined,
     );
-    if (row.status === "active") await requestSyncNow(trx, row.id, "manual");
-    else await enableConnection(trx, row.id);
+    if (row.status === "active") await requestSyncNow(trx, row.id, "rotation");
+    else await enableConnection(trx, row.id, new Date(), "rotation");
   });
   return { verify };
 }

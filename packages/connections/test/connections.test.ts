@@ -157,6 +157,12 @@ describe("connecting Zenefits", () => {
     expect(view.id).toBe(connection!.id);
     expect(view.credentialsHint).toBe(`••••${fresh.slice(-4)}`);
     expect(view.permissions.every((p) => p.state === "granted")).toBe(true);
+    // The sync the new token gets is labelled as such, not as a click on "Sync now".
+    const { rows: jobs } = await sql<{
+      payload: { trigger: string };
+    }>`select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+       where t.identifier = 'sync_connection'`.execute(testDb.db);
+    expect(jobs.map((j) => j.payload.trigger)).toEqual(["rotation"]);
   });
 
   it("asks before rotating to a token with fewer permissions, naming what would stop updating", async () => {

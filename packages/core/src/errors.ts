@@ -38,6 +38,27 @@ const defaultHints: Record<ErrorKind, string> = {
   provider_error: "The provider returned an error or a malformed response. Roster retries automatically.",
 };
 
+/**
+ * Error kinds as people name them (run page, emails, issues). Beyond the connector's kinds, the
+ * sync's own: a record it could not read, a collection skipped, a crash, a cancel.
+ */
+export const errorKindLabels: Readonly<Record<string, string>> = {
+  invalid_credentials: "Token rejected",
+  forbidden: "Permission refused",
+  unreachable: "Provider unreachable",
+  rate_limited: "Rate limited",
+  provider_error: "Provider error",
+  mapping: "Records Roster could not read",
+  skipped: "Collections skipped",
+  crash: "Sync stopped unexpectedly",
+  cancelled: "Sync cancelled",
+} satisfies Record<ErrorKind, string> & Record<string, string>;
+
+/** An error kind in people's words; "Sync error" for a kind the vocabulary lacks. */
+export function errorKindLabel(kind: string): string {
+  return errorKindLabels[kind] ?? "Sync error";
+}
+
 export function isConnectorError(error: unknown): error is ConnectorError {
   return error instanceof ConnectorError;
 }

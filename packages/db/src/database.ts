@@ -22,6 +22,7 @@ export interface Database {
   stream_checkpoints: connections.StreamCheckpointsTable;
   sync_seen: connections.SyncSeenTable;
   change_log: connections.ChangeLogTable;
+  integration_issues: connections.IntegrationIssuesTable;
   companies: directory.CompaniesTable;
   departments: directory.DepartmentsTable;
   locations: directory.LocationsTable;
@@ -45,6 +46,7 @@ export interface Database {
 export type { Role } from "./tables/accounts.table";
 export type {
   ConnectionStatus,
+  IntegrationProblem,
   PermissionChange,
   StaleField,
   StoredPermissions,

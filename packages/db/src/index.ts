@@ -6,6 +6,7 @@ export type {
   Database,
   EmployeeStatus,
   EventDeliveryStatus,
+  IntegrationProblem,
   PermissionChange,
   Role,
   StaleField,

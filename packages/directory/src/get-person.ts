@@ -1,4 +1,5 @@
 import { type Db, preparedStatement, sql } from "@roster/db";
+import { changedFieldLabels } from "@roster/sync";
 
 export interface PersonRef {
   id: string;
@@ -180,6 +181,11 @@ export async function getPerson(db: Db, organisationId: string, id: string): Pro
       employmentType: m.employment_type,
       isActive: m.is_active,
     })),
-    history: e.history.map((h) => ({ change: h.change, fields: h.fields, at: new Date(h.created_at) })),
+    // Fields in people's words ("Manager", not manager_remote_id).
+    history: e.history.map((h) => ({
+      change: h.change,
+      fields: h.fields ? changedFieldLabels("employees", h.fields) : null,
+      at: new Date(h.created_at),
+    })),
   };
 }

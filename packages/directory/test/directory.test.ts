@@ -3,7 +3,7 @@ import { sql } from "@roster/db";
 import { createSyncConnection, createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
 import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
-import { runSync } from "@roster/sync";
+import { changedFieldLabels, runSync } from "@roster/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPerson, type ListCaps, listDepartments, listLocations, listPeople } from "../src/index";
 
@@ -222,7 +222,15 @@ describe("person page and groups", () => {
       .orderBy("created_at", "desc")
       .execute();
     expect(history.length).toBeGreaterThan(0);
-    expect(person.history).toEqual(history.map((h) => ({ change: h.change, fields: h.fields, at: h.created_at })));
+    // The changed fields in people's words, never the column names change_log stores.
+    expect(person.history).toEqual(
+      history.map((h) => ({
+        change: h.change,
+        fields: h.fields ? changedFieldLabels("employees", h.fields) : null,
+        at: h.created_at,
+      })),
+    );
+    expect(JSON.stringify(person.history.map((h) => h.fields))).not.toMatch(/_/);
 
     const employments = await testDb.db
       .selectFrom("employments")

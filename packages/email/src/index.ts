@@ -10,7 +10,7 @@ export {
   uniqueRecipients,
 } from "./enqueue-email";
 export { addJobsInTransaction, type JobSpec, jobQueueInstalled } from "./job-queue";
-export { connectionUrl, dashboardUrl, syncRunUrl } from "./links";
+export { connectionUrl, dashboardUrl, integrationSettingsUrl, syncRunUrl } from "./links";
 export { type ConnectionDisabledEmail, connectionDisabled } from "./templates/connection-disabled";
 export { type ConnectionRestoredEmail, connectionRestored } from "./templates/connection-restored";
 export { type ExportFailedEmail, exportFailed } from "./templates/export-failed";

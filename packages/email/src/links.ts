@@ -12,3 +12,11 @@ export function syncRunUrl(publicUrl: string, connectionId: string, runId: strin
 export function connectionUrl(publicUrl: string, connectionId: string): string {
   return dashboardUrl(publicUrl, "connections", connectionId);
 }
+
+/**
+ * `${PUBLIC_URL}/settings/integrations/<connectorId>`, with `#rotate` to land on the form that
+ * replaces the token: where a rejected token or a disabled connection is fixed.
+ */
+export function integrationSettingsUrl(publicUrl: string, connectorId: string, form?: "rotate"): string {
+  return `${dashboardUrl(publicUrl, "settings", "integrations", connectorId)}${form ? `#${form}` : ""}`;
+}

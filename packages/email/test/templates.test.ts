@@ -1,31 +1,68 @@
 import { describe, expect, it } from "vitest";
-import { connectionDisabled, connectionRestored, exportFailed, invite, renderEmail, syncFailed, syncRunUrl } from "../src/index";
+import {
+  connectionDisabled,
+  connectionRestored,
+  exportFailed,
+  integrationSettingsUrl,
+  invite,
+  renderEmail,
+  syncFailed,
+  syncRunUrl,
+} from "../src/index";
 
 const failedAt = new Date("2026-11-23T17:05:00Z");
 const runUrl = syncRunUrl("https://roster.example.com/", "conn-1", "run-9");
 
 describe("email templates", () => {
-  it("syncFailed says what failed, when, and links to the run's errors", () => {
-    // Tried: a failure with an HTML-looking provider message. Must hold: the text body is
-    // readable with the View errors link, and the HTML body escapes the message.
+  it("syncFailed says what failed in words, what to do, and links to the form that fixes it", () => {
+    // Tried: a rejected token with an HTML-looking provider message and the connector's hint.
+    // Must hold: the problem in words (never the code), the hint as "What to do", the button
+    // to the rotate form, "View errors" as a second link, and the message escaped in HTML.
+    const fixUrl = integrationSettingsUrl("https://roster.example.com/", "zenefits", "rotate");
     const email = syncFailed({
       connectionName: "Acme Zenefits",
       failedAt,
-      errorKind: "invalid_credentials",
+      errorLabel: "Token rejected",
       errorMessage: "401 <script>alert(1)</script>",
+      hint: "Create a new token in Zenefits and paste it in Settings.",
+      fix: { label: "Replace the token", url: fixUrl },
       runUrl,
       nextRetryAt: new Date("2026-11-23T18:05:00Z"),
       maxConsecutiveFailures: 3,
     });
     expect(runUrl).toBe("https://roster.example.com/connections/conn-1/runs/run-9");
+    expect(fixUrl).toBe("https://roster.example.com/settings/integrations/zenefits#rotate");
     expect(email.subject).toBe("Sync failed: Acme Zenefits");
     expect(email.text).toContain("failed at 2026-11-23 17:05 UTC");
+    expect(email.text).toContain("What to do: Create a new token in Zenefits and paste it in Settings.");
+    expect(email.text).toContain("Problem: Token rejected");
+    expect(email.text).not.toContain("invalid_credentials");
+    expect(email.text).toContain(`Replace the token: ${fixUrl}`);
     expect(email.text).toContain(`View errors: ${runUrl}`);
-    expect(email.text).toContain("Error: invalid_credentials");
-    expect(email.html).toContain(`<a href="${runUrl}"`);
-    expect(email.html).toContain(">View errors</a>");
+    expect(email.html).toContain(`<a href="${fixUrl}"`);
+    expect(email.html).toContain(">Replace the token</a>");
+    expect(email.html).toContain(`<a href="${runUrl}">View errors</a>`);
+    expect(email.html).toContain("What to do: Create a new token");
     expect(email.html).toContain("401 &lt;script&gt;alert(1)&lt;/script&gt;");
     expect(email.html).not.toContain("<script>");
+  });
+
+  it("syncFailed without a fixing form keeps View errors as its button", () => {
+    // Tried: an unreachable provider (nothing to fill in). Must hold: the button is View errors, no hint line when none.
+    const email = syncFailed({
+      connectionName: "Acme",
+      failedAt,
+      errorLabel: "Provider unreachable",
+      errorMessage: "timeout",
+      hint: null,
+      fix: null,
+      runUrl,
+      nextRetryAt: failedAt,
+      maxConsecutiveFailures: 3,
+    });
+    expect(email.text).toContain("Problem: Provider unreachable");
+    expect(email.text).not.toContain("What to do:");
+    expect(email.html).toContain(`<a href="${runUrl}" style=`);
   });
 
   it("connectionDisabled, connectionRestored, invite and exportFailed render subject, text and html", () => {
@@ -33,14 +70,21 @@ describe("email templates", () => {
       connectionName: "Acme",
       disabledAt: failedAt,
       consecutiveFailures: 3,
-      errorKind: "unreachable",
-      errorMessage: "timeout",
+      errorLabel: "Token rejected",
+      errorMessage: "rejected",
+      hint: "Paste a fresh token in Settings.",
       runUrl,
       connectionUrl: "https://roster.example.com/connections/conn-1",
+      settingsUrl: integrationSettingsUrl("https://roster.example.com", "zenefits", "rotate"),
     });
     expect(disabled.subject).toBe("Connection disabled: Acme");
     expect(disabled.text).toContain("after 3 failed syncs in a row");
-    expect(disabled.text).toContain("an owner can re-enable");
+    expect(disabled.text).toContain("What to do: Paste a fresh token in Settings. Then re-enable the connection in Settings.");
+    expect(disabled.text).toContain(
+      "Fix and re-enable in Settings: https://roster.example.com/settings/integrations/zenefits#rotate",
+    );
+    expect(disabled.text).toContain(`View errors: ${runUrl}`);
+    expect(disabled.text).toContain("Last problem: Token rejected");
 
     const restored = connectionRestored({
       connectionName: "Acme",

@@ -1,3 +1,4 @@
+import { openIssue, resolveIssues } from "@roster/connection-policy";
 import { type Database, type Kysely, sql } from "@roster/db";
 import { emitHireOutcome } from "@roster/webhooks";
 import type { ExportTrigger } from "./jobs";
@@ -60,6 +61,7 @@ export async function recordSuccess(
       .where("id", "=", transferId)
       .execute();
     await emitHireOutcome(trx, transferId, { status: "exported" });
+    await resolveExportIssueWhenClear(trx, transferId);
   };
   await (db.isTransaction ? write(db) : db.transaction().execute(write));
 }
@@ -91,5 +93,27 @@ export async function recordFailure(
     .where("id", "=", transferId)
     .execute();
   await emitHireOutcome(db, transferId, { status: "failed", error: facts.error, willRetry: facts.willRetry ?? false });
+  const transfer = await db
+    .selectFrom("hire_transfers")
+    .select(["connection_id", "organisation_id"])
+    .where("id", "=", transferId)
+    .executeTakeFirstOrThrow();
+  await openIssue(db, { id: transfer.connection_id, organisation_id: transfer.organisation_id }, "export_failed", new Date(), {
+    detail: facts.error.slice(0, 500),
+    runId: null,
+  });
   return facts.notify && before?.failure_notified === false;
+}
+
+/** The "export failed" issue ends once no hire of the connection is left failed. */
+async function resolveExportIssueWhenClear(db: Kysely<Database>, transferId: string): Promise<void> {
+  const transfer = await db.selectFrom("hire_transfers").select("connection_id").where("id", "=", transferId).executeTakeFirst();
+  if (!transfer) return;
+  const stillFailed = await db
+    .selectFrom("hire_transfers")
+    .select("id")
+    .where("connection_id", "=", transfer.connection_id)
+    .where("status", "=", "failed")
+    .executeTakeFirst();
+  if (!stillFailed) await resolveIssues(db, transfer.connection_id, ["export_failed"], new Date());
 }

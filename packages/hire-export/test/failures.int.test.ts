@@ -31,6 +31,10 @@ describe("export failures", () => {
     const [job] = await w.jobs();
     expect(job).toMatchObject({ attempts: 1 });
     expect(job!.last_error).toMatch(/email address/);
+    // The connection's one open "export failed" issue says why.
+    const issues = await w.db.selectFrom("integration_issues").selectAll().where("connection_id", "=", w.connectionId).execute();
+    expect(issues).toMatchObject([{ problem: "export_failed", resolved_at: null, occurrences: 1 }]);
+    expect(issues[0]!.detail).toMatch(/no email address/);
   });
 
   it("a Zenefits outage: retried, the contact emailed once, then sent after the outage with no duplicate", async () => {
@@ -68,5 +72,15 @@ describe("export failures", () => {
     expect(events[0]!.data).toMatchObject({ attempts: 1, will_retry: true, opportunity_id: opportunityId });
     expect(events[2]!.data).toMatchObject({ attempts: 3, hris_candidate_id: transfers[0]!.zenefits_candidate_id });
     expect(JSON.stringify(events)).not.toContain(transfers[0]!.candidate_name ?? "no name");
+    // Every failed attempt (each wrote a hire.failed event) counted on the same open issue; this
+    // export's success leaves it open, since the hire without an email is still failed.
+    const failures = await w.db
+      .selectFrom("event_outbox")
+      .select("id")
+      .where("connection_id", "=", w.connectionId)
+      .where("type", "=", "hire.failed")
+      .execute();
+    const issues = await w.db.selectFrom("integration_issues").selectAll().where("connection_id", "=", w.connectionId).execute();
+    expect(issues).toMatchObject([{ problem: "export_failed", resolved_at: null, occurrences: failures.length }]);
   });
 });

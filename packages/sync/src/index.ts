@@ -1,3 +1,4 @@
+export { changedFieldLabels } from "./changed-fields";
 export { type CopyColumn, copyField, copyFields, copyRow } from "./copy-text";
 export { emptyCounts, type RunCounts, totals } from "./counts";
 export { resolveReferences } from "./references";

@@ -55,6 +55,9 @@ export const permissions = {
 
   "connections.list": "admin",
   "connections.get": "admin",
+  "connections.overview": "admin",
+  "connections.issues": "admin",
+  "connections.snoozeIssue": "owner",
   "connectors.list": "admin",
   "connections.verify": "owner",
   "connections.connect": "owner",

@@ -1,4 +1,5 @@
 import { getConnectionView } from "@roster/connections";
+import { type ModelName, modelLabels } from "@roster/core";
 import { TRPCError } from "@trpc/server";
 import type { ApiDeps } from "../context";
 import { connectorWebhookUrl } from "../webhooks/connector-webhook-url";
@@ -14,9 +15,14 @@ export async function connectionView(deps: ApiDeps, organisationId: string, conn
   const service = connectionDeps(deps);
   const view = await getConnectionView(service, organisationId, connectionId);
   const connector = service.connectors.find((c) => c.manifest.id === view.connectorId);
+  const streams = Object.entries(connector?.streams ?? {});
   return {
     ...view,
-    streams: Object.keys(connector?.streams ?? {}),
+    streams: streams.map(([name]) => name),
+    /** Each stream's collection in people's words ("People", "Custom field values"). */
+    streamLabels: Object.fromEntries(streams.map(([name, s]) => [name, modelLabels[s.model as ModelName]?.many ?? name])),
+    /** The streams that write people: what "N people synced" counts. */
+    peopleStreams: streams.filter(([, s]) => s.model === "employees").map(([name]) => name),
     maxConsecutiveFailures: deps.config.MAX_CONSECUTIVE_FAILURES,
     webhookUrl: connector?.webhook ? connectorWebhookUrl(deps, view.connectorId, view.id) : null,
   };

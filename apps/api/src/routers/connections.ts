@@ -3,13 +3,17 @@ import {
   deleteConnection,
   disableByOwner,
   enableByOwner,
-  getRun,
+  getRunDetail,
+  integrationsOverview,
   listConnectionEmails,
   listConnections,
+  listIssues,
   listRuns,
   previewCredentials,
   rotateCredentials,
   setNotificationEmail,
+  snoozeIssue,
+  snoozeIssueInput,
   syncNow,
 } from "@roster/connections";
 import { TRPCError } from "@trpc/server";
@@ -36,10 +40,29 @@ export const connectionsRouter = router({
   /** The organisation's connections, for the dashboard and the settings pages. */
   list: access("connections.list", "admin").query(({ ctx }) => listConnections(connectionDeps(ctx), ctx.organisationId)),
 
+  /** Settings → Integrations and the dashboard's first card: every installed connector and its state. */
+  overview: access("connections.overview", "admin").query(({ ctx }) =>
+    integrationsOverview(connectionDeps(ctx), ctx.organisationId),
+  ),
+
+  /** Open and recently resolved integration issues, with the remedy and where it is fixed. */
+  issues: access("connections.issues", "admin").query(({ ctx }) => listIssues(connectionDeps(ctx), ctx.organisationId)),
+
+  /** Not reminded for a while; the issue stays open and still resolves on its own. */
+  snoozeIssue: access("connections.snoozeIssue", "owner")
+    .input(snoozeIssueInput)
+    .use(mapConnectionErrors)
+    .mutation(({ ctx, input }) => snoozeIssue(connectionDeps(ctx), actorOf(ctx), input)),
+
   get: access("connections.get", "admin")
     .input(connectionIdInput)
     .use(mapConnectionErrors)
-    .query(({ ctx, input }) => connectionView(ctx, ctx.organisationId, input.connectionId)),
+    .query(async ({ ctx, input }) => {
+      const view = await connectionView(ctx, ctx.organisationId, input.connectionId);
+      // The token's last characters and where alerts go are the owners' business (they rotate
+      // and configure); admins follow the connection without them.
+      return ctx.role === "owner" ? view : { ...view, credentialsHint: null, notificationEmail: null };
+    }),
 
   /** Verify without storing: the account and the permissions checklist the form shows before Save. */
   verify: access("connections.verify", "owner")
@@ -127,12 +150,15 @@ export const connectionsRouter = router({
       return listRuns(ctx.db, ctx.organisationId, input.connectionId, input.limit);
     }),
 
-  /** One run with every error it recorded: the "View errors" page the failure emails link to. */
+  /**
+   * One run, successful or not: counts per collection, duration, what it did not keep current,
+   * errors grouped by kind, the people it changed. The page the failure emails link to.
+   */
   run: access("connections.run", "admin")
     .input(connectionRunInput)
     .use(mapConnectionErrors)
     .query(async ({ ctx, input }) => {
-      const run = await getRun(ctx.db, ctx.organisationId, input.runId);
+      const run = await getRunDetail(connectionDeps(ctx), ctx.organisationId, input.runId);
       if (run.connectionId !== input.connectionId) {
         throw new TRPCError({ code: "NOT_FOUND", message: "No such sync run for this connection" });
       }
@@ -144,6 +170,8 @@ export const connectionsRouter = router({
     .input(connectionIdInput)
     .query(async ({ ctx, input }) => {
       await assertConnectionInOrganisation(ctx, ctx.organisationId, input.connectionId);
-      return listConnectionEmails(ctx.db, ctx.organisationId, input.connectionId);
+      const emails = await listConnectionEmails(ctx.db, ctx.organisationId, input.connectionId);
+      // Recipients are the owners' business, as the notification address is.
+      return ctx.role === "owner" ? emails : emails.map((email) => ({ ...email, to: [] }));
     }),
 });

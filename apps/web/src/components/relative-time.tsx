@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { type DateLike, formatDateTime, formatRelative, toDate } from "../format";
+import { type DateLike, formatExact, formatRelative, toDate } from "../format";
 
 /** Re-renders every 30 s so "just now" becomes "1 minute ago" on an open page. */
 function useNow(intervalMs = 30_000): number {
@@ -16,7 +16,7 @@ export function RelativeTime({ value }: { value: DateLike }) {
   const now = useNow();
   const date = toDate(value);
   return (
-    <time dateTime={date.toISOString()} title={formatDateTime(date)}>
+    <time dateTime={date.toISOString()} title={formatExact(date)}>
       {formatRelative(date, now)}
     </time>
   );

@@ -10,6 +10,10 @@ export function AppShell({ children }: { children: ReactNode }) {
   const signOut = useSignOut();
   return (
     <div className="shell">
+      {/* The first stop for a keyboard: past the navigation, straight to the page. */}
+      <a href="#content" className="skip-link">
+        Skip to content
+      </a>
       <aside className="sidebar">
         <div className="brand">Roster</div>
         <OrganisationSwitcher />
@@ -22,7 +26,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </button>
         </div>
       </aside>
-      <main className="content">
+      <main className="content" id="content" tabIndex={-1}>
         {active ? (
           children
         ) : (

@@ -51,8 +51,9 @@ export function SideNav() {
   const visible = (item: NavItem) => canSee(item.page, active);
   const integrations = useIntegrationItems(canSee("atsSettings", active)).filter(visible);
   const overview: NavItem = { page: "atsSettings", href: paths.integrations, label: "All integrations" };
+  const issues: NavItem = { page: "atsSettings", href: paths.issues, label: "Issues" };
   const groups = [
-    { heading: "Integrations", items: visible(overview) ? [overview, ...integrations] : [] },
+    { heading: "Integrations", items: visible(overview) ? [overview, issues, ...integrations] : [] },
     { heading: "Developers", items: developerItems.filter(visible) },
   ].filter((g) => g.items.length > 0);
   return (

@@ -5,7 +5,7 @@ import { SyncAlreadyRunningError, type SyncOutcome, SyncUnavailableError, type W
 
 export const syncConnectionPayload = z.object({
   connectionId: z.string().uuid(),
-  trigger: z.enum(["initial", "scheduled", "manual", "retry"]),
+  trigger: z.enum(["initial", "scheduled", "manual", "retry", "rotation"]),
 });
 
 /**

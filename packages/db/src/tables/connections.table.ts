@@ -153,3 +153,28 @@ export interface ChangeLogTable {
   /** The writing transaction's id (xid8, as a decimal string): the webhook fan-out reads in its order. */
   xid: Generated<string>;
 }
+
+/** A problem a connection has, opened and resolved from sync and export outcomes. */
+export type IntegrationProblem =
+  | "token_rejected"
+  | "permission_lost"
+  | "provider_unreachable"
+  | "export_failed"
+  | "webhook_failing";
+
+export interface IntegrationIssuesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  connection_id: string;
+  problem: IntegrationProblem;
+  /** The latest error message or what was lost, for the remedy's context. */
+  detail: string | null;
+  occurrences: Generated<number>;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  last_run_id: string | null;
+  resolved_at: Date | null;
+  /** An owner asked not to be reminded before this; the issue stays open. */
+  snoozed_until: Date | null;
+  snoozed_by: string | null;
+}

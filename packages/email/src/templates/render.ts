@@ -10,8 +10,10 @@ export interface EmailBody {
   intro: string[];
   /** Label/value lines, e.g. ["Connection", "Acme Zenefits"]. */
   facts?: Array<[label: string, value: string]>;
-  /** The one button/link of the email. */
+  /** The one button of the email: the place that fixes what it reports. */
   action?: { label: string; url: string };
+  /** Further plain links under the button, e.g. the run's errors. */
+  links?: Array<{ label: string; url: string }>;
   /** Closing paragraphs. */
   outro?: string[];
 }
@@ -37,6 +39,7 @@ function renderText(body: EmailBody): string {
   const blocks: string[] = [...body.intro];
   if (body.facts?.length) blocks.push(body.facts.map(([label, value]) => `${label}: ${value}`).join("\n"));
   if (body.action) blocks.push(`${body.action.label}: ${body.action.url}`);
+  if (body.links?.length) blocks.push(body.links.map((link) => `${link.label}: ${link.url}`).join("\n"));
   blocks.push(...(body.outro ?? []));
   blocks.push("— Roster");
   return `${blocks.join("\n\n")}\n`;
@@ -57,6 +60,9 @@ function renderHtml(subject: string, body: EmailBody): string {
     parts.push(
       `<p><a href="${escapeHtml(body.action.url)}" style="display:inline-block;padding:8px 16px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:4px">${escapeHtml(body.action.label)}</a></p>`,
     );
+  }
+  for (const link of body.links ?? []) {
+    parts.push(`<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p>`);
   }
   parts.push(...(body.outro ?? []).map((p) => `<p>${escapeHtml(p)}</p>`));
   parts.push(`<p style="color:#6b7280">— Roster</p>`);

@@ -1,4 +1,5 @@
 import { Card } from "../../components/card";
+import { DateTime } from "../../components/date-time";
 import { PageHeader } from "../../components/page-header";
 import { RequireAccess } from "../../components/require-access";
 import { EmptyState, ErrorState, Loading } from "../../components/states";
@@ -58,7 +59,9 @@ function AuditTable() {
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id}>
-                <td className="muted nowrap">{new Date(entry.createdAt).toLocaleString()}</td>
+                <td className="muted nowrap">
+                  <DateTime value={entry.createdAt} />
+                </td>
                 <td>
                   <AuditActor entry={entry} />
                 </td>

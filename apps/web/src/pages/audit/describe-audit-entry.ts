@@ -59,6 +59,8 @@ export function describeAuditEntry(entry: Entry): string {
       return "re-enabled the integration";
     case "connection.sync_requested":
       return "started a sync";
+    case "connection.issue_snoozed":
+      return typeof d.hours === "number" ? `snoozed an integration issue for ${d.hours} hours` : "snoozed an integration issue";
     case "connection.deleted":
       return `deleted the integration “${text(d.name)}” and its synced directory`;
     case "api_key.created":

@@ -83,8 +83,9 @@ function Candidates() {
         <EmptyState
           title="Lever is not connected"
           action={
-            canSee("atsSettings", active) ? (
-              <Link href={paths.integrations} className="button button-primary">
+            // Admins may read Lever's settings, but only owners can save them: no button that leads to a refusal.
+            canSee("hrisSettings", active) ? (
+              <Link href={paths.integration("lever")} className="button button-primary">
                 Set up Lever
               </Link>
             ) : (

@@ -36,7 +36,7 @@ export function ConnectionEmails({ connectionId }: { connectionId: string }) {
                 <tr key={email.id}>
                   <td className="nowrap">{formatDateTime(email.sentAt ?? email.createdAt)}</td>
                   <td>{email.subject}</td>
-                  <td className="muted">{email.to.join(", ")}</td>
+                  <td className="muted">{email.to.length > 0 ? email.to.join(", ") : "Shown to owners"}</td>
                   <td>
                     <StatusBadge tone={emailTone[email.status] ?? "neutral"}>{humanize(email.status)}</StatusBadge>
                   </td>

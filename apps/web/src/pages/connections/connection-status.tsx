@@ -1,4 +1,4 @@
-import { Link } from "wouter";
+import { Link, useLocation } from "wouter";
 import { RelativeTime } from "../../components/relative-time";
 import { StatusBadge } from "../../components/status-badge";
 import { paths } from "../../paths";
@@ -74,7 +74,7 @@ export function FailureNotice({ view }: { view: ConnectionView }) {
           <p>{failedRun.errorMessage ?? "The sync failed."}</p>
           {hint ? (
             <p>
-              <strong>What to do:</strong> {hint}
+              <strong>What to do:</strong> {hint} <FixLink connectorId={view.connectorId} errorKind={failedRun.errorKind} />
             </p>
           ) : null}
           <p>
@@ -84,4 +84,19 @@ export function FailureNotice({ view }: { view: ConnectionView }) {
       ) : null}
     </div>
   );
+}
+
+/** The form that fixes a failure, when there is one: the rotate form for a rejected token, the settings for a refused permission. */
+export function FixLink({ connectorId, errorKind }: { connectorId: string; errorKind: string | null }) {
+  const [location] = useLocation();
+  if (errorKind === "invalid_credentials") {
+    // Already on the settings page: a plain anchor, so the browser scrolls to the form.
+    return location === paths.integration(connectorId) ? (
+      <a href="#rotate">Replace the token</a>
+    ) : (
+      <Link href={`${paths.integration(connectorId)}#rotate`}>Replace the token</Link>
+    );
+  }
+  if (errorKind === "forbidden") return <Link href={paths.integration(connectorId)}>Review permissions</Link>;
+  return null;
 }

@@ -3,17 +3,20 @@ import { Card } from "../../components/card";
 import { PageHeader } from "../../components/page-header";
 import { RequireAccess } from "../../components/require-access";
 import { EmptyState, ErrorState, Loading } from "../../components/states";
-import { StatusBadge } from "../../components/status-badge";
 import { apiProblem, isCode } from "../../errors";
-import { formatDateTime, humanize, plural } from "../../format";
+import { formatDateTime, formatDuration } from "../../format";
 import { paths } from "../../paths";
 import { trpc } from "../../trpc";
 import { useTitle } from "../../use-title";
+import { RunCollections } from "./run-collections";
+import { RunErrorGroups } from "./run-error-groups";
+import { PeopleChanged } from "./run-people-changed";
 import { RunStatusBadge } from "./sync-history";
+import { triggerLabel } from "./trigger-label";
 
-/** /connections/:id/runs/:runId, "View errors": what the failure emails link to. */
+/** /connections/:id/runs/:runId: what one run did, successful or not; the failure emails link here. */
 export function RunPage({ connectionId, runId }: { connectionId: string; runId: string }) {
-  useTitle("Sync errors");
+  useTitle("Sync run");
   return (
     <RequireAccess page="connection">
       <RunDetail connectionId={connectionId} runId={runId} />
@@ -24,7 +27,7 @@ export function RunPage({ connectionId, runId }: { connectionId: string; runId: 
 function RunDetail({ connectionId, runId }: { connectionId: string; runId: string }) {
   const run = trpc.connections.run.useQuery(
     { connectionId, runId },
-    // A running sync may still record errors: keep the list fresh until it ends.
+    // A running sync still counts and may record errors: keep the page fresh until it ends.
     { refetchInterval: (q) => (q.state.data?.status === "running" ? 2_000 : false) },
   );
   const back = (
@@ -47,11 +50,14 @@ function RunDetail({ connectionId, runId }: { connectionId: string; runId: strin
   return (
     <>
       <PageHeader
-        title="Sync errors"
+        title="Sync run"
         description={
           <>
-            {humanize(data.trigger)} sync started {formatDateTime(data.startedAt)} ·{" "}
-            <RunStatusBadge status={data.status} warnings={data.stale.filter((f) => f.lost).length} />
+            {triggerLabel(data.trigger)} · started {formatDateTime(data.startedAt)} ·{" "}
+            <span data-testid="run-duration">
+              {data.durationMs === null ? "still running" : `took ${formatDuration(data.durationMs)}`}
+            </span>{" "}
+            · <RunStatusBadge status={data.status} warnings={data.stale.filter((f) => f.lost).length} />
           </>
         }
         actions={back}
@@ -62,6 +68,7 @@ function RunDetail({ connectionId, runId }: { connectionId: string; runId: strin
           <p>{data.errorMessage}</p>
         </div>
       ) : null}
+      <RunCollections collections={data.collections} />
       {data.stale.length > 0 ? (
         <Card title="Not kept current by this run">
           <ul className="stale-list" aria-label="Not kept current">
@@ -73,35 +80,13 @@ function RunDetail({ connectionId, runId }: { connectionId: string; runId: strin
             ))}
           </ul>
           <p className="muted small">
-            Roster kept what it had stored for these. Grant the permissions to the token to sync them.
+            Roster kept what it had stored for these. Grant the permissions to the token, then{" "}
+            <Link href={paths.integration(data.connectorId)}>check them in Settings</Link>.
           </p>
         </Card>
       ) : null}
-      <Card title={plural(data.errors.length, "error", "errors")}>
-        {data.errors.length === 0 ? (
-          <EmptyState title="No errors in this run" />
-        ) : (
-          <ul className="error-list" aria-label="Errors">
-            {data.errors.map((error) => (
-              <li key={error.id} className="error-item">
-                <div className="error-meta">
-                  <StatusBadge tone={error.kind === "skipped" ? "warning" : "danger"}>{humanize(error.kind)}</StatusBadge>
-                  <span className="muted small">
-                    {error.stream ? humanize(error.stream) : "Whole sync"}
-                    {error.remoteId ? ` · record ${error.remoteId}` : ""}
-                  </span>
-                </div>
-                <p>{error.message}</p>
-                {error.hint ? (
-                  <p className="error-hint">
-                    <strong>What to do:</strong> {error.hint}
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
+      <RunErrorGroups groups={data.errorGroups} connectorId={data.connectorId} />
+      <PeopleChanged changed={data.peopleChanged} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { apiProblem } from "../../errors";
 import { formatCount, formatDateTime, formatDuration, humanize, toDate } from "../../format";
 import { paths } from "../../paths";
 import { type RouterOutputs, trpc } from "../../trpc";
+import { triggerLabel } from "./trigger-label";
 
 type Run = RouterOutputs["connections"]["runs"][number];
 
@@ -65,7 +66,7 @@ export function SyncHistory({ connectionId }: { connectionId: string }) {
               {runs.data.map((run) => (
                 <tr key={run.id}>
                   <td className="nowrap">{formatDateTime(run.startedAt)}</td>
-                  <td>{humanize(run.trigger)}</td>
+                  <td>{triggerLabel(run.trigger)}</td>
                   <td className="nowrap">{duration(run)}</td>
                   <td>
                     <RunStatusBadge status={run.status} warnings={run.warnings} />
@@ -75,11 +76,13 @@ export function SyncHistory({ connectionId }: { connectionId: string }) {
                   <td className="numeric">{formatCount(run.totals.deleted)}</td>
                   <td className="numeric">{formatCount(run.totals.failed)}</td>
                   <td className="actions">
-                    {run.errorCount > 0 || run.warnings > 0 ? (
-                      <Link href={paths.run(connectionId, run.id)}>
-                        {run.status === "failed" ? "View errors" : `${formatCount(run.errorCount)} notes`}
-                      </Link>
-                    ) : null}
+                    <Link href={paths.run(connectionId, run.id)}>
+                      {run.status === "failed"
+                        ? "View errors"
+                        : run.errorCount > 0 || run.warnings > 0
+                          ? "Details and warnings"
+                          : "Details"}
+                    </Link>
                   </td>
                 </tr>
               ))}

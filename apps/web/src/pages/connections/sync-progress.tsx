@@ -1,4 +1,4 @@
-import { formatCount, humanize } from "../../format";
+import { formatCount } from "../../format";
 import type { ConnectionView } from "./use-live-connection";
 
 /**
@@ -21,7 +21,8 @@ export function SyncProgress({ view }: { view: ConnectionView }) {
     <div className="sync-progress" data-testid="sync-progress">
       <div className="progress-label">
         <span>Syncing from {view.connectorName}</span>
-        <span className="muted">
+        {/* Announced as collections finish, so a screen reader follows the sync without looking. */}
+        <span className="muted" aria-live="polite" data-testid="sync-progress-count">
           {done} of {total} collections done
         </span>
       </div>
@@ -32,6 +33,7 @@ export function SyncProgress({ view }: { view: ConnectionView }) {
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={done}
+        aria-valuetext={`${done} of ${total} collections done`}
       >
         <div className="progress-bar" style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
       </div>
@@ -57,7 +59,7 @@ export function SyncProgress({ view }: { view: ConnectionView }) {
               const c = counts[stream];
               return (
                 <tr key={stream}>
-                  <td>{humanize(stream)}</td>
+                  <td>{view.streamLabels[stream] ?? stream}</td>
                   <td className="numeric">{formatCount(c?.read ?? 0)}</td>
                   <td className="numeric">{formatCount(c?.created ?? 0)}</td>
                   <td className="numeric">{formatCount(c?.updated ?? 0)}</td>

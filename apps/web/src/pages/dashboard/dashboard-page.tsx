@@ -8,6 +8,7 @@ import { paths } from "../../paths";
 import { useSession } from "../../session/session";
 import { trpc } from "../../trpc";
 import { useTitle } from "../../use-title";
+import { IntegrationsOverview } from "../integrations/integrations-overview";
 import { ConnectionSummary } from "./connection-summary";
 import { DirectorySummary } from "./directory-summary";
 
@@ -22,7 +23,12 @@ export function DashboardPage() {
         description={`Welcome, ${user.name}. This is ${active?.organisationName ?? "your organisation"}.`}
       />
       {canSee("connection", active) ? (
-        <Integrations />
+        <>
+          <Card title="Integrations" footer={<Link href={paths.integrations}>All integrations</Link>}>
+            <IntegrationsOverview />
+          </Card>
+          <Integrations />
+        </>
       ) : (
         <Card title="Integrations">
           <p className="muted">Your organisation's owners manage its HR integration. The directory below comes from it.</p>

@@ -8,7 +8,7 @@ import { toPeopleQuery, usePeopleFilters } from "./use-people-filters";
 /** Directory → People (every member): search, filters and pages over the synced directory. */
 export function PeoplePage() {
   useTitle("Directory");
-  const { filters, setFilters } = usePeopleFilters();
+  const { filters, cursors, setFilters, setCursors } = usePeopleFilters();
   const query = toPeopleQuery(filters);
   const filtered = Object.keys(query).length > 0;
   return (
@@ -20,6 +20,8 @@ export function PeoplePage() {
         key={JSON.stringify(query)}
         query={query}
         filtered={filtered}
+        cursors={cursors}
+        onCursors={setCursors}
         onClearFilters={() => setFilters({ search: "", departmentId: "", locationId: "", status: "" })}
       />
     </>

@@ -1,5 +1,4 @@
 import { keepPreviousData } from "@tanstack/react-query";
-import { useState } from "react";
 import { Link } from "wouter";
 import { canSee } from "../../access";
 import { Card } from "../../components/card";
@@ -16,22 +15,26 @@ const PAGE_SIZE = 50;
 interface PeopleResultsProps {
   query: Omit<RouterInputs["directory"]["people"], "cursor" | "limit">;
   filtered: boolean;
+  /** The cursors of the pages before this one (from the URL): its length is the page number minus one. */
+  cursors: string[];
+  onCursors: (cursors: string[]) => void;
   onClearFilters: () => void;
 }
 
 /**
  * One page of people, server-side. Next follows the API's keyset cursor; the cursors of the
- * pages before are kept on a stack for Previous. New filters remount this (a `key`), which
+ * pages before are kept (in the URL) for Previous. New filters remount this (a `key`), which
  * starts again at page one.
  */
-export function PeopleResults({ query, filtered, onClearFilters }: PeopleResultsProps) {
-  const [cursors, setCursors] = useState<string[]>([]);
+export function PeopleResults({ query, filtered, cursors, onCursors, onClearFilters }: PeopleResultsProps) {
   const cursor = cursors.at(-1);
-  const utils = trpc.useUtils();
   const people = trpc.directory.people.useQuery(
     { ...query, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
     { placeholderData: keepPreviousData },
   );
+  // The API counts on the first page only: a later page (say, opened from a link) reads the
+  // first page too for the total, from the cache when it was just shown.
+  const firstPage = trpc.directory.people.useQuery({ ...query, limit: PAGE_SIZE }, { enabled: cursor !== undefined });
 
   if (people.isPending) return <Loading label="Loading people…" />;
   if (people.isError) return <ErrorState problem={apiProblem(people.error)} onRetry={() => void people.refetch()} />;
@@ -53,9 +56,7 @@ export function PeopleResults({ query, filtered, onClearFilters }: PeopleResults
     );
   }
 
-  // The API counts on the first page only; later pages show that page's count from the cache
-  // (gone only if the first page was evicted meanwhile, and then the range alone is shown).
-  const counted = page.total !== null ? page : utils.directory.people.getData({ ...query, limit: PAGE_SIZE });
+  const counted = page.total !== null ? page : firstPage.data;
   const total =
     counted?.total == null
       ? null
@@ -67,15 +68,16 @@ export function PeopleResults({ query, filtered, onClearFilters }: PeopleResults
     <Card
       footer={
         <div className="pager">
-          <span className="muted small">
-            {formatCount(first)}–{formatCount(first + page.people.length - 1)}
+          <span className="muted small" data-testid="people-range">
+            Page {formatCount(cursors.length + 1)} · {formatCount(first)}–{formatCount(first + page.people.length - 1)}
+            {counted?.total != null ? ` of ${formatCount(counted.total)}${counted.totalIsCapped ? "+" : ""}` : ""}
           </span>
           <div className="button-row">
             <button
               type="button"
               className="button button-secondary"
               disabled={cursors.length === 0 || people.isFetching}
-              onClick={() => setCursors((stack) => stack.slice(0, -1))}
+              onClick={() => onCursors(cursors.slice(0, -1))}
             >
               Previous
             </button>
@@ -83,7 +85,7 @@ export function PeopleResults({ query, filtered, onClearFilters }: PeopleResults
               type="button"
               className="button button-secondary"
               disabled={!page.nextCursor || people.isFetching}
-              onClick={() => page.nextCursor && setCursors((stack) => [...stack, page.nextCursor!])}
+              onClick={() => page.nextCursor && onCursors([...cursors, page.nextCursor])}
             >
               Next
             </button>

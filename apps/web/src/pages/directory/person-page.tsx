@@ -2,18 +2,18 @@ import { Link } from "wouter";
 import { PageHeader } from "../../components/page-header";
 import { EmptyState, ErrorState, Loading } from "../../components/states";
 import { apiProblem, isCode } from "../../errors";
-import { paths } from "../../paths";
 import { trpc } from "../../trpc";
 import { useTitle } from "../../use-title";
 import { CustomFields, DirectReports, Employments, ManagerChain, PersonDetails, RecentChanges } from "./person-sections";
 import { PersonStatusBadge } from "./person-status-badge";
+import { lastDirectoryUrl } from "./use-people-filters";
 
 /** /directory/people/:id (every member): one person, with whom they report to and who reports to them. */
 export function PersonPage({ personId }: { personId: string }) {
   const person = trpc.directory.person.useQuery({ id: personId });
   useTitle(person.data?.displayName ?? "Person");
   const back = (
-    <Link href={paths.directory} className="button button-secondary">
+    <Link href={lastDirectoryUrl()} className="button button-secondary">
       Back to the directory
     </Link>
   );

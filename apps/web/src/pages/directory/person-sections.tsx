@@ -177,7 +177,7 @@ export function RecentChanges({ person }: { person: Person }) {
             <li key={`${String(change.at)}-${change.change}-${change.fields?.join()}`} className="list-row">
               <span>
                 {humanize(change.change)}
-                {change.fields?.length ? <span className="muted">: {change.fields.map(humanize).join(", ")}</span> : null}
+                {change.fields?.length ? <span className="muted">: {change.fields.join(", ")}</span> : null}
               </span>
               <span className="muted small nowrap">{formatDateTime(change.at)}</span>
             </li>

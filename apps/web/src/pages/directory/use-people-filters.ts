@@ -23,12 +23,23 @@ export interface PeopleFilters {
 
 const isStatus = (value: string): value is PersonStatus => statusOptions.some((o) => o.value === value);
 
+/** Where the directory's last list was (its filters and page), for the person page's way back. */
+const LAST_LIST_KEY = "roster.directory.list";
+
+export function lastDirectoryUrl(): string {
+  const search = sessionStorage.getItem(LAST_LIST_KEY);
+  return search ? `/directory${search}` : "/directory";
+}
+
 /**
- * The directory's filters live in the URL (?q=&department=&location=&status=), so a filtered
- * list can be linked to (the departments and locations pages do) and survives a reload.
+ * The directory's filters and page live in the URL (?q=&department=&location=&status=&page=&after=),
+ * so a filtered list can be linked to (the departments and locations pages do), survives a
+ * reload, and the person page's "Back to the directory" returns to it. `after` holds the keyset
+ * cursors of the pages before (base64url, joined by "."), so Previous works after a reload too.
  */
 export function usePeopleFilters() {
   const [params, setParams] = useSearchParams();
+  const after = (params.get("after") ?? "").split(".").filter((c) => /^[\w-]{1,400}$/.test(c));
   const status = params.get("status") ?? "";
   const filters: PeopleFilters = {
     search: params.get("q") ?? "",
@@ -36,17 +47,24 @@ export function usePeopleFilters() {
     locationId: params.get("location") ?? "",
     status: isStatus(status) ? status : "",
   };
-  const setFilters = (next: Partial<PeopleFilters>) => {
-    const merged = { ...filters, ...next };
-    const entries = Object.entries({
-      q: merged.search.trim(),
-      department: merged.departmentId,
-      location: merged.locationId,
-      status: merged.status,
-    }).filter(([, v]) => v);
-    setParams(Object.fromEntries(entries), { replace: true });
+  const filterParams = (merged: PeopleFilters) => ({
+    q: merged.search.trim(),
+    department: merged.departmentId,
+    location: merged.locationId,
+    status: merged.status,
+  });
+  const write = (entries: Record<string, string>, replace: boolean) => {
+    const kept = Object.fromEntries(Object.entries(entries).filter(([, v]) => v));
+    setParams(kept, { replace });
+    const search = new URLSearchParams(kept).toString();
+    sessionStorage.setItem(LAST_LIST_KEY, search ? `?${search}` : "");
   };
-  return { filters, setFilters };
+  /** New filters start again at page one. */
+  const setFilters = (next: Partial<PeopleFilters>) => write(filterParams({ ...filters, ...next }), true);
+  /** A page is a history entry: the browser's Back returns to the page before. */
+  const setCursors = (cursors: string[]) =>
+    write({ ...filterParams(filters), page: cursors.length ? String(cursors.length + 1) : "", after: cursors.join(".") }, false);
+  return { filters, cursors: after, setFilters, setCursors };
 }
 
 /** The API's query for these filters (empty ones left out). */

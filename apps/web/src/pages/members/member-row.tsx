@@ -1,5 +1,6 @@
 import type { Role } from "@roster/api/permissions";
 import { useState } from "react";
+import { DateTime } from "../../components/date-time";
 import { RoleBadge } from "../../components/role-badge";
 import { apiProblem } from "../../errors";
 import { useSession } from "../../session/session";
@@ -76,7 +77,9 @@ export function MemberRow({ member, canManage, onProblem }: MemberRowProps) {
           <span className="muted">Not allowed</span>
         )}
       </td>
-      <td className="muted">{new Date(member.joinedAt).toLocaleDateString()}</td>
+      <td className="muted">
+        <DateTime value={member.joinedAt} day />
+      </td>
       {canManage ? (
         <td className="actions">
           {confirmingRemove ? (

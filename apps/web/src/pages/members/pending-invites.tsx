@@ -1,4 +1,5 @@
 import { Card } from "../../components/card";
+import { DateTime } from "../../components/date-time";
 import { FormAlert } from "../../components/form-alert";
 import { roleLabel } from "../../components/role-badge";
 import { EmptyState, ErrorState, Loading } from "../../components/states";
@@ -27,7 +28,7 @@ export function PendingInvites() {
               <div>
                 <div>{invite.email}</div>
                 <div className="muted small">
-                  {roleLabel(invite.role)} · expires {new Date(invite.expiresAt).toLocaleDateString()}
+                  {roleLabel(invite.role)} · expires <DateTime value={invite.expiresAt} day />
                 </div>
               </div>
               <button

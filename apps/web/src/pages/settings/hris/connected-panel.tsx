@@ -2,6 +2,7 @@ import { Link } from "wouter";
 import { Card } from "../../../components/card";
 import { ErrorState, Loading } from "../../../components/states";
 import { apiProblem, isCode } from "../../../errors";
+import { plural } from "../../../format";
 import type { ConnectorDescription } from "../../../forms/credential-inputs";
 import { paths } from "../../../paths";
 import { trpc } from "../../../trpc";
@@ -47,6 +48,7 @@ export function ConnectedPanel({
         <div className="alert alert-success banner" role="status" data-testid="connect-success">
           Connected to <strong>{companyName}</strong>: {connector.name} accepted the credentials. Roster now syncs your directory
           every day.
+          <FirstSyncResult view={view} />
         </div>
       ) : null}
       <Card
@@ -91,5 +93,22 @@ export function ConnectedPanel({
         onDeleted={onDeleted}
       />
     </>
+  );
+}
+
+/** Once the first sync has finished: how many people it brought in, or that it failed. */
+function FirstSyncResult({ view }: { view: ConnectionView }) {
+  const run = view.lastRun;
+  if (!run || isSyncing(view)) return null;
+  if (run.status !== "succeeded") return <p>The first sync did not finish; see below for what to do.</p>;
+  const people = view.peopleStreams.reduce(
+    (n, s) => n + Math.max(0, (run.counts[s]?.read ?? 0) - (run.counts[s]?.failed ?? 0)),
+    0,
+  );
+  return (
+    <p data-testid="first-sync-result">
+      First sync finished: {plural(people, "person", "people")} synced.{" "}
+      <Link href={paths.run(view.id, run.id)}>See what it did</Link>
+    </p>
   );
 }

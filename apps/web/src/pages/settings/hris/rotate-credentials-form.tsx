@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { Card } from "../../../components/card";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { FormAlert } from "../../../components/form-alert";
@@ -36,6 +36,18 @@ export function RotateCredentialsForm({
   const [done, setDone] = useState(false);
   const [refusal, setRefusal] = useState<ApiProblem | null>(null);
   const [confirm, setConfirm] = useState<ApiProblem | null>(null);
+  // Emails and issues link to "#rotate": land on the form with its first field ready to paste into.
+  useEffect(() => {
+    const focusWhenTargeted = () => {
+      if (window.location.hash !== "#rotate") return;
+      const formElement = document.getElementById("rotate");
+      formElement?.scrollIntoView({ block: "start" });
+      formElement?.querySelector<HTMLInputElement>("input")?.focus();
+    };
+    focusWhenTargeted();
+    window.addEventListener("hashchange", focusWhenTargeted);
+    return () => window.removeEventListener("hashchange", focusWhenTargeted);
+  }, []);
 
   async function submit(confirmFewerPermissions: boolean) {
     setDone(false);
