@@ -109,7 +109,11 @@ describe("webhooks", () => {
     // Tried: point the sandbox webhook at a dead URL, then re-point it at the receiver with a known key, then change someone.
     // Must hold: one webhook is left, every delivery reaches the receiver only, signed with the key the PUT gave.
     const put = (body: unknown) =>
-      fetch(`${sim.adminUrl}/webhook`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      fetch(`${sim.adminUrl}/webhook`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     expect((await put({ url: "http://127.0.0.1:9/nowhere", privateKey: "first-key" })).status).toBe(200);
     expect((await put({ url: receiver.url, privateKey: "sandbox-key" })).status).toBe(200);
     expect((await put({ url: receiver.url })).status).toBe(400);

@@ -13,11 +13,11 @@ import {
   jobInfoBody,
   mutateBody,
   rehireBody,
+  sandboxWebhookBody,
   settingsBody,
   statusBody,
   terminateBody,
   userStatusBody,
-  sandboxWebhookBody,
   webhookBody,
 } from "./schemas";
 
