@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { ConfigError, loadConfig } from "@roster/config";
 import { DatabaseUnavailableError } from "@roster/db";
 import { startDatabase } from "./start/database";
-import { sandboxLeverLines, sandboxLeverValues } from "./start/sandbox-values";
+import { sandboxBambooHrLines, sandboxConnectHints, sandboxLeverLines, sandboxLeverValues } from "./start/sandbox-values";
 import { localEncryptionKey } from "./start/secrets";
 import { services } from "./start/services";
 
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     web: config.WEB_PORT,
     zenefits: Number(process.env.ZENEFITS_SIM_PORT ?? 4010),
     lever: Number(process.env.LEVER_SIM_PORT ?? 4020),
+    bamboohr: Number(process.env.BAMBOOHR_SIM_PORT ?? 4030),
   };
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -60,6 +61,9 @@ async function main(): Promise<void> {
     WEB_PORT: String(ports.web),
     ZENEFITS_SANDBOX_URL: `http://127.0.0.1:${ports.zenefits}`,
     LEVER_SANDBOX_URL: `http://127.0.0.1:${ports.lever}`,
+    BAMBOOHR_SANDBOX_URL: `http://127.0.0.1:${ports.bamboohr}`,
+    // What the connect forms show in sandbox mode: the values to paste for each simulator.
+    SANDBOX_CONNECT_HINTS: JSON.stringify(sandboxConnectHints),
   };
 
   // Local tools (the roster CLI) find the running database here when DATABASE_URL is unset.
@@ -127,6 +131,9 @@ async function main(): Promise<void> {
   if (services(root, ports).some((s) => s.name === "sim-lever")) {
     const values = await sandboxLeverValues(env.ZENEFITS_SANDBOX_URL!);
     for (const line of sandboxLeverLines(values, ports)) log(line);
+  }
+  if (services(root, ports).some((s) => s.name === "sim-bamboohr")) {
+    for (const line of sandboxBambooHrLines(ports)) log(line);
   }
   if (!hasApi) log(`database: ${database.url.replace(/:[^:@/]+@/, ":***@")}`);
 }

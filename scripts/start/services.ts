@@ -14,7 +14,10 @@ export interface Service {
  * What `pnpm start` runs, in order. Each is a workspace package's own start script,
  * so every app stays runnable on its own.
  */
-export function services(root: string, ports: { api: number; web: number; zenefits: number; lever: number }): Service[] {
+export function services(
+  root: string,
+  ports: { api: number; web: number; zenefits: number; lever: number; bamboohr: number },
+): Service[] {
   const all: Service[] = [
     {
       name: "sim-zenefits",
@@ -22,6 +25,11 @@ export function services(root: string, ports: { api: number; web: number; zenefi
       command: ["pnpm", "start", "--sandbox", "--port", String(ports.zenefits)],
     },
     { name: "sim-lever", dir: "packages/sim-lever", command: ["pnpm", "start", "--sandbox", "--port", String(ports.lever)] },
+    {
+      name: "sim-bamboohr",
+      dir: "packages/sim-bamboohr",
+      command: ["pnpm", "start", "--sandbox", "--port", String(ports.bamboohr)],
+    },
     { name: "api", dir: "apps/api", command: ["pnpm", "start"] },
     { name: "worker", dir: "apps/worker", command: ["pnpm", "start"] },
     { name: "web", dir: "apps/web", command: ["pnpm", "start"] },

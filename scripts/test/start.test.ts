@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from "vitest";
 
 // The README's first command on a fresh data folder: `pnpm start` must reach "ready", answer
 // /healthz with the database, migrations and worker all well, serve the dashboard, and stop
-// everything, its embedded PostgreSQL included, on Ctrl-C.
+// everything, its embedded PostgreSQL included, on Ctrl-C. The simulators answer with the sandbox
+// values it printed.
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "roster-start-"));
 let child: ChildProcess | undefined;
@@ -61,7 +62,13 @@ function postgresProcessesUsing(dir: string): number {
 
 describe("pnpm start", () => {
   it("reaches ready, answers /healthz, serves the dashboard, and Ctrl-C stops everything", { timeout: 240_000 }, async () => {
-    const [api, web, zenefits, lever] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [api, web, zenefits, lever, bamboohr] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     const env: Record<string, string> = { ...(process.env as Record<string, string>) };
     delete env.DATABASE_URL;
     delete env.ENCRYPTION_KEY;
@@ -75,6 +82,7 @@ describe("pnpm start", () => {
         WEB_PORT: String(web),
         ZENEFITS_SIM_PORT: String(zenefits),
         LEVER_SIM_PORT: String(lever),
+        BAMBOOHR_SIM_PORT: String(bamboohr),
         LOG_LEVEL: "warn",
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -104,6 +112,14 @@ describe("pnpm start", () => {
       headers: { authorization: "Bearer zen-sandbox-demo-token" },
     });
     expect(zen.status).toBe(200);
+    // The BambooHR simulator answers its sandbox company with the sandbox key pnpm start printed.
+    const bambooKey = /API key: +(\S+)/.exec(output.slice(output.indexOf("BambooHR (sandbox)")))?.[1];
+    expect(output).toMatch(/Company domain: +acme/);
+    const bamboo = await fetch(`http://127.0.0.1:${bamboohr}/api/gateway.php/acme/v1/employees/directory`, {
+      headers: { authorization: `Basic ${Buffer.from(`${bambooKey}:x`).toString("base64")}`, accept: "application/json" },
+    });
+    expect(bamboo.status).toBe(200);
+    expect(((await bamboo.json()) as { employees: unknown[] }).employees.length).toBeGreaterThan(0);
     expect(postgresProcessesUsing(dataDir)).toBeGreaterThan(0);
 
     // Ctrl-C reaches the whole process group, as in a terminal.
@@ -119,7 +135,13 @@ describe("pnpm start", () => {
     // Tried: kill -9 the Lever simulator's node process (not its pnpm wrapper) once all is ready.
     // Must hold: pnpm start says which service exited, stops everything and exits non-zero; no
     // process of any service (pnpm, tsx or node) and no postgres of the data folder is left.
-    const [api, web, zenefits, lever] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [api, web, zenefits, lever, bamboohr] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     const env: Record<string, string> = { ...(process.env as Record<string, string>) };
     delete env.DATABASE_URL;
     delete env.ENCRYPTION_KEY;
@@ -134,6 +156,7 @@ describe("pnpm start", () => {
         WEB_PORT: String(web),
         ZENEFITS_SIM_PORT: String(zenefits),
         LEVER_SIM_PORT: String(lever),
+        BAMBOOHR_SIM_PORT: String(bamboohr),
         LOG_LEVEL: "warn",
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -32,6 +32,13 @@ export interface ConnectionOptions {
    * setup, the API points the simulator's webhook at that connection (lever/sandbox-webhook.ts).
    */
   leverSandboxUrl?: string;
+  /**
+   * Sandbox only: simulators of HRIS connectors with record webhooks, by connector id. Saving a
+   * connection of one points its simulator's webhook at it (webhooks/sandbox-record-webhook.ts).
+   */
+  sandboxWebhookSimulators?: Record<string, string>;
+  /** Sandbox only: what the connect form says to paste, by connector id (from `pnpm start`). */
+  sandboxConnectHints?: Record<string, string>;
 }
 
 export interface Context extends ApiDeps {

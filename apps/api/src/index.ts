@@ -25,4 +25,4 @@ export {
   requireSensitive,
   router,
 } from "./trpc";
-export { type WebhookHandler, webhookHandlerFor, webhookHandlers } from "./webhooks/index";
+export { type WebhookHandler, webhookHandlerFor, webhookProviders } from "./webhooks/index";

@@ -3,6 +3,7 @@ import { credentialDefaults as defaultCredentials } from "@roster/connections";
 import { assertDatabaseReachable, createDb } from "@roster/db";
 import { createLogger } from "@roster/logger";
 import { createMetricsRegistry, registerFleetGauges } from "@roster/metrics";
+import { connectors as installedConnectors } from "@roster/registry";
 import type { ApiDeps } from "./context";
 import { dashboardHandler, findDashboard } from "./dashboard";
 import { apiPublicUrlFromEnv } from "./lever/public-url";
@@ -10,6 +11,11 @@ import { sandboxLeverUrl } from "./lever/sandbox-lever-url";
 import { pointSandboxAtLatestLever } from "./lever/sandbox-startup";
 import { seedDemo } from "./seed-demo";
 import { createApiServer } from "./server";
+import {
+  pointSandboxSimulatorsAtLatest,
+  sandboxConnectHintsFromEnv,
+  sandboxWebhookSimulators,
+} from "./webhooks/sandbox-record-webhook";
 
 export interface ServeApiOptions {
   /**
@@ -46,7 +52,18 @@ export async function serveApi(options: ServeApiOptions): Promise<void> {
   const credentialDefaults = defaultCredentials({ sandbox: config.SANDBOX, env: process.env, baseUrls });
   if (credentialDefaults) log.info({ credentialDefaults }, "provider base URLs for new connections");
   const leverSandboxUrl = sandboxLeverUrl(config, process.env);
-  const deps: ApiDeps = { db, config, log, connections: { credentialDefaults, leverSandboxUrl }, apiPublicUrl };
+  const deps: ApiDeps = {
+    db,
+    config,
+    log,
+    connections: {
+      credentialDefaults,
+      leverSandboxUrl,
+      sandboxWebhookSimulators: sandboxWebhookSimulators(config.SANDBOX, process.env, installedConnectors),
+      sandboxConnectHints: sandboxConnectHintsFromEnv(config.SANDBOX, process.env),
+    },
+    apiPublicUrl,
+  };
 
   const metrics = createMetricsRegistry("api");
   registerFleetGauges(metrics, db);
@@ -60,6 +77,7 @@ export async function serveApi(options: ServeApiOptions): Promise<void> {
   log.info({ port, signup: signupPolicy(config), dashboard: dashboardDir !== null }, "API listening");
   // Sandbox: the Lever simulator forgets its webhook when it restarts; point it at the saved Lever connection again.
   if (leverSandboxUrl) void pointSandboxAtLatestLever(deps, leverSandboxUrl);
+  void pointSandboxSimulatorsAtLatest(deps, installedConnectors);
 
   let stopping = false;
   const stop = (signal: string) => {

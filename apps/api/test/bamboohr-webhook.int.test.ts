@@ -237,4 +237,18 @@ describe("BambooHR webhooks → records sync", () => {
     expect((await fetch(`${api.url}/webhooks/bamboohr`, { method: "POST", headers, body })).status).toBe(404);
     expect(await recordJobs()).toHaveLength(0);
   });
+
+  it("refuses a BambooHR connection's own signed delivery on the Lever path: one connector's route never serves another's", async () => {
+    // Tried: POST /webhooks/lever/<this BambooHR connection's id> with a delivery BambooHR signed
+    // correctly for it. Must hold: 401 as for an unknown connection; no delivery row, no job.
+    const deliveriesBefore = await deliveriesStored();
+    const body = JSON.stringify({ type: "employee.updated", data: { employeeId: "5" } });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const headers = { "x-bamboohr-timestamp": timestamp, "x-bamboohr-signature": signBambooHr(privateKey, body, timestamp) };
+    const onLever = await fetch(`${api.url}/webhooks/lever/${connectionId}`, { method: "POST", headers, body });
+    expect(onLever.status).toBe(401);
+    expect(((await onLever.json()) as { message: string }).message).toBe("Unknown connection or invalid signature");
+    expect(await deliveriesStored()).toBe(deliveriesBefore);
+    expect(await recordJobs()).toHaveLength(0);
+  });
 });

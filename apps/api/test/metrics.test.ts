@@ -97,6 +97,8 @@ describe("routeLabel", () => {
     expect(routeLabel("/api/v1/employees")).toBe("/api/v1/employees");
     expect(routeLabel("/api/v1/made-up/1")).toBe("/api/(other)");
     expect(routeLabel("/webhooks/lever/abc")).toBe("/webhooks/lever");
+    // Every installed connector with webhooks is a label of its own, not only Lever.
+    expect(routeLabel("/webhooks/bamboohr/abc")).toBe("/webhooks/bamboohr");
     expect(routeLabel("/webhooks/nobody/abc")).toBe("/webhooks/(unknown)");
     expect(routeLabel("/settings/integrations")).toBe("(dashboard)");
   });

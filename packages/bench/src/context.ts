@@ -25,6 +25,8 @@ export interface Sizes {
   latencyPeople: number;
   /** The delay figure 12 adds to every answer: a real provider's round trip. */
   latencyMs: number;
+  /** Employees in the BambooHR simulator figure 13 syncs. */
+  bamboohrEmployees: number;
 }
 
 export const fullSizes: Sizes = {
@@ -39,6 +41,7 @@ export const fullSizes: Sizes = {
   hires: 1000,
   latencyPeople: 10_000,
   latencyMs: 250,
+  bamboohrEmployees: 100_000,
 };
 export const quickSizes: Sizes = {
   people: 1_000,
@@ -52,6 +55,7 @@ export const quickSizes: Sizes = {
   hires: 100,
   latencyPeople: 3_000,
   latencyMs: 250,
+  bamboohrEmployees: 1_000,
 };
 
 const SIM_SEED = 42;

@@ -22,7 +22,7 @@ import { formatTable } from "./harness/table";
 
 const usage = `Usage: pnpm bench [--quick] [--only <ids>] [--out <dir>] [--provider-rate-limit]
   --quick                small sizes (1,000 people, 200 jobs): a smoke run, its numbers mean little
-  --only 1,4,8           run only these figures (ids 1-12)
+  --only 1,4,8           run only these figures (ids 1-13)
   --out DIR              where the JSON results go (default: <repo>/bench-results)
   --provider-rate-limit  keep the Zenefits connector's 10 req/s pacing during syncs
   --child-timeout MIN    kill a measured sync or floor after MIN minutes (default 10, 45 with --provider-rate-limit)`;

@@ -11,7 +11,28 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
 const benchDir = fileURLToPath(new URL("..", import.meta.url));
-const figureIds = ["1", "2", "3a", "3b", "4a", "4b", "4c", "5a", "5b", "6a", "6b", "7", "8", "9", "10", "11", "12a", "12b"];
+const figureIds = [
+  "1",
+  "2",
+  "3a",
+  "3b",
+  "4a",
+  "4b",
+  "4c",
+  "5a",
+  "5b",
+  "6a",
+  "6b",
+  "7",
+  "8",
+  "9",
+  "10",
+  "11",
+  "12a",
+  "12b",
+  "13a",
+  "13b",
+];
 const statuses = ["PASS", "FAIL", "NOT MEASURED"];
 
 function runQuickBench(outDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {

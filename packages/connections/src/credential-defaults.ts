@@ -2,7 +2,8 @@
  * Credential values a connection gets when the form or the CLI leaves them out (never secrets:
  * only where to reach the provider).
  *
- * - Sandbox (`pnpm start`): the simulators' URLs, ZENEFITS_SANDBOX_URL and LEVER_SANDBOX_URL.
+ * - Sandbox (`pnpm start`): the simulators' URLs, ZENEFITS_SANDBOX_URL, LEVER_SANDBOX_URL and
+ *   BAMBOOHR_SANDBOX_URL.
  * - Otherwise: the deployment's `<CONNECTOR>_BASE_URL`s (@roster/config loadConnectorBaseUrls),
  *   e.g. a regional or staging endpoint; unset, the connector's own default (the real API).
  *
@@ -19,6 +20,7 @@ export function credentialDefaults(input: {
     ? {
         ...(env.ZENEFITS_SANDBOX_URL ? { zenefits: env.ZENEFITS_SANDBOX_URL } : {}),
         ...(env.LEVER_SANDBOX_URL ? { lever: `${env.LEVER_SANDBOX_URL.replace(/\/+$/, "")}/v1` } : {}),
+        ...(env.BAMBOOHR_SANDBOX_URL ? { bamboohr: env.BAMBOOHR_SANDBOX_URL.replace(/\/+$/, "") } : {}),
       }
     : input.baseUrls;
   if (Object.keys(urls).length === 0) return undefined;

@@ -6,12 +6,17 @@ describe("credentialDefaults", () => {
     expect(
       credentialDefaults({
         sandbox: true,
-        env: { ZENEFITS_SANDBOX_URL: "http://127.0.0.1:4010", LEVER_SANDBOX_URL: "http://127.0.0.1:4020/" },
-        baseUrls: { zenefits: "https://api.eu.zenefits.example" },
+        env: {
+          ZENEFITS_SANDBOX_URL: "http://127.0.0.1:4010",
+          LEVER_SANDBOX_URL: "http://127.0.0.1:4020/",
+          BAMBOOHR_SANDBOX_URL: "http://127.0.0.1:4030/",
+        },
+        baseUrls: { zenefits: "https://api.eu.zenefits.example", bamboohr: "https://bamboo.staging.example" },
       }),
     ).toEqual({
       zenefits: { baseUrl: "http://127.0.0.1:4010" },
       lever: { baseUrl: "http://127.0.0.1:4020/v1", zenefitsBaseUrl: "http://127.0.0.1:4010" },
+      bamboohr: { baseUrl: "http://127.0.0.1:4030" },
     });
   });
 

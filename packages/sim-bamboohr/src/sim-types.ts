@@ -42,6 +42,8 @@ export interface AdminWebhookInput extends Partial<Omit<WebhookSettings, "url">>
   /** The user whose permissions limit it (a permissioned webhook); default none. */
   ownerUserId?: number;
   companyDomain?: string;
+  /** Signs its deliveries with this key instead of a fresh random one (a sandbox key pasted beforehand). */
+  privateKey?: string;
 }
 
 export interface BambooHrSim {

@@ -121,7 +121,7 @@ export async function startBambooHrSim(options: BambooHrSimOptions = {}): Promis
     addEmploymentStatus: (id, row, domain) => mutations(domain).addEmploymentStatus(employeeId(id), row),
     mutate: ({ companyDomain, ...request }) => state.batch(request, companyDomain),
 
-    createWebhook: ({ companyDomain, ownerUserId, ...input }) => {
+    createWebhook: ({ companyDomain, ownerUserId, privateKey, ...input }) => {
       const company = data(companyDomain);
       const owner = ownerUserId === undefined ? null : user(ownerUserId, company.domain);
       const check = checkWebhook(
@@ -137,7 +137,7 @@ export async function startBambooHrSim(options: BambooHrSimOptions = {}): Promis
         false,
       );
       if (!check.ok) throw new RangeError(`Invalid webhook: ${JSON.stringify(check)}`);
-      const webhook = state.webhooks.create(company.domain, owner?.id ?? null, check.settings, state.nowSec());
+      const webhook = state.webhooks.create(company.domain, owner?.id ?? null, check.settings, state.nowSec(), privateKey);
       return { id: webhook.id, privateKey: webhook.privateKey };
     },
     webhookDeliveries: () => state.dispatcher.log(),

@@ -105,6 +105,27 @@ describe("webhooks", () => {
     });
   });
 
+  it("PUT /__admin/webhook keeps one sandbox webhook, signed with the key given, re-pointed by each PUT", async () => {
+    // Tried: point the sandbox webhook at a dead URL, then re-point it at the receiver with a known key, then change someone.
+    // Must hold: one webhook is left, every delivery reaches the receiver only, signed with the key the PUT gave.
+    const put = (body: unknown) =>
+      fetch(`${sim.adminUrl}/webhook`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    expect((await put({ url: "http://127.0.0.1:9/nowhere", privateKey: "first-key" })).status).toBe(200);
+    expect((await put({ url: receiver.url, privateKey: "sandbox-key" })).status).toBe(200);
+    expect((await put({ url: receiver.url })).status).toBe(400);
+    const listed = (await (await fetch(`${sim.adminUrl}/webhooks`)).json()) as { webhooks: { url: string }[] };
+    expect(listed.webhooks.map((w) => w.url)).toEqual([receiver.url]);
+    sim.updateEmployee(hr(), { workEmail: "charlotte@sandbox.example" });
+    await sim.webhooksSettled();
+    expect(receiver.received).toHaveLength(1);
+    expect(verify(receiver.received[0]!, "sandbox-key")).toBe(true);
+    expect(sim.webhookDeliveries().every((d) => d.url === receiver.url)).toBe(true);
+  });
+
   it("fires updated only for monitored fields; a create fires created then updated; a delete fires deleted", async () => {
     sim.createWebhook({ url: receiver.url, monitorFields: ["firstName", "department"] });
     sim.updateEmployee(hr(), { mobilePhone: "(801) 555-1111" });

@@ -1,5 +1,5 @@
 import { permissions } from "../auth/permissions";
-import { webhookHandlers } from "../webhooks/index";
+import { webhookProviders } from "../webhooks/index";
 
 const PUBLIC_API_RESOURCE = /^\/api\/v1\/([a-z-]+)(\/[^/]+)?$/;
 const PUBLIC_API_RESOURCES = new Set([
@@ -13,6 +13,7 @@ const PUBLIC_API_RESOURCES = new Set([
   "hire-transfers",
   "webhook-endpoints",
 ]);
+const WEBHOOK_PROVIDERS = webhookProviders();
 const FIXED_ROUTES = new Set(["/healthz", "/readyz", "/livez", "/metrics", "/api/v1/openapi.json"]);
 
 /**
@@ -32,6 +33,6 @@ export function routeLabel(pathname: string): string {
   if (resource?.[1] && PUBLIC_API_RESOURCES.has(resource[1])) return `/api/v1/${resource[1]}${resource[2] ? "/:id" : ""}`;
   if (pathname.startsWith("/api/")) return "/api/(other)";
   const webhook = /^\/webhooks\/([a-z0-9-]+)/.exec(pathname);
-  if (webhook?.[1]) return Object.hasOwn(webhookHandlers, webhook[1]) ? `/webhooks/${webhook[1]}` : "/webhooks/(unknown)";
+  if (webhook?.[1]) return WEBHOOK_PROVIDERS.has(webhook[1]) ? `/webhooks/${webhook[1]}` : "/webhooks/(unknown)";
   return "(dashboard)";
 }

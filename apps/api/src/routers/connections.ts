@@ -20,6 +20,7 @@ import { TRPCError } from "@trpc/server";
 import { actorOf, assertCanStoreCredentials, connectionDeps } from "../connections/connection-deps";
 import { mapConnectionErrors } from "../connections/connection-errors";
 import { assertConnectionInOrganisation, connectionView } from "../connections/connection-view";
+import type { ApiDeps } from "../context";
 import {
   connectInput,
   connectionIdInput,
@@ -30,6 +31,13 @@ import {
   verifyCredentialsInput,
 } from "../schemas/connections";
 import { access, router } from "../trpc";
+import { pointSandboxAtConnection } from "../webhooks/sandbox-record-webhook";
+
+/** Sandbox: a saved connection's simulator delivers its webhooks here from now on (best effort). */
+async function pointSandboxAt(ctx: ApiDeps, connectorId: string, connectionId: string): Promise<void> {
+  const connector = connectionDeps(ctx).connectors.find((c) => c.manifest.id === connectorId);
+  if (connector) await pointSandboxAtConnection(ctx, connector, connectionId);
+}
 
 /**
  * Settings → HRIS integration, the connection page and "View errors". Thin: the flows live in
@@ -81,6 +89,7 @@ export const connectionsRouter = router({
         credentials: input.credentials,
         notificationEmail: input.notificationEmail,
       });
+      await pointSandboxAt(ctx, input.connectorId, connectionId);
       return connectionView(ctx, ctx.organisationId, connectionId);
     }),
 
@@ -97,7 +106,9 @@ export const connectionsRouter = router({
       await rotateCredentials(connectionDeps(ctx), actorOf(ctx), input.connectionId, input.credentials, {
         confirmFewerPermissions: input.confirmFewerPermissions,
       });
-      return connectionView(ctx, ctx.organisationId, input.connectionId);
+      const view = await connectionView(ctx, ctx.organisationId, input.connectionId);
+      await pointSandboxAt(ctx, view.connectorId, input.connectionId);
+      return view;
     }),
 
   setNotificationEmail: access("connections.setNotificationEmail", "owner")

@@ -1,18 +1,24 @@
 import type { Connector } from "@roster/core";
+import { handleHireWebhook } from "@roster/hire-export";
+import type { ApiDeps } from "../context";
 import { sendJson } from "../http-json";
 import type { WebhookHandler } from "./index";
 import { readBody } from "./read-body";
 import { receiveRecordWebhook } from "./record-webhook";
 
-/** HRIS change notifications name a few records; anything near a megabyte is not one. */
+/** Change notifications name a few records and hire events one candidate; anything near a megabyte is neither. */
 export const CONNECTOR_WEBHOOK_BODY_LIMIT = 1024 * 1024;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * POST /webhooks/<connectorId>/<connectionId> for any installed connector with a webhook
- * handler: the raw body (UTF-8, at most 1 MB, else 413) and headers go to receiveRecordWebhook,
- * whose status is the answer with `{ message }`. A path without a connection id is a 404.
+ * handler: the raw body (UTF-8, at most 1 MB, else 413) and headers go, unchanged, to
+ * @roster/hire-export's handleHireWebhook for an ATS that supplies hires (202 export queued),
+ * else to receiveRecordWebhook (202 records queued for a re-read); their status is the answer
+ * with `{ message }`: 200 acknowledged, 400 not a delivery of that provider, 401 unknown
+ * connection (or another connector's) or a bad, missing, stale or future signature, 409 replay,
+ * 503 job queue not ready. A path without a connection id (or not an id at all) is a 404.
  */
 export function connectorWebhook(connector: Connector & { webhook: NonNullable<Connector["webhook"]> }): WebhookHandler {
   const name = connector.manifest.name;
@@ -40,8 +46,26 @@ export function connectorWebhook(connector: Connector & { webhook: NonNullable<C
     const headers = Object.fromEntries(
       Object.entries(req.headers).map(([header, value]) => [header, Array.isArray(value) ? value.join(", ") : value]),
     );
-    const result = await receiveRecordWebhook({ db: deps.db, encryptionKey, connector, connectionId, body: read.body, headers });
+    const result = connector.hires
+      ? await receiveHire(deps, connector.manifest.id, { encryptionKey, connectionId, body: read.body, headers })
+      : await receiveRecordWebhook({ db: deps.db, encryptionKey, connector, connectionId, body: read.body, headers });
     deps.log.info({ connector: connector.manifest.id, connectionId, status: result.status }, "connector webhook delivery");
     sendJson(res, result.status, { message: result.message });
   };
+}
+
+/** A hire event, for a connection of the connector its URL names (any other is as unknown). */
+async function receiveHire(
+  deps: ApiDeps,
+  connectorId: string,
+  input: { encryptionKey: string; connectionId: string; body: string; headers: Record<string, string | undefined> },
+): Promise<{ status: number; message: string }> {
+  const connection = await deps.db
+    .selectFrom("connections")
+    .select("id")
+    .where("id", "=", input.connectionId)
+    .where("connector_id", "=", connectorId)
+    .executeTakeFirst();
+  if (!connection) return { status: 401, message: "Unknown connection or invalid signature" };
+  return handleHireWebhook({ db: deps.db, ...input });
 }

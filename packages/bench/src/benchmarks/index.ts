@@ -10,6 +10,7 @@ import { apiExport } from "./9-api-export";
 import { apiList } from "./10-api-list";
 import { changeWebhooks } from "./11-change-webhooks";
 import { latencyChains } from "./12-latency-chains";
+import { bamboohrSync } from "./13-bamboohr";
 import type { Benchmark } from "./types";
 
 export type { Benchmark } from "./types";
@@ -31,4 +32,5 @@ export const benchmarks: readonly Benchmark[] = [
   apiList,
   changeWebhooks,
   latencyChains,
+  bamboohrSync,
 ];

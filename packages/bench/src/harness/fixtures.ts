@@ -5,15 +5,15 @@ export interface ConnectionFixture {
   connectionId: string;
 }
 
-/** One organisation with one Zenefits connection: what every sync-side benchmark writes under. */
-export async function createConnection(db: Db, name = "Bench Org"): Promise<ConnectionFixture> {
+/** One organisation with one connection (Zenefits unless told): what every sync-side benchmark writes under. */
+export async function createConnection(db: Db, name = "Bench Org", connectorId = "zenefits"): Promise<ConnectionFixture> {
   const org = await db.insertInto("organisations").values({ name }).returning("id").executeTakeFirstOrThrow();
   const connection = await db
     .insertInto("connections")
     .values({
       organisation_id: org.id,
-      connector_id: "zenefits",
-      display_name: "Zenefits (bench)",
+      connector_id: connectorId,
+      display_name: `${connectorId} (bench)`,
       // The bench runs the engine with plaintext credentials (runSync), so nothing is decrypted.
       credentials_encrypted: "unused-by-the-bench",
     })

@@ -20,7 +20,7 @@ export interface Measured<T> {
 /** Runs a child entry while sampling the simulator's and PostgreSQL's CPU around it. */
 export async function runMeasured<I, O extends { cpuUserMs: number; cpuSystemMs: number }>(
   ctx: BenchContext,
-  sim: SimProcess,
+  sim: Pick<SimProcess, "pid">,
   entry: URL,
   input: I,
 ): Promise<Measured<O>> {

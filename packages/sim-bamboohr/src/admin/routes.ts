@@ -13,6 +13,7 @@ import {
   jobInfoBody,
   mutateBody,
   rehireBody,
+  sandboxWebhookBody,
   settingsBody,
   statusBody,
   terminateBody,
@@ -31,6 +32,7 @@ export interface AdminContext {
 
 type AdminRoute = Route<AdminContext, SimResponse>;
 const ok = () => json({ ok: true });
+const SANDBOX_WEBHOOK_NAME = "Roster sandbox";
 /** Truth with every record is refused above this size; counts always work. */
 const MAX_TRUTH_EMPLOYEES = 10_000;
 
@@ -164,6 +166,21 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     method: "POST",
     path: "/__admin/webhooks",
     handle: async (ctx) => json(ctx.sim.createWebhook({ ...(await ctx.parse(webhookBody)), companyDomain: ctx.company }), 201),
+  },
+  {
+    // One webhook a sandbox re-points at will (a restarted receiver, another connection): the
+    // previous one made here is replaced, so deliveries never go to two places.
+    method: "PUT",
+    path: "/__admin/webhook",
+    handle: async (ctx) => {
+      const body = await ctx.parse(sandboxWebhookBody);
+      const domain = ctx.state.company(ctx.company).data.domain;
+      for (const hook of ctx.state.webhooks.forCompany(domain)) {
+        if (hook.name === SANDBOX_WEBHOOK_NAME) ctx.state.webhooks.delete(hook.id);
+      }
+      const created = ctx.sim.createWebhook({ ...body, name: SANDBOX_WEBHOOK_NAME, companyDomain: ctx.company });
+      return json({ id: created.id, url: body.url });
+    },
   },
   { method: "GET", path: "/__admin/webhooks/deliveries", handle: ({ sim }) => json({ deliveries: sim.webhookDeliveries() }) },
   { method: "GET", path: "/__admin/faults", handle: ({ sim }) => json(sim.faults()) },

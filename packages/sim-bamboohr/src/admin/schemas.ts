@@ -74,6 +74,13 @@ export const webhookBody = z.strictObject({
   postFields: z.record(z.string(), z.string()).optional(),
   includeCompanyDomain: z.boolean().optional(),
   ownerUserId: z.number().int().positive().optional(),
+  privateKey: z.string().min(1).optional(),
+});
+
+/** The sandbox webhook: where to deliver and the key the receiver already holds. */
+export const sandboxWebhookBody = z.strictObject({
+  url: z.url(),
+  privateKey: z.string().min(1),
 });
 
 export const faultsBody = z.strictObject({

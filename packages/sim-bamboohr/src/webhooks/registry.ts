@@ -40,13 +40,20 @@ export class WebhookRegistry {
   private readonly hooks = new Map<string, Webhook>();
   private nextId = 1;
 
-  create(companyDomain: string, ownerUserId: number | null, settings: WebhookSettings, createdSec: number): Webhook {
+  /** `privateKey`: a fixed key (a sandbox's, pasted beforehand); default a fresh random one. */
+  create(
+    companyDomain: string,
+    ownerUserId: number | null,
+    settings: WebhookSettings,
+    createdSec: number,
+    privateKey: string = randomBytes(32).toString("hex"),
+  ): Webhook {
     const webhook: Webhook = {
       ...settings,
       id: String(this.nextId++),
       companyDomain,
       ownerUserId,
-      privateKey: randomBytes(32).toString("hex"),
+      privateKey,
       createdSec,
       lastSentSec: null,
     };

@@ -75,6 +75,7 @@ export function ConnectForm({
           {connector.connectHelp ? `${connector.connectHelp} ` : ""}Roster checks it with {connector.name} before saving, then
           syncs your directory every day.
         </p>
+        {connector.sandboxHint ? <p className="muted">{connector.sandboxHint}</p> : null}
         <FormAlert message={form.formError} />
         <CredentialInputs fields={fields} field={form.field} disabled={connect.isPending} mode="connect" />
         <TextField

@@ -1,0 +1,78 @@
+/**
+ * Child process: one BambooHR sync through the real engine (runSync) and the real connector
+ * over HTTP. The engine plans it as the worker would: full on a connection that never synced,
+ * a changes read (employees/changed and the changed tables) once it has.
+ */
+import { getHeapStatistics } from "node:v8";
+import { bamboohr } from "@roster/connector-bamboohr";
+import { createDb } from "@roster/db";
+import { type RunCounts, runSync } from "@roster/sync";
+import { childMain } from "../harness/rss-child";
+
+export interface BambooHrSyncChildInput {
+  databaseUrl: string;
+  simUrl: string;
+  companyDomain: string;
+  apiKey: string;
+  organisationId: string;
+  connectionId: string;
+  providerRateLimit: boolean;
+  batchSize: number;
+}
+
+export interface BambooHrSyncChildResult {
+  wallMs: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  heapPeakMb: number;
+  status: string;
+  errorMessage?: string;
+  counts: RunCounts;
+  /** How the engine read: "full" or "changes" (since the last sync). */
+  mode: string;
+}
+
+childMain<BambooHrSyncChildInput, BambooHrSyncChildResult>(async (input) => {
+  const db = createDb(input.databaseUrl, { applicationName: "roster-bench-bamboohr-sync" });
+  const connection = await db
+    .selectFrom("connections")
+    .select(["last_success_at", "last_full_sync_at"])
+    .where("id", "=", input.connectionId)
+    .executeTakeFirstOrThrow();
+  let heapPeak = 0;
+  const sampler = setInterval(() => {
+    heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
+  }, 100);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const outcome = await runSync({
+    db,
+    connector: bamboohr,
+    credentials: { companyDomain: input.companyDomain, apiKey: input.apiKey, baseUrl: input.simUrl },
+    connection: {
+      id: input.connectionId,
+      organisationId: input.organisationId,
+      lastSuccessAt: connection.last_success_at,
+      lastFullSyncAt: connection.last_full_sync_at,
+    },
+    trigger: "manual",
+    batchSize: input.batchSize,
+    // The connector's politeness cap is a fixed wait no implementation avoids (see sync.ts).
+    rateLimit: input.providerRateLimit ? undefined : null,
+  });
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  clearInterval(sampler);
+  heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
+  await db.destroy();
+  return {
+    wallMs,
+    cpuUserMs: used.user / 1000,
+    cpuSystemMs: used.system / 1000,
+    heapPeakMb: heapPeak / 2 ** 20,
+    status: outcome.status,
+    errorMessage: outcome.errorMessage,
+    counts: outcome.counts,
+    mode: outcome.mode,
+  };
+});
