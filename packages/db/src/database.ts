@@ -36,6 +36,7 @@ export interface Database {
   hire_transfers: hireExport.HireTransfersTable;
   hire_reconcile_state: hireExport.HireReconcileStateTable;
   api_keys: publicApi.ApiKeysTable;
+  platform_api_keys: publicApi.PlatformApiKeysTable;
   webhook_endpoints: publicApi.WebhookEndpointsTable;
   event_outbox: publicApi.EventOutboxTable;
   event_deliveries: publicApi.EventDeliveriesTable;

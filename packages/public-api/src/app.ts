@@ -8,6 +8,7 @@ import { apiScopes, scopeDescriptions } from "./auth/scopes";
 import type { PublicApiDeps, PublicApiEnv } from "./context";
 import { registerDocsPage } from "./docs/docs-page";
 import { registerEventSchemas } from "./docs/event-schemas";
+import { documentOrganisationHeader, registerOrganisationHeader } from "./docs/organisation-header-doc";
 import { ProblemError, problemBody } from "./http/problem";
 import { RateLimiter } from "./http/rate-limit";
 import { resources } from "./resources/index";
@@ -35,6 +36,7 @@ function createV1(): OpenAPIHono<PublicApiEnv> {
       .map((s) => `\`${s}\` (${scopeDescriptions[s]})`)
       .join(", ")}.`,
   });
+  registerOrganisationHeader(v1);
   v1.use("*", authenticate);
   for (const resource of resources) registerResource(v1, resource);
   registerWebhookEndpointRoutes(v1);
@@ -43,7 +45,7 @@ function createV1(): OpenAPIHono<PublicApiEnv> {
 }
 
 function openApiDocumentOf(v1: OpenAPIHono<PublicApiEnv>) {
-  return v1.getOpenAPI31Document({
+  const document = v1.getOpenAPI31Document({
     openapi: "3.1.0",
     info: {
       title: "Roster API",
@@ -54,6 +56,7 @@ function openApiDocumentOf(v1: OpenAPIHono<PublicApiEnv>) {
     },
     servers: [{ url: "/api/v1" }],
   });
+  return documentOrganisationHeader(document);
 }
 
 /** The OpenAPI 3.1 document, generated from the routes' zod schemas (no running server needed). */

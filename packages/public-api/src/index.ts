@@ -15,6 +15,15 @@ export {
   listApiKeys,
   revokeApiKey,
 } from "./auth/api-keys";
+export { ORGANISATION_HEADER } from "./auth/organisation-header";
+export {
+  createPlatformKey,
+  listPlatformKeys,
+  PLATFORM_KEY_PREFIX,
+  type PlatformKeyInput,
+  type PlatformKeyView,
+  revokePlatformKey,
+} from "./auth/platform-keys";
 export { type ApiScope, apiScopes, defaultScopes, scopeDescriptions } from "./auth/scopes";
 export type { PublicApiDeps } from "./context";
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./routes/resource-routes";

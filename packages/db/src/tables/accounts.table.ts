@@ -57,6 +57,8 @@ export interface AuditLogTable {
   id: Generated<string>;
   organisation_id: string;
   actor_user_id: string | null;
+  /** Set when a platform API key made the call. */
+  actor_platform_key_id: ColumnType<string | null, string | null | undefined, string | null>;
   action: string;
   target_type: string;
   target_id: string | null;

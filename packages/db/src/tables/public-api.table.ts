@@ -19,6 +19,19 @@ export interface ApiKeysTable {
   revoked_by: string | null;
 }
 
+/** Deployment-level keys: not tied to one organisation; each request names the one it acts on. */
+export interface PlatformApiKeysTable {
+  id: Generated<string>;
+  name: string;
+  prefix: string;
+  /** SHA-256 (hex) of the whole key; the key itself is never stored. */
+  key_hash: string;
+  scopes: string[];
+  created_at: Timestamp;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
 export interface WebhookEndpointsTable {
   id: Generated<string>;
   organisation_id: string;
