@@ -50,6 +50,7 @@ export function createApiServer(deps: ApiDeps, options: ApiServerOptions = {}): 
     log: deps.log,
     encryptionKey: deps.config.ENCRYPTION_KEY,
     rateLimitPerMinute: deps.config.API_RATE_LIMIT_PER_MINUTE,
+    publicUrl: deps.config.PUBLIC_URL,
   });
 
   const httpMetrics = options.metrics ? createHttpMetrics(options.metrics) : null;

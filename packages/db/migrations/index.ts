@@ -14,6 +14,7 @@ import * as m1206b from "./2026_12_06_0002_changes_reads";
 import * as m1206PublicApi from "./2026_12_06_1701_public_api";
 import * as m1206Webhooks from "./2026_12_06_1702_change_webhooks";
 import * as m1207PlatformKeys from "./2026_12_07_0001_platform_api_keys";
+import * as m1207Provisioning from "./2026_12_07_0002_organisation_provisioning";
 
 /**
  * The ordered list of migrations. Explicit (not a folder scan) so it works the same
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_1701_public_api": m1206PublicApi,
   "2026_12_06_1702_change_webhooks": m1206Webhooks,
   "2026_12_07_0001_platform_api_keys": m1207PlatformKeys,
+  "2026_12_07_0002_organisation_provisioning": m1207Provisioning,
 };

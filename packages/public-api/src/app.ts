@@ -12,6 +12,7 @@ import { documentOrganisationHeader, registerOrganisationHeader } from "./docs/o
 import { ProblemError, problemBody } from "./http/problem";
 import { RateLimiter } from "./http/rate-limit";
 import { resources } from "./resources/index";
+import { registerOrganisationRoutes } from "./routes/organisation-routes";
 import { registerResource } from "./routes/resource-routes";
 import { registerWebhookEndpointRoutes } from "./routes/webhook-endpoint-routes";
 
@@ -40,6 +41,7 @@ function createV1(): OpenAPIHono<PublicApiEnv> {
   v1.use("*", authenticate);
   for (const resource of resources) registerResource(v1, resource);
   registerWebhookEndpointRoutes(v1);
+  registerOrganisationRoutes(v1);
   registerEventSchemas(v1);
   return v1;
 }

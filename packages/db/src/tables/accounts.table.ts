@@ -8,6 +8,10 @@ export interface OrganisationsTable {
   id: Generated<string>;
   name: string;
   created_at: CreatedAt;
+  /** The provisioning platform's own id for this customer; unique when set. */
+  external_ref: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set when deactivated: no syncs run, the data stays. */
+  deactivated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface UsersTable {
