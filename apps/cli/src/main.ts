@@ -157,7 +157,7 @@ apiKey
   .requiredOption("--name <name>", "what will use the key")
   .option(
     "--scopes <list>",
-    "comma-separated: directory:read, sensitive:read, connections:read, webhooks:manage",
+    "comma-separated: directory:read, sensitive:read, connections:read, connections:manage, webhooks:manage",
     "directory:read",
   )
   .addOption(json())
@@ -186,7 +186,10 @@ platformKey
   .command("create")
   .description("create a platform key and print it, once (Roster keeps only its hash)")
   .requiredOption("--name <name>", "what will use the key (e.g. the product that embeds Roster)")
-  .option("--scopes <list>", "comma-separated: directory:read, sensitive:read, connections:read, webhooks:manage (default: all)")
+  .option(
+    "--scopes <list>",
+    "comma-separated: directory:read, sensitive:read, connections:read, connections:manage, webhooks:manage (default: all)",
+  )
   .addOption(json())
   .action(runAction(async () => (await import("./commands/platform-keys")).platformKeyCreateCommand));
 

@@ -23,7 +23,7 @@ it("platform-key create prints the key once with its own prefix, stores only its
   const row = await fx.testDb.db.selectFrom("platform_api_keys").selectAll().executeTakeFirstOrThrow();
   expect(row.key_hash).toBe(createHash("sha256").update(key).digest("hex"));
   expect(JSON.stringify(row)).not.toContain(key);
-  expect(row.scopes).toEqual(["connections:read", "directory:read", "sensitive:read", "webhooks:manage"]);
+  expect(row.scopes).toEqual(["connections:manage", "connections:read", "directory:read", "sensitive:read", "webhooks:manage"]);
 
   const listed = await runCli(["platform-key", "list", "--json"], { env: fx.env });
   expect(listed.code, listed.all).toBe(0);

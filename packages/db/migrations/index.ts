@@ -15,6 +15,7 @@ import * as m1206PublicApi from "./2026_12_06_1701_public_api";
 import * as m1206Webhooks from "./2026_12_06_1702_change_webhooks";
 import * as m1207PlatformKeys from "./2026_12_07_0001_platform_api_keys";
 import * as m1207Provisioning from "./2026_12_07_0002_organisation_provisioning";
+import * as m1207ConnectLinks from "./2026_12_07_0003_connect_links";
 
 /**
  * The ordered list of migrations. Explicit (not a folder scan) so it works the same
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_1702_change_webhooks": m1206Webhooks,
   "2026_12_07_0001_platform_api_keys": m1207PlatformKeys,
   "2026_12_07_0002_organisation_provisioning": m1207Provisioning,
+  "2026_12_07_0003_connect_links": m1207ConnectLinks,
 };

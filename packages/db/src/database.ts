@@ -37,6 +37,7 @@ export interface Database {
   hire_reconcile_state: hireExport.HireReconcileStateTable;
   api_keys: publicApi.ApiKeysTable;
   platform_api_keys: publicApi.PlatformApiKeysTable;
+  connect_links: publicApi.ConnectLinksTable;
   webhook_endpoints: publicApi.WebhookEndpointsTable;
   event_outbox: publicApi.EventOutboxTable;
   event_deliveries: publicApi.EventDeliveriesTable;

@@ -1,3 +1,4 @@
+import type { ConnectionDeps } from "@roster/connections";
 import type { Db } from "@roster/db";
 import type { Logger } from "@roster/logger";
 import type { ApiScope } from "./auth/scopes";
@@ -13,6 +14,8 @@ export interface PublicApiDeps {
   rateLimitPerMinute: number;
   /** The web app's address, for links the API hands out (owner invites, connect links). */
   publicUrl?: string;
+  /** Verifies and stores credentials for connect links; without it, the link page cannot connect. */
+  connections?: ConnectionDeps;
 }
 
 export interface AuthenticatedKey {

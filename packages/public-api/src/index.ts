@@ -25,6 +25,7 @@ export {
   revokePlatformKey,
 } from "./auth/platform-keys";
 export { type ApiScope, apiScopes, defaultScopes, scopeDescriptions } from "./auth/scopes";
+export { connectPageFrameAncestors, looksLikeLinkToken } from "./connect-links/connect-links";
 export type { PublicApiDeps } from "./context";
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./routes/resource-routes";
 

@@ -1,4 +1,5 @@
 import { compileErrors, validate } from "@readme/openapi-parser";
+import { zenefits } from "@roster/connector-zenefits";
 import type { OpenAPIV3_1 } from "openapi-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPlatformKey, openApiDocument } from "../src/index";
@@ -165,6 +166,22 @@ describe("live responses match the document", () => {
       ).toBe(200);
     }
     expect((await call("GET", "/organisations", "/organisations")).status).toBe(403);
+  });
+
+  it("connect links: create one for the organisation", async () => {
+    world.deps.publicUrl = "https://roster.example.test";
+    world.deps.connections = { db: world.database.db, connectors: [zenefits], encryptionKey: world.encryptionKey };
+    const manage = await world.keyFor(world.a.organisationId, ["connections:manage"]);
+    const link = await call("POST", "/connect-links", "/connect-links", {
+      body: { connector_id: "zenefits", return_url: "https://app.example.test/back" },
+      key: manage,
+    });
+    expect(link.status).toBe(201);
+    const unknown = await call("POST", "/connect-links", "/connect-links", {
+      body: { connector_id: "workday", return_url: "https://app.example.test/back" },
+      key: manage,
+    });
+    expect(unknown.status).toBe(400);
   });
 
   it("every documented operation was seen answering successfully", () => {

@@ -32,6 +32,27 @@ export interface PlatformApiKeysTable {
   revoked_at: Date | null;
 }
 
+/** Single-use, expiring links to connect one HRIS to one organisation without a Roster account. */
+export interface ConnectLinksTable {
+  id: Generated<string>;
+  organisation_id: string;
+  connector_id: string;
+  /** SHA-256 (hex) of the link's token; the token is only in the URL handed out. */
+  token_hash: string;
+  return_url: string;
+  /** Origins that may frame the connect page (CSP frame-ancestors). */
+  allowed_origins: ColumnType<string[], string[] | undefined, string[]>;
+  brand_name: string | null;
+  brand_logo_url: string | null;
+  brand_colour: string | null;
+  created_by_api_key_id: string | null;
+  created_by_platform_key_id: string | null;
+  expires_at: Date;
+  used_at: Date | null;
+  connection_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface WebhookEndpointsTable {
   id: Generated<string>;
   organisation_id: string;

@@ -9,6 +9,7 @@ export type ProblemType =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "gone"
   | "rate_limited"
   | "unavailable"
   | "internal";
@@ -20,6 +21,7 @@ const titles: Record<ProblemType, string> = {
   forbidden: "The API key lacks a scope this needs",
   not_found: "Nothing here",
   conflict: "This conflicts with the current state",
+  gone: "This can no longer be used",
   rate_limited: "Too many requests",
   unavailable: "Not available on this server",
   internal: "Something went wrong on the server",
