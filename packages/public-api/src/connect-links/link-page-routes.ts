@@ -80,6 +80,8 @@ export function linkPageRoutes(): Hono<PublicApiEnv> {
         permissions: connector.permissions,
       },
       brand: { name: link.brand_name, logo_url: link.brand_logo_url, colour: link.brand_colour },
+      // The framing page's origins (not secret: the product's own), so the page can post the result to them.
+      allowed_origins: link.allowed_origins,
       expires_at: link.expires_at.toISOString(),
     });
   });

@@ -10,6 +10,7 @@ export interface LinkDescription {
     permissions: { id: string; label: string }[];
   };
   brand: { name: string | null; logo_url: string | null; colour: string | null };
+  allowed_origins: string[];
   expires_at: string;
 }
 

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
+import { z } from "zod";
 import { FormAlert } from "../../components/form-alert";
 import { TextField } from "../../components/text-field";
 import { CredentialInputs, credentialsFormSchema, emptyCredentials, givenCredentials } from "../../forms/credential-inputs";
@@ -6,6 +7,9 @@ import { useZodForm } from "../../forms/use-zod-form";
 import { completeLink, describeLink, type LinkDescription, LinkProblem, type VerifyResult, verifyLink } from "./connect-link-api";
 
 const marks = { granted: "✓", missing: "✗" } as const;
+
+/** What a framing page receives when the connect succeeded (the same name @roster/connect-react listens for). */
+export const CONNECT_RESULT_MESSAGE = "roster:connect-link:completed";
 
 /**
  * /connect/:token, outside the signed-in app: whoever holds the provider's admin rights connects
@@ -42,11 +46,19 @@ export function ConnectLinkPage({ token }: { token: string }) {
 
 function ConnectLinkForm({ token, link }: { token: string; link: LinkDescription }) {
   const fields = link.connector.credential_fields;
-  const schema = useMemo(() => credentialsFormSchema(fields, "connect", true), [fields]);
+  // The notification email is optional here: the admin connecting may not be the one to alert.
+  const schema = useMemo(
+    () =>
+      credentialsFormSchema(fields, "connect", false).extend({
+        notificationEmail: z.union([z.literal(""), z.email("Enter an email address, or leave it blank")]),
+      }),
+    [fields],
+  );
   const form = useZodForm("connect-link", schema, { ...emptyCredentials(fields), notificationEmail: "" });
   const [verified, setVerified] = useState<VerifyResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [connected, setConnected] = useState(false);
   const brandName = link.brand.name ?? "Roster";
   const accent = link.brand.colour ? { backgroundColor: link.brand.colour, borderColor: link.brand.colour } : undefined;
 
@@ -74,8 +86,24 @@ function ConnectLinkForm({ token, link }: { token: string; link: LinkDescription
     if (!input) return;
     void run(async () => {
       const done = await completeLink(token, givenCredentials(input, fields), input.notificationEmail || null);
+      if (window.parent !== window && link.allowed_origins.length > 0) {
+        // Framed by the product: tell it (only its own origins can receive this) and let it close the frame.
+        const message = { type: CONNECT_RESULT_MESSAGE, connectionId: done.connection_id, redirectUrl: done.redirect_url };
+        for (const origin of link.allowed_origins) window.parent.postMessage(message, origin);
+        setConnected(true);
+        return;
+      }
       window.location.assign(done.redirect_url);
     });
+  }
+
+  if (connected) {
+    return (
+      <main className="connect-link">
+        <h1>{link.connector.name} connected</h1>
+        <p role="status">You can close this window and return to {brandName}.</p>
+      </main>
+    );
   }
 
   return (
@@ -87,8 +115,8 @@ function ConnectLinkForm({ token, link }: { token: string; link: LinkDescription
       <h1>Connect {link.connector.name}</h1>
       <p className="muted">
         {link.connector.connect_help ? `${link.connector.connect_help} ` : ""}
-        {brandName} uses Roster to read your directory. The credentials go straight to Roster, which checks them with{" "}
-        {link.connector.name} and stores them encrypted.
+        {link.brand.name ? `${link.brand.name} uses Roster to read your directory. ` : ""}The credentials go straight to Roster,
+        which checks them with {link.connector.name} and stores them encrypted.
       </p>
       <form className="form" onSubmit={onVerify} noValidate aria-busy={busy}>
         <FormAlert message={problem ?? form.formError} />
