@@ -16,6 +16,7 @@ import * as m1206Webhooks from "./2026_12_06_1702_change_webhooks";
 import * as m1207PlatformKeys from "./2026_12_07_0001_platform_api_keys";
 import * as m1207Provisioning from "./2026_12_07_0002_organisation_provisioning";
 import * as m1207ConnectLinks from "./2026_12_07_0003_connect_links";
+import * as m1207Erasures from "./2026_12_07_0004_organisation_erasures";
 
 /**
  * The ordered list of migrations. Explicit (not a folder scan) so it works the same
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_0001_platform_api_keys": m1207PlatformKeys,
   "2026_12_07_0002_organisation_provisioning": m1207Provisioning,
   "2026_12_07_0003_connect_links": m1207ConnectLinks,
+  "2026_12_07_0004_organisation_erasures": m1207Erasures,
 };

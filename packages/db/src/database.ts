@@ -14,6 +14,7 @@ export interface Database {
   invites: accounts.InvitesTable;
   sign_in_attempts: accounts.SignInAttemptsTable;
   audit_log: accounts.AuditLogTable;
+  organisation_erasures: accounts.OrganisationErasuresTable;
   connections: connections.ConnectionsTable;
   sync_runs: connections.SyncRunsTable;
   sync_errors: connections.SyncErrorsTable;

@@ -235,3 +235,20 @@ it("the connect page may be framed only by the link's allowed origins", async ()
   );
   expect(badOrigin.status).toBe(400);
 });
+
+it("a deactivated organisation gets no connect links", async () => {
+  // Tried: deactivate an organisation, then ask for a link for it. Must hold: 409, no link stored.
+  const organisationId = await freshOrganisation();
+  await v1("POST", `/organisations/${organisationId}/deactivate`, platformKey);
+  const refused = await v1(
+    "POST",
+    "/connect-links",
+    platformKey,
+    { connector_id: "zenefits", return_url: "https://a.test/" },
+    organisationId,
+  );
+  expect(refused.status).toBe(409);
+  expect(
+    await world.database.db.selectFrom("connect_links").select("id").where("organisation_id", "=", organisationId).execute(),
+  ).toEqual([]);
+});

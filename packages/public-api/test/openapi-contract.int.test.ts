@@ -160,6 +160,7 @@ describe("live responses match the document", () => {
       key: platform,
     });
     expect(invite.status).toBe(201);
+    expect((await call("DELETE", "/organisations/{id}", `/organisations/${id}`, { key: platform })).status).toBe(202);
     for (const action of ["deactivate", "reactivate"]) {
       expect(
         (await call("POST", `/organisations/{id}/${action}`, `/organisations/${id}/${action}`, { key: platform })).status,

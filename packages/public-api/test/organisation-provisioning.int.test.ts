@@ -146,3 +146,27 @@ it("organisation keys cannot provision", async () => {
   const sneaky = await world.database.db.selectFrom("organisations").select("id").where("external_ref", "=", "sneaky").execute();
   expect(sneaky).toEqual([]);
 });
+
+it("delete deactivates at once and schedules erasure after the grace period; reactivating cancels it", async () => {
+  // Tried: delete an organisation twice, then reactivate it. Must hold: 202 with an erase_after 30 days
+  // ahead (by the database clock), the organisation deactivated and still readable; the second delete
+  // returns the same schedule; one pending erasure on record; reactivating cancels it.
+  const org = (await call("POST", "/organisations", { name: "Epsilon", external_ref: "cust-46" })).body;
+  const first = await call("DELETE", `/organisations/${org.id}`);
+  expect(first.status).toBe(202);
+  expect(first.body.status).toBe("deletion_scheduled");
+  const days = (Date.parse(first.body.erase_after) - Date.parse(org.created_at)) / 86_400_000;
+  expect(Math.round(days)).toBe(30);
+  expect((await call("GET", `/organisations/${org.id}`)).body.status).toBe("deactivated");
+  const second = await call("DELETE", `/organisations/${org.id}`);
+  expect(second.body.erase_after).toBe(first.body.erase_after);
+  const pending = () =>
+    world.database.db
+      .selectFrom("organisation_erasures")
+      .select(["organisation_name", "external_ref", "cancelled_at"])
+      .where("organisation_id", "=", org.id)
+      .execute();
+  expect(await pending()).toEqual([{ organisation_name: "Epsilon", external_ref: "cust-46", cancelled_at: null }]);
+  await call("POST", `/organisations/${org.id}/reactivate`);
+  expect((await pending())[0]!.cancelled_at).not.toBeNull();
+});

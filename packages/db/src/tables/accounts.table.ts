@@ -69,3 +69,16 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: CreatedAt;
 }
+
+/** A requested deletion: erased after erase_after unless cancelled; kept after the organisation is gone. */
+export interface OrganisationErasuresTable {
+  id: Generated<string>;
+  organisation_id: string;
+  organisation_name: string;
+  external_ref: string | null;
+  requested_by_platform_key_id: string | null;
+  requested_at: CreatedAt;
+  erase_after: Date;
+  cancelled_at: Date | null;
+  erased_at: Date | null;
+}

@@ -78,6 +78,7 @@ export function registerConnectLinkRoutes(app: OpenAPIHono<PublicApiEnv>): void 
           content: { "application/json": { schema: connectLinkSchema } },
         },
         ...problemResponses,
+        409: problemResponses[400],
         503: problemResponses[400],
       },
     }),
@@ -97,6 +98,14 @@ export function registerConnectLinkRoutes(app: OpenAPIHono<PublicApiEnv>): void 
         throw new ProblemError(400, "invalid_request", `No HRIS connector "${body.connector_id}" is installed.`, {
           errors: [{ parameter: "connector_id", message: "not an installed HRIS" }],
         });
+      }
+      const organisation = await c.var.deps.db
+        .selectFrom("organisations")
+        .select("deactivated_at")
+        .where("id", "=", key.organisationId)
+        .executeTakeFirstOrThrow();
+      if (organisation.deactivated_at !== null) {
+        throw new ProblemError(409, "conflict", "This organisation is deactivated: reactivate it before connecting anything.");
       }
       const { token, link } = await createConnectLink(c.var.deps.db, {
         organisationId: key.organisationId,

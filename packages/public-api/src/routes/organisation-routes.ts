@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { PublicApiEnv } from "../context";
 import { ProblemError } from "../http/problem";
+import { cancelErasure, ERASURE_GRACE_DAYS, scheduleErasure } from "../provisioning/organisation-erasure";
 import {
   getOrganisation,
   listOrganisations,
@@ -212,7 +213,9 @@ export function registerOrganisationRoutes(app: OpenAPIHono<PublicApiEnv>): void
         method: "post",
         path: `/organisations/{id}/${action}`,
         operationId: `${action}Organisation`,
-        summary: active ? "Reactivate an organisation: syncs resume" : "Deactivate an organisation: syncs stop, data is kept",
+        summary: active
+          ? "Reactivate an organisation: syncs resume, a pending deletion is cancelled"
+          : "Deactivate an organisation: syncs stop, data is kept",
         tags,
         security,
         request: { params: idParam },
@@ -229,8 +232,40 @@ export function registerOrganisationRoutes(app: OpenAPIHono<PublicApiEnv>): void
         const { id } = valid(c).valid("param");
         const organisation = await setOrganisationActive(c.var.deps.db, platformKeyId, id, active);
         if (!organisation) throw new ProblemError(404, "not_found", `No organisation ${id}.`);
+        if (active) await cancelErasure(c.var.deps.db, id);
         return c.json(toJson(organisation), 200);
       }) as never,
     );
   }
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/organisations/{id}",
+      operationId: "deleteOrganisation",
+      summary: "Delete an organisation: deactivated now, erased after a grace period",
+      description: `Its data is erased ${ERASURE_GRACE_DAYS} days later unless it is reactivated first; a record of the erasure is kept.`,
+      tags,
+      security,
+      request: { params: idParam },
+      responses: {
+        202: {
+          description: "Deletion scheduled (or already scheduled)",
+          content: {
+            "application/json": {
+              schema: z.object({ id: uuid(), status: z.literal("deletion_scheduled"), erase_after: timestamp() }),
+            },
+          },
+        },
+        ...problemResponses,
+      },
+    }),
+    (async (c: Context<PublicApiEnv>) => {
+      const platformKeyId = platformKeyOf(c);
+      const { id } = valid(c).valid("param");
+      const scheduled = await scheduleErasure(c.var.deps.db, platformKeyId, id);
+      if (!scheduled) throw new ProblemError(404, "not_found", `No organisation ${id}.`);
+      return c.json({ id, status: "deletion_scheduled" as const, erase_after: scheduled.eraseAfter.toISOString() }, 202);
+    }) as never,
+  );
 }
