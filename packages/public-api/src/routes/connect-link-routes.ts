@@ -94,7 +94,7 @@ export function registerConnectLinkRoutes(app: OpenAPIHono<PublicApiEnv>): void 
       }
       const body = valid(c).valid("json");
       const connector = connections.connectors.find((k) => k.manifest.id === body.connector_id);
-      if (!connector || connector.manifest.kind !== "hris") {
+      if (connector?.manifest.kind !== "hris") {
         throw new ProblemError(400, "invalid_request", `No HRIS connector "${body.connector_id}" is installed.`, {
           errors: [{ parameter: "connector_id", message: "not an installed HRIS" }],
         });
