@@ -1,7 +1,8 @@
 import http from "node:http";
 import { createHttpMetrics, type Registry, serveMetrics } from "@roster/metrics";
-import { publicApiListener } from "@roster/public-api";
+import { connectPageFrameAncestors, publicApiListener } from "@roster/public-api";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { connectionDeps } from "./connections/connection-deps";
 import { type ApiDeps, createContext } from "./context";
 import type { DashboardHandler } from "./dashboard";
 import { checkHealth, checkReadiness } from "./health";
@@ -50,6 +51,8 @@ export function createApiServer(deps: ApiDeps, options: ApiServerOptions = {}): 
     log: deps.log,
     encryptionKey: deps.config.ENCRYPTION_KEY,
     rateLimitPerMinute: deps.config.API_RATE_LIMIT_PER_MINUTE,
+    publicUrl: deps.config.PUBLIC_URL,
+    connections: connectionDeps(deps),
   });
 
   const httpMetrics = options.metrics ? createHttpMetrics(options.metrics) : null;
@@ -94,6 +97,23 @@ export function createApiServer(deps: ApiDeps, options: ApiServerOptions = {}): 
         deps.log.error({ err, path: pathname }, "webhook handler failed");
         if (!res.headersSent) sendJson(res, 500, { error: "Webhook handling failed" });
       });
+      return;
+    }
+
+    const connectPage = /^\/connect\/([^/]+)$/.exec(pathname);
+    if (connectPage?.[1] && options.dashboard && (req.method === "GET" || req.method === "HEAD")) {
+      const dashboard = options.dashboard;
+      // Only the origins named when the link was made may frame it.
+      void connectPageFrameAncestors(deps.db, connectPage[1]).then(
+        (policy) => {
+          res.setHeader("Content-Security-Policy", policy);
+          dashboard(req, res);
+        },
+        (err: unknown) => {
+          deps.log.error({ err }, "connect page lookup failed");
+          sendJson(res, 500, { error: "Could not load this page" });
+        },
+      );
       return;
     }
 

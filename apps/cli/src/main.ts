@@ -157,7 +157,7 @@ apiKey
   .requiredOption("--name <name>", "what will use the key")
   .option(
     "--scopes <list>",
-    "comma-separated: directory:read, sensitive:read, connections:read, webhooks:manage",
+    "comma-separated: directory:read, sensitive:read, connections:read, connections:manage, webhooks:manage",
     "directory:read",
   )
   .addOption(json())
@@ -177,6 +177,34 @@ apiKey
   .requiredOption("--org <id>", "the organisation's id")
   .addOption(json())
   .action(runAction(async () => (await import("./commands/api-keys")).apiKeyRevokeCommand));
+
+const platformKey = program
+  .command("platform-key")
+  .description("deployment-level keys of the public API, acting on any organisation named in Roster-Organisation");
+
+platformKey
+  .command("create")
+  .description("create a platform key and print it, once (Roster keeps only its hash)")
+  .requiredOption("--name <name>", "what will use the key (e.g. the product that embeds Roster)")
+  .option(
+    "--scopes <list>",
+    "comma-separated: directory:read, sensitive:read, connections:read, connections:manage, webhooks:manage (default: all)",
+  )
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/platform-keys")).platformKeyCreateCommand));
+
+platformKey
+  .command("list")
+  .description("the deployment's platform keys: prefix, scopes, last use")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/platform-keys")).platformKeyListCommand));
+
+platformKey
+  .command("revoke")
+  .description("revoke a platform key: refused from its next request on")
+  .argument("<keyId>", "the key's id (see roster platform-key list)")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/platform-keys")).platformKeyRevokeCommand));
 
 program
   .command("rotate-encryption-key")

@@ -5,6 +5,7 @@ import { AcceptInvitePage } from "./pages/auth/accept-invite-page";
 import { SignInPage } from "./pages/auth/sign-in-page";
 import { SignUpPage } from "./pages/auth/sign-up-page";
 import { CandidatesPage } from "./pages/candidates/candidates-page";
+import { ConnectLinkPage } from "./pages/connect/connect-link-page";
 import { ConnectionPage } from "./pages/connections/connection-page";
 import { RunPage } from "./pages/connections/run-page";
 import { DashboardPage } from "./pages/dashboard/dashboard-page";
@@ -28,6 +29,7 @@ export function Routes() {
       <Route path={paths.signIn} component={SignInPage} />
       <Route path={paths.signUp} component={SignUpPage} />
       <Route path="/invite/:token">{(params) => <AcceptInvitePage token={params.token} />}</Route>
+      <Route path="/connect/:token">{(params) => <ConnectLinkPage token={params.token} />}</Route>
       <Route>
         <RequireSignIn>
           <AppShell>

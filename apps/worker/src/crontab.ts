@@ -9,4 +9,6 @@ export const crontab = [
   "*/15 * * * * reconcile_hires ?max=1&jobKey=reconcile_hires",
   // Every emit asks for a fan-out; this catches changes whose writer asked for none (a sync run by the CLI).
   "* * * * * webhook_fanout ?max=1&jobKey=webhook_fanout",
+  // Organisations deleted through the API, once their grace period is over.
+  "17 * * * * erase_organisations ?max=1&jobKey=erase_organisations",
 ].join("\n");

@@ -7,6 +7,7 @@ import { exportHireTask, reconcileHiresTask } from "@roster/hire-export";
 import { deliverWebhooksTask, webhookFanoutTask } from "@roster/webhooks";
 import type { TaskList } from "graphile-worker";
 import type { WorkerDeps } from "./deps";
+import { eraseOrganisations } from "./tasks/erase-organisations";
 import { scheduleDue } from "./tasks/schedule-due";
 import { sendEmail } from "./tasks/send-email";
 import { sweepOutbox } from "./tasks/sweep-outbox";
@@ -26,6 +27,7 @@ declare global {
       schedule_due: CronPayload;
       sync_connection: SyncConnectionPayload;
       sync_records: SyncRecordsPayload;
+      erase_organisations: CronPayload;
     }
   }
 }
@@ -57,6 +59,7 @@ export function createTaskList(deps: WorkerDeps): TaskList {
     schedule_due: scheduleDue(deps),
     sync_connection: syncConnection(deps),
     sync_records: syncRecords(deps),
+    erase_organisations: eraseOrganisations(deps),
     ...(hireExport ? { export_hire: exportHireTask(hireExport), reconcile_hires: reconcileHiresTask(hireExport) } : {}),
     ...(deps.encryptionKey ? webhookTasks({ db: deps.db, encryptionKey: deps.encryptionKey, log: deps.log }) : {}),
   };

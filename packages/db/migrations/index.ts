@@ -13,6 +13,10 @@ import * as m1206 from "./2026_12_06_0001_unknown_fields";
 import * as m1206b from "./2026_12_06_0002_changes_reads";
 import * as m1206PublicApi from "./2026_12_06_1701_public_api";
 import * as m1206Webhooks from "./2026_12_06_1702_change_webhooks";
+import * as m1207PlatformKeys from "./2026_12_07_0001_platform_api_keys";
+import * as m1207Provisioning from "./2026_12_07_0002_organisation_provisioning";
+import * as m1207ConnectLinks from "./2026_12_07_0003_connect_links";
+import * as m1207Erasures from "./2026_12_07_0004_organisation_erasures";
 import * as m1207Issues from "./2026_12_07_1901_integration_issues";
 
 /**
@@ -34,5 +38,9 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_0002_changes_reads": m1206b,
   "2026_12_06_1701_public_api": m1206PublicApi,
   "2026_12_06_1702_change_webhooks": m1206Webhooks,
+  "2026_12_07_0001_platform_api_keys": m1207PlatformKeys,
+  "2026_12_07_0002_organisation_provisioning": m1207Provisioning,
+  "2026_12_07_0003_connect_links": m1207ConnectLinks,
+  "2026_12_07_0004_organisation_erasures": m1207Erasures,
   "2026_12_07_1901_integration_issues": m1207Issues,
 };

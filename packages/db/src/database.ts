@@ -14,6 +14,7 @@ export interface Database {
   invites: accounts.InvitesTable;
   sign_in_attempts: accounts.SignInAttemptsTable;
   audit_log: accounts.AuditLogTable;
+  organisation_erasures: accounts.OrganisationErasuresTable;
   connections: connections.ConnectionsTable;
   sync_runs: connections.SyncRunsTable;
   sync_errors: connections.SyncErrorsTable;
@@ -37,6 +38,8 @@ export interface Database {
   hire_transfers: hireExport.HireTransfersTable;
   hire_reconcile_state: hireExport.HireReconcileStateTable;
   api_keys: publicApi.ApiKeysTable;
+  platform_api_keys: publicApi.PlatformApiKeysTable;
+  connect_links: publicApi.ConnectLinksTable;
   webhook_endpoints: publicApi.WebhookEndpointsTable;
   event_outbox: publicApi.EventOutboxTable;
   event_deliveries: publicApi.EventDeliveriesTable;

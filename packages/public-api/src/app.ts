@@ -5,12 +5,16 @@ import { Hono as HonoApp } from "hono";
 import { requestId } from "hono/request-id";
 import { authenticate } from "./auth/authenticate";
 import { apiScopes, scopeDescriptions } from "./auth/scopes";
+import { linkPageRoutes } from "./connect-links/link-page-routes";
 import type { PublicApiDeps, PublicApiEnv } from "./context";
 import { registerDocsPage } from "./docs/docs-page";
 import { registerEventSchemas } from "./docs/event-schemas";
+import { documentOrganisationHeader, registerOrganisationHeader } from "./docs/organisation-header-doc";
 import { ProblemError, problemBody } from "./http/problem";
 import { RateLimiter } from "./http/rate-limit";
 import { resources } from "./resources/index";
+import { registerConnectLinkRoutes } from "./routes/connect-link-routes";
+import { registerOrganisationRoutes } from "./routes/organisation-routes";
 import { registerResource } from "./routes/resource-routes";
 import { registerWebhookEndpointRoutes } from "./routes/webhook-endpoint-routes";
 
@@ -35,15 +39,18 @@ function createV1(): OpenAPIHono<PublicApiEnv> {
       .map((s) => `\`${s}\` (${scopeDescriptions[s]})`)
       .join(", ")}.`,
   });
+  registerOrganisationHeader(v1);
   v1.use("*", authenticate);
   for (const resource of resources) registerResource(v1, resource);
   registerWebhookEndpointRoutes(v1);
+  registerOrganisationRoutes(v1);
+  registerConnectLinkRoutes(v1);
   registerEventSchemas(v1);
   return v1;
 }
 
 function openApiDocumentOf(v1: OpenAPIHono<PublicApiEnv>) {
-  return v1.getOpenAPI31Document({
+  const document = v1.getOpenAPI31Document({
     openapi: "3.1.0",
     info: {
       title: "Roster API",
@@ -54,6 +61,7 @@ function openApiDocumentOf(v1: OpenAPIHono<PublicApiEnv>) {
     },
     servers: [{ url: "/api/v1" }],
   });
+  return documentOrganisationHeader(document);
 }
 
 /** The OpenAPI 3.1 document, generated from the routes' zod schemas (no running server needed). */
@@ -91,6 +99,10 @@ export function createPublicApi(deps: PublicApiDeps): Hono<PublicApiEnv> {
   app.get("/api/v1/openapi.json", (c) => c.body(document, 200, { "content-type": "application/json; charset=utf-8" }));
   registerDocsPage(app as unknown as Hono);
   v1.onError(onError);
+  // Before /api/v1: the connect page authenticates with its link token, not an API key.
+  const linkPage = linkPageRoutes();
+  linkPage.onError(onError);
+  app.route("/api/connect-link", linkPage);
   app.route("/api/v1", v1);
   app.onError(onError);
   app.notFound((c) => {

@@ -15,7 +15,17 @@ export {
   listApiKeys,
   revokeApiKey,
 } from "./auth/api-keys";
+export { ORGANISATION_HEADER } from "./auth/organisation-header";
+export {
+  createPlatformKey,
+  listPlatformKeys,
+  PLATFORM_KEY_PREFIX,
+  type PlatformKeyInput,
+  type PlatformKeyView,
+  revokePlatformKey,
+} from "./auth/platform-keys";
 export { type ApiScope, apiScopes, defaultScopes, scopeDescriptions } from "./auth/scopes";
+export { connectPageFrameAncestors, looksLikeLinkToken } from "./connect-links/connect-links";
 export type { PublicApiDeps } from "./context";
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./routes/resource-routes";
 

@@ -1,7 +1,8 @@
 import { compileErrors, validate } from "@readme/openapi-parser";
+import { zenefits } from "@roster/connector-zenefits";
 import type { OpenAPIV3_1 } from "openapi-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openApiDocument } from "../src/index";
+import { createPlatformKey, openApiDocument } from "../src/index";
 import { responseValidator } from "./helpers/openapi-validator";
 import { startWorld, type World } from "./helpers/world";
 
@@ -140,6 +141,48 @@ describe("live responses match the document", () => {
     expect(missing.status).toBe(404);
     const narrow = await world.keyFor(world.a.organisationId, ["connections:read"]);
     expect((await call("GET", "/employees", "/employees", { key: narrow })).body.required_scope).toBe("directory:read");
+  });
+
+  it("organisation provisioning with a platform key: create, list, get, owner invite, deactivate, reactivate", async () => {
+    world.deps.publicUrl = "https://roster.example.test";
+    const platform = (await createPlatformKey(world.database.db, { name: "contract" })).key;
+    const body = { name: "Contract Co", external_ref: "contract-1" };
+    const created = await call("POST", "/organisations", "/organisations", { body, key: platform });
+    expect(created.status).toBe(201);
+    expect((await call("POST", "/organisations", "/organisations", { body, key: platform })).status).toBe(200);
+    const id = created.body.id;
+    expect(
+      (await call("GET", "/organisations", "/organisations?external_ref=contract-1", { key: platform })).body.data,
+    ).toHaveLength(1);
+    expect((await call("GET", "/organisations/{id}", `/organisations/${id}`, { key: platform })).body.id).toBe(id);
+    const invite = await call("POST", "/organisations/{id}/owner-invites", `/organisations/${id}/owner-invites`, {
+      body: { email: "owner@contract.test" },
+      key: platform,
+    });
+    expect(invite.status).toBe(201);
+    expect((await call("DELETE", "/organisations/{id}", `/organisations/${id}`, { key: platform })).status).toBe(202);
+    for (const action of ["deactivate", "reactivate"]) {
+      expect(
+        (await call("POST", `/organisations/{id}/${action}`, `/organisations/${id}/${action}`, { key: platform })).status,
+      ).toBe(200);
+    }
+    expect((await call("GET", "/organisations", "/organisations")).status).toBe(403);
+  });
+
+  it("connect links: create one for the organisation", async () => {
+    world.deps.publicUrl = "https://roster.example.test";
+    world.deps.connections = { db: world.database.db, connectors: [zenefits], encryptionKey: world.encryptionKey };
+    const manage = await world.keyFor(world.a.organisationId, ["connections:manage"]);
+    const link = await call("POST", "/connect-links", "/connect-links", {
+      body: { connector_id: "zenefits", return_url: "https://app.example.test/back" },
+      key: manage,
+    });
+    expect(link.status).toBe(201);
+    const unknown = await call("POST", "/connect-links", "/connect-links", {
+      body: { connector_id: "workday", return_url: "https://app.example.test/back" },
+      key: manage,
+    });
+    expect(unknown.status).toBe(400);
   });
 
   it("every documented operation was seen answering successfully", () => {

@@ -10,7 +10,7 @@ function triggerFor(connection: Pick<ConnectionRow, "status" | "last_sync_at">):
 }
 
 /**
- * Every minute (crontab): queues a sync for each enabled connection whose next_sync_at
+ * Every minute (crontab): queues a sync for each enabled connection of an active organisation whose next_sync_at
  * has come (or was never set), in batches, each with one add_jobs call. Queueing leases
  * next_sync_at, so the next run does not queue the same connection again.
  */
@@ -24,6 +24,8 @@ export function scheduleDue(deps: Pick<WorkerDeps, "db" | "log" | "clock">): Tas
           .selectFrom("connections")
           .select(["id", "status", "last_sync_at"])
           .where("status", "<>", "disabled")
+          // A deactivated organisation keeps its connections and data but syncs nothing.
+          .where("organisation_id", "in", (eb) => eb.selectFrom("organisations").select("id").where("deactivated_at", "is", null))
           .where((eb) => eb.or([eb("next_sync_at", "<=", now), eb("next_sync_at", "is", null)]))
           .orderBy("next_sync_at")
           .limit(SCHEDULE_BATCH)

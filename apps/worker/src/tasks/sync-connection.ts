@@ -20,8 +20,15 @@ export function syncConnection(deps: WorkerDeps): Task<"sync_connection"> {
     const { connectionId, trigger } = syncConnectionPayload.parse(payload);
     const log = deps.log.child({ task: "sync_connection", connectionId, trigger, jobId: helpers.job.id });
 
-    const connection = await deps.db.selectFrom("connections").select("status").where("id", "=", connectionId).executeTakeFirst();
+    const connection = await deps.db
+      .selectFrom("connections as c")
+      .innerJoin("organisations as o", "o.id", "c.organisation_id")
+      .select(["c.status", "o.deactivated_at"])
+      .where("c.id", "=", connectionId)
+      .executeTakeFirst();
     if (!connection) return log.info("connection no longer exists; nothing to sync");
+    // A job queued before the organisation was deactivated: dropped, not retried.
+    if (connection.deactivated_at !== null) return log.info("organisation is deactivated; sync skipped");
     if (connection.status === "disabled") return log.info("connection is disabled; sync skipped");
 
     let result: SyncOutcome | CrashedSync;

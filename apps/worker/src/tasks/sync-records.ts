@@ -28,8 +28,15 @@ export function syncRecords(deps: WorkerDeps): Task<"sync_records"> {
     const { connectionId } = syncRecordsPayload.parse(payload);
     const log = deps.log.child({ task: "sync_records", connectionId, jobId: helpers.job.id });
 
-    const connection = await deps.db.selectFrom("connections").select("status").where("id", "=", connectionId).executeTakeFirst();
+    const connection = await deps.db
+      .selectFrom("connections as c")
+      .innerJoin("organisations as o", "o.id", "c.organisation_id")
+      .select(["c.status", "o.deactivated_at"])
+      .where("c.id", "=", connectionId)
+      .executeTakeFirst();
     if (!connection) return log.info("connection no longer exists; nothing to sync");
+    // A job queued before the organisation was deactivated: dropped, not retried.
+    if (connection.deactivated_at !== null) return log.info("organisation is deactivated; sync skipped");
     if (connection.status === "disabled") {
       // Re-enabling runs a full sync, which reads these records anyway.
       await deps.db.deleteFrom("pending_record_syncs").where("connection_id", "=", connectionId).execute();

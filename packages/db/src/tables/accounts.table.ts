@@ -8,6 +8,10 @@ export interface OrganisationsTable {
   id: Generated<string>;
   name: string;
   created_at: CreatedAt;
+  /** The provisioning platform's own id for this customer; unique when set. */
+  external_ref: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set when deactivated: no syncs run, the data stays. */
+  deactivated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface UsersTable {
@@ -57,9 +61,24 @@ export interface AuditLogTable {
   id: Generated<string>;
   organisation_id: string;
   actor_user_id: string | null;
+  /** Set when a platform API key made the call. */
+  actor_platform_key_id: ColumnType<string | null, string | null | undefined, string | null>;
   action: string;
   target_type: string;
   target_id: string | null;
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: CreatedAt;
+}
+
+/** A requested deletion: erased after erase_after unless cancelled; kept after the organisation is gone. */
+export interface OrganisationErasuresTable {
+  id: Generated<string>;
+  organisation_id: string;
+  organisation_name: string;
+  external_ref: string | null;
+  requested_by_platform_key_id: string | null;
+  requested_at: CreatedAt;
+  erase_after: Date;
+  cancelled_at: Date | null;
+  erased_at: Date | null;
 }

@@ -19,6 +19,40 @@ export interface ApiKeysTable {
   revoked_by: string | null;
 }
 
+/** Deployment-level keys: not tied to one organisation; each request names the one it acts on. */
+export interface PlatformApiKeysTable {
+  id: Generated<string>;
+  name: string;
+  prefix: string;
+  /** SHA-256 (hex) of the whole key; the key itself is never stored. */
+  key_hash: string;
+  scopes: string[];
+  created_at: Timestamp;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/** Single-use, expiring links to connect one HRIS to one organisation without a Roster account. */
+export interface ConnectLinksTable {
+  id: Generated<string>;
+  organisation_id: string;
+  connector_id: string;
+  /** SHA-256 (hex) of the link's token; the token is only in the URL handed out. */
+  token_hash: string;
+  return_url: string;
+  /** Origins that may frame the connect page (CSP frame-ancestors). */
+  allowed_origins: ColumnType<string[], string[] | undefined, string[]>;
+  brand_name: string | null;
+  brand_logo_url: string | null;
+  brand_colour: string | null;
+  created_by_api_key_id: string | null;
+  created_by_platform_key_id: string | null;
+  expires_at: Date;
+  used_at: Date | null;
+  connection_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface WebhookEndpointsTable {
   id: Generated<string>;
   organisation_id: string;

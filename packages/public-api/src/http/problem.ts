@@ -8,6 +8,8 @@ export type ProblemType =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  | "conflict"
+  | "gone"
   | "rate_limited"
   | "unavailable"
   | "internal";
@@ -18,6 +20,8 @@ const titles: Record<ProblemType, string> = {
   unauthorized: "A valid API key is needed",
   forbidden: "The API key lacks a scope this needs",
   not_found: "Nothing here",
+  conflict: "This conflicts with the current state",
+  gone: "This can no longer be used",
   rate_limited: "Too many requests",
   unavailable: "Not available on this server",
   internal: "Something went wrong on the server",

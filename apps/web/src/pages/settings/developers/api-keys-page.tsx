@@ -22,6 +22,7 @@ const scopeChoices = [
   },
   { scope: "sensitive:read", label: "Sensitive data", hint: "Personal email and phone, custom field values, hire transfers" },
   { scope: "connections:read", label: "Connections", hint: "Connection status, last sync, permissions, sync runs" },
+  { scope: "connections:manage", label: "Connect links", hint: "Create links where a customer's admin connects an HRIS" },
   { scope: "webhooks:manage", label: "Webhooks", hint: "Register and change webhook endpoints" },
 ] as const;
 type Scope = (typeof scopeChoices)[number]["scope"];

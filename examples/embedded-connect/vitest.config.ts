@@ -1,0 +1,8 @@
+import { defineConfig } from "vitest/config";
+import { sharedTestOptions } from "../../vitest.shared.ts";
+export default defineConfig({
+  test: {
+    ...sharedTestOptions,
+    name: "example-embedded-connect",
+  },
+});
