@@ -360,6 +360,122 @@ export interface paths {
         patch: operations["updateWebhookEndpoint"];
         trace?: never;
     };
+    "/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List organisations, or look one up by external_ref */
+        get: operations["listOrganisations"];
+        put?: never;
+        /**
+         * Create an organisation for a customer (idempotent on external_ref)
+         * @description The same external_ref always yields the same organisation: 201 when created, 200 with the existing one after.
+         */
+        post: operations["createOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an organisation */
+        get: operations["getOrganisation"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an organisation: deactivated now, erased after a grace period
+         * @description Its data is erased 30 days later unless it is reactivated first; a record of the erasure is kept.
+         */
+        delete: operations["deleteOrganisation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/owner-invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the owner by email: sends an owner invite
+         * @description Replaces any open invite for that email. The invitee becomes an owner on accepting (with a new or existing Roster account).
+         */
+        post: operations["inviteOrganisationOwner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate an organisation: syncs stop, data is kept */
+        post: operations["deactivateOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate an organisation: syncs resume, a pending deletion is cancelled */
+        post: operations["reactivateOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connect-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a single-use link to connect an HRIS
+         * @description The URL opens a page, branded as given, where whoever holds the HRIS admin rights connects it to this organisation without a Roster account. It works once and expires; the page then returns to return_url?connection_id=….
+         */
+        post: operations["createConnectLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "employee.created": {
@@ -1432,9 +1548,73 @@ export interface components {
             description?: string | null;
             enabled?: boolean;
         };
+        Organisation: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The platform's own id for this customer */
+            external_ref: string | null;
+            /** @enum {string} */
+            status: "active" | "deactivated";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            deactivated_at: string | null;
+        };
+        OrganisationInput: {
+            name: string;
+            external_ref: string;
+        };
+        OwnerInvite: {
+            /** Format: uuid */
+            invite_id: string;
+            email: string;
+            /** @description Also emailed to the address; works once */
+            invite_url: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        OwnerInviteInput: {
+            /** Format: email */
+            email: string;
+        };
+        ConnectLink: {
+            /** Format: uuid */
+            id: string;
+            /** @description Open it once, before expires_at; it works without a Roster account */
+            url: string;
+            connector_id: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        ConnectLinkInput: {
+            connector_id: string;
+            /**
+             * Format: uri
+             * @description Where the page sends the admin afterwards, with ?connection_id=…
+             */
+            return_url: string;
+            /** @default 60 */
+            expires_in_minutes: number;
+            /**
+             * @description Origins that may show the page in an iframe (CSP frame-ancestors); none: it cannot be framed
+             * @default []
+             */
+            allowed_origins: string[];
+            /** @default {} */
+            brand: {
+                name?: string;
+                /** Format: uri */
+                logo_url?: string;
+                colour?: string;
+            };
+        };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+        RosterOrganisation: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -1469,7 +1649,10 @@ export interface operations {
                 /** @description Only this connection's */
                 connection_id?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1539,7 +1722,10 @@ export interface operations {
                 /** @description Comma-separated relations to embed: manager, department, location */
                 expand?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path: {
                 /** @description The Employee's id */
                 id: string;
@@ -1622,7 +1808,10 @@ export interface operations {
                 /** @description Only this connection's */
                 connection_id?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1690,7 +1879,10 @@ export interface operations {
                 /** @description Add remote_data, the provider's raw record */
                 include_remote_data?: "true" | "false";
             };
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path: {
                 /** @description The Employment's id */
                 id: string;
@@ -1771,7 +1963,10 @@ export interface operations {
                 /** @description Only this connection's */
                 connection_id?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1839,7 +2034,10 @@ export interface operations {
                 /** @description Add remote_data, the provider's raw record */
                 include_remote_data?: "true" | "false";
             };
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path: {
                 /** @description The Department's id */
                 id: string;
@@ -1920,7 +2118,10 @@ export interface operations {
                 /** @description Only this connection's */
                 connection_id?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1988,7 +2189,10 @@ export interface operations {
                 /** @description Add remote_data, the provider's raw record */
                 include_remote_data?: "true" | "false";
             };
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path: {
                 /** @description The Location's id */
                 id: string;
@@ -2069,7 +2273,10 @@ export interface operations {
                 /** @description Only this connection's */
                 connection_id?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2137,7 +2344,10 @@ export interface operations {
                 /** @description Add remote_data, the provider's raw record */
                 include_remote_data?: "true" | "false";
             };
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path: {
                 /** @description The CustomField's id */
                 id: string;
@@ -2212,7 +2422,10 @@ export interface operations {
                 /** @description Only records Roster changed after this instant (modified_at > it) */
                 modified_after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2277,7 +2490,10 @@ export interface operations {
     getConnection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path: {
                 /** @description The Connection's id */
                 id: string;
@@ -2354,7 +2570,10 @@ export interface operations {
                 /** @description Only runs with this status */
                 status?: "running" | "succeeded" | "failed" | "cancelled";
             };
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2419,7 +2638,10 @@ export interface operations {
     getSyncRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path: {
                 /** @description The SyncRun's id */
                 id: string;
@@ -2496,7 +2718,10 @@ export interface operations {
                 /** @description Only transfers with this status */
                 status?: "pending" | "succeeded" | "failed";
             };
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2561,7 +2786,10 @@ export interface operations {
     getHireTransfer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path: {
                 /** @description The HireTransfer's id */
                 id: string;
@@ -2629,7 +2857,10 @@ export interface operations {
     listWebhookEndpoints: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2697,7 +2928,10 @@ export interface operations {
     createWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2775,7 +3009,10 @@ export interface operations {
     getWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path: {
                 id: string;
             };
@@ -2842,7 +3079,10 @@ export interface operations {
     deleteWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path: {
                 id: string;
             };
@@ -2907,7 +3147,10 @@ export interface operations {
     updateWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
             path: {
                 id: string;
             };
@@ -2966,6 +3209,610 @@ export interface operations {
             };
             /** @description The key's rate limit is spent: wait Retry-After seconds */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOrganisations: {
+        parameters: {
+            query?: {
+                external_ref?: string;
+                page_size?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of organisations in id order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Organisation"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid parameters or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, an unknown one, or a revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the key's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's rate limit is spent: wait Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationInput"];
+            };
+        };
+        responses: {
+            /** @description Already existed for this external_ref */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Invalid parameters or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, an unknown one, or a revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the key's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's rate limit is spent: wait Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Invalid parameters or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, an unknown one, or a revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the key's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's rate limit is spent: wait Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deletion scheduled (or already scheduled) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "deletion_scheduled";
+                        /** Format: date-time */
+                        erase_after: string;
+                    };
+                };
+            };
+            /** @description Invalid parameters or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, an unknown one, or a revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the key's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's rate limit is spent: wait Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteOrganisationOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnerInviteInput"];
+            };
+        };
+        responses: {
+            /** @description Invite created and emailed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerInvite"];
+                };
+            };
+            /** @description Invalid parameters or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, an unknown one, or a revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the key's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameters or cursor */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's rate limit is spent: wait Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameters or cursor */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivateOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Invalid parameters or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, an unknown one, or a revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the key's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's rate limit is spent: wait Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reactivateOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Invalid parameters or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, an unknown one, or a revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the key's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's rate limit is spent: wait Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createConnectLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organisation a platform key (rst_platform_…) acts on; required with a platform key on every organisation route. An organisation's own key (rst_live_…) may omit it or name its own organisation only; naming another is refused with 403. */
+                "Roster-Organisation"?: components["parameters"]["RosterOrganisation"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectLinkInput"];
+            };
+        };
+        responses: {
+            /** @description Created; the URL is shown only here */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectLink"];
+                };
+            };
+            /** @description Invalid parameters or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, an unknown one, or a revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the key's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameters or cursor */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's rate limit is spent: wait Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameters or cursor */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
