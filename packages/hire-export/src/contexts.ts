@@ -1,4 +1,4 @@
-import { type ConnectorContext, createActionContext, createConnectorContext } from "@roster/core";
+import { type ConnectorContext, type ContextOptions, createActionContext, createConnectorContext } from "@roster/core";
 import type { Logger } from "@roster/logger";
 import type { HireSourceConnector } from "./connection";
 import type { HttpOptions } from "./deps";
@@ -16,24 +16,18 @@ export function sourceContext(
   http: HttpOptions = {},
   signal?: AbortSignal,
 ): ConnectorContext<any> {
-  const { rateLimits, ...options } = http;
-  const configured = rateLimits?.[connector.manifest.id];
-  return createConnectorContext(connector, credentials, {
-    log,
-    ...options,
-    ...(configured ? { rateLimit: configured } : {}),
-    ...(signal ? { signal } : {}),
-  });
+  return createConnectorContext(connector, credentials, contextOptions(connector.manifest.id, log, http, signal));
 }
 
 /** A context for the target's importHire, with the credentials it runs with. */
 export function targetContext(target: ExportTarget, log: Logger, http: HttpOptions = {}, signal?: AbortSignal) {
+  const options = contextOptions(target.connector.manifest.id, log, http, signal);
+  return createActionContext(target.connector, target.action, target.credentials, options);
+}
+
+/** The deployment's HTTP options for one connector: its configured rate, if any, else the manifest's. */
+function contextOptions(connectorId: string, log: Logger, http: HttpOptions, signal?: AbortSignal): ContextOptions {
   const { rateLimits, ...options } = http;
-  const configured = rateLimits?.[target.connector.manifest.id];
-  return createActionContext(target.connector, target.action, target.credentials, {
-    log,
-    ...options,
-    ...(configured ? { rateLimit: configured } : {}),
-    ...(signal ? { signal } : {}),
-  });
+  const configured = rateLimits?.[connectorId];
+  return { log, ...options, ...(configured ? { rateLimit: configured } : {}), ...(signal ? { signal } : {}) };
 }
