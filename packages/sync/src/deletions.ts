@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "@roster/db";
+import { type Db, sql } from "@roster/db";
+import type { ModelName } from "@roster/core";
 import type { TableInfo } from "./tables/index";
 import type { UpsertScope } from "./upsert";
 
@@ -8,7 +9,7 @@ import type { UpsertScope } from "./upsert";
  * seen by it, so only older rows are candidates. Only called when the stream was read to
  * its last page, so a partial or failed read never marks anything.
  */
-export async function markUnseenDeleted(db: Kysely<any>, spec: TableInfo, stream: string, scope: UpsertScope): Promise<number> {
+export async function markUnseenDeleted(db: Db, spec: TableInfo, stream: string, scope: UpsertScope): Promise<number> {
   const table = sql.table(spec.table);
   const { rows } = await sql<{ deleted: number }>`
     with gone as (
@@ -33,9 +34,9 @@ export async function markUnseenDeleted(db: Kysely<any>, spec: TableInfo, stream
  * Records the provider reported deleted (a changes read, or a named record it no longer has):
  * marked remote_deleted_at and logged, the live ones only. Never hard-deleted.
  */
-export async function markDeleted(
-  db: Kysely<any>,
-  spec: TableInfo,
+export async function markDeleted<M extends ModelName>(
+  db: Db,
+  spec: TableInfo<M>,
   scope: UpsertScope,
   remoteIds: readonly string[],
 ): Promise<number> {
@@ -69,7 +70,7 @@ const PERSON_OWNED = [
  * and leaving them live would keep a deleted person's job in the directory until the next
  * full read.
  */
-async function markRecordsOfDeletedPeople(db: Kysely<any>, scope: UpsertScope, people: readonly string[]): Promise<void> {
+async function markRecordsOfDeletedPeople(db: Db, scope: UpsertScope, people: readonly string[]): Promise<void> {
   for (const owned of PERSON_OWNED) {
     await sql`
       with gone as (
@@ -84,7 +85,7 @@ async function markRecordsOfDeletedPeople(db: Kysely<any>, scope: UpsertScope, p
 }
 
 /** Live rows of this connection in the table; a read of zero records against many is suspicious. */
-export async function liveRowCount(db: Kysely<any>, spec: TableInfo, connectionId: string): Promise<number> {
+export async function liveRowCount(db: Db, spec: TableInfo, connectionId: string): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from ${sql.table(spec.table)}
     where connection_id = ${connectionId} and remote_deleted_at is null`.execute(db);
@@ -98,7 +99,7 @@ export async function liveRowCount(db: Kysely<any>, spec: TableInfo, connectionI
  * sync_seen rows saved on an initial sync. Decided from the run's start, not the attempt's,
  * so a resumed first load still skips them and still deletes nothing it created.
  */
-export async function hasRowsFromBeforeRun(db: Kysely<any>, spec: TableInfo, scope: UpsertScope): Promise<boolean> {
+export async function hasRowsFromBeforeRun(db: Db, spec: TableInfo, scope: UpsertScope): Promise<boolean> {
   const { rows } = await sql<{ found: boolean }>`
     select exists (
       select 1 from ${sql.table(spec.table)}

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ModelName, Models } from "@roster/core";
-import { type Kysely, sql } from "@roster/db";
+import { type Db, sql } from "@roster/db";
 import type { ColumnSpec, TableSpec } from "./tables/index";
 
 export interface DirectCopyPlan<M extends ModelName> {
@@ -22,7 +22,7 @@ export interface DirectCopyPlan<M extends ModelName> {
  * pass after the sync (references.ts), as the merge path leaves it.
  */
 export async function planDirectCopy<M extends ModelName>(
-  db: Kysely<any>,
+  db: Db,
   spec: TableSpec<M>,
   records: Models[M][],
   connectionId: string,

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "@roster/db";
+import { type Db, sql } from "@roster/db";
 
 export type EmployeeDateColumn = "hire_date" | "start_date" | "termination_date";
 
@@ -17,7 +17,7 @@ const fromEmployments: Record<EmployeeDateColumn, string> = {
  * other update.
  */
 export async function deriveEmployeeDates(
-  db: Kysely<any>,
+  db: Db,
   scope: { connectionId: string; runId: string },
   columns: readonly EmployeeDateColumn[],
   options: { logChanges: boolean },

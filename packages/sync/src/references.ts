@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "@roster/db";
+import { type Db, sql } from "@roster/db";
 import type { TableInfo } from "./tables/index";
 
 /**
@@ -9,7 +9,7 @@ import type { TableInfo } from "./tables/index";
  * exist becomes null. A row whose link changes is modified (updated_at), as the API's
  * modified_after reads it.
  */
-export async function resolveReferences(db: Kysely<any>, spec: TableInfo, connectionId: string): Promise<number> {
+export async function resolveReferences(db: Db, spec: TableInfo, connectionId: string): Promise<number> {
   const refs = spec.references ?? [];
   if (refs.length === 0) return 0;
   const table = sql.table(spec.table);

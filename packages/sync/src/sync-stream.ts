@@ -1,6 +1,6 @@
 import { setImmediate } from "node:timers/promises";
 import { type ModelName, type Models, modelSchemas, type StreamDefinition, SyncAbortedError } from "@roster/core";
-import { type Kysely, sql } from "@roster/db";
+import { type Db, sql } from "@roster/db";
 import { copyFields } from "./copy-text";
 import type { RunCounts } from "./counts";
 import { hasRowsFromBeforeRun, liveRowCount, markUnseenDeleted } from "./deletions";
@@ -40,7 +40,7 @@ function remoteIdOf(raw: unknown): string | null {
 
 /** One stream's part in a run: where it reads from and where its records and counts go. */
 export interface StreamWork<M extends ModelName> {
-  db: Kysely<any>;
+  db: Db;
   name: string;
   stream: Pick<StreamDefinition<unknown, unknown, M>, "model" | "map">;
   read: StreamRead;
@@ -171,7 +171,7 @@ export async function syncStream<M extends ModelName>(work: StreamWork<M>): Prom
  * so the rows are kept.
  */
 export async function finishStream(
-  db: Kysely<any>,
+  db: Db,
   name: string,
   model: ModelName,
   scope: UpsertScope,

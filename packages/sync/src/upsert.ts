@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type { ModelName, Models } from "@roster/core";
-import { type Kysely, sql } from "@roster/db";
+import { type Db, sql } from "@roster/db";
 import { copyFields } from "./copy-text";
 import { planDirectCopy } from "./direct-copy";
-import type { ReferenceSpec, TableSpec } from "./tables/index";
+import type { TableSpec } from "./tables/index";
 
 export interface UpsertScope {
   organisationId: string;
@@ -54,7 +54,7 @@ export interface UpsertResult {
  * Runs in the caller's transaction, or in its own when given a bare pool.
  */
 export async function upsertBatch<M extends ModelName>(
-  db: Kysely<any>,
+  db: Db,
   spec: TableSpec<M>,
   records: Models[M][],
   scope: UpsertScope,
@@ -138,7 +138,7 @@ export async function upsertBatch<M extends ModelName>(
  * records is stored already, for the caller to merge the batch instead.
  */
 async function copyIntoTable<M extends ModelName>(
-  db: Kysely<any>,
+  db: Db,
   spec: TableSpec<M>,
   records: Models[M][],
   encoded: readonly string[],
@@ -184,7 +184,7 @@ function stageTable(spec: { table: string; columns: { column: string; type: stri
  * scan of the whole table. The guard leaves them out: a link alone never makes an unchanged
  * record "updated".
  */
-function linkedReferences(spec: { references?: ReferenceSpec[] }, connectionId: string, keep: ReadonlySet<string>) {
+function linkedReferences<M extends ModelName>(spec: TableSpec<M>, connectionId: string, keep: ReadonlySet<string>) {
   const refs = spec.references ?? [];
   if (refs.length === 0) return { columns: sql``, values: sql``, set: sql`` };
   // A link whose remote id is kept as stored keeps its Roster id too.

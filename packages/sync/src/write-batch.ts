@@ -1,5 +1,5 @@
 import type { ModelName, Models } from "@roster/core";
-import { type Kysely, type StreamCounts, sql } from "@roster/db";
+import { type Db, type StreamCounts, sql } from "@roster/db";
 import { type RunCounts, streamCountsUpdate } from "./counts";
 import { markDeleted } from "./deletions";
 import type { TableSpec } from "./tables/index";
@@ -35,7 +35,7 @@ export const MAX_STORED_ERRORS_PER_RUN = 1000;
  * resumed run continues exactly after the last committed batch.
  */
 export async function writeBatch<M extends ModelName>(
-  db: Kysely<any>,
+  db: Db,
   spec: TableSpec<M>,
   batch: Batch<M>,
   scope: UpsertScope,
@@ -94,7 +94,7 @@ export async function writeBatch<M extends ModelName>(
  * the reader keeps busy. Every write of a stream's progress goes through here.
  */
 export async function saveStreamProgress(
-  trx: Kysely<any>,
+  trx: Db,
   scope: UpsertScope,
   stream: string,
   counts: StreamCounts,
