@@ -398,6 +398,9 @@ describe("the secret story: who sees hire transfers", () => {
     const transferId = await insertTransfer(api.deps.db, fx.organisationId, connectionId, done.remoteId, {
       status: "succeeded",
     });
+    // The succeeded transfer names the record it became, in the HRIS's own name.
+    const succeeded = await clients.owner.lever.transfers.query({ status: "succeeded" });
+    expect(succeeded.find((t) => t.id === transferId)?.hrisRecord).toEqual({ id: "zen-1", hrisName: "Zenefits" });
     await expectTrpcError(clients.owner.lever.retryTransfer.mutate({ transferId }), "CONFLICT");
     await expectTrpcError(clients.otherOwner.lever.retryTransfer.mutate({ transferId }), "NOT_FOUND");
     await expectTrpcError(clients.member.lever.retryTransfer.mutate({ transferId }), "FORBIDDEN");

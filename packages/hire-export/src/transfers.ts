@@ -44,7 +44,7 @@ const factsSet = (facts: TransferFacts) => ({
 export async function recordSuccess(
   db: Kysely<Database>,
   transferId: string,
-  facts: TransferFacts & { remoteId: string },
+  facts: TransferFacts & { remoteId: string; hrisConnectorId: string },
 ): Promise<void> {
   // The transfer's success and its hire.exported event commit together.
   const write = async (trx: Kysely<Database>) => {
@@ -54,8 +54,8 @@ export async function recordSuccess(
         ...factsSet(facts),
         status: "succeeded",
         error: null,
-        // The HRIS's id of the import (the column is named after the first HRIS).
-        zenefits_candidate_id: facts.remoteId,
+        hris_record_id: facts.remoteId,
+        hris_connector_id: facts.hrisConnectorId,
         succeeded_at: new Date(),
       })
       .where("id", "=", transferId)

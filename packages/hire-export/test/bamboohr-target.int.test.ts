@@ -94,7 +94,13 @@ describe("hire in Lever → webhook → job → BambooHR employee (the target ch
     expect(jobRows[0]!.department).not.toBeNull();
 
     const [transfer] = await w.transfers(opportunityId);
-    expect(transfer).toMatchObject({ status: "succeeded", attempts: 1, stage: "hired", zenefits_candidate_id: employee.id });
+    expect(transfer).toMatchObject({
+      status: "succeeded",
+      attempts: 1,
+      stage: "hired",
+      hris_record_id: employee.id,
+      hris_connector_id: "bamboohr",
+    });
     expect(w.imported(opportunityId)).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ describe("export failures", () => {
     await w.runJobs();
     expect(w.imported(opportunityId)).toEqual([]);
     const [transfer] = await w.transfers(opportunityId);
-    expect(transfer).toMatchObject({ status: "failed", attempts: 1, stage: "hired", zenefits_candidate_id: null });
+    expect(transfer).toMatchObject({ status: "failed", attempts: 1, stage: "hired", hris_record_id: null });
     expect(transfer!.error).toMatch(/no email address/);
     const emails = await w.exportEmails();
     expect(emails).toHaveLength(1);
@@ -58,7 +58,7 @@ describe("export failures", () => {
     const transfers = await w.transfers(opportunityId);
     expect(transfers).toMatchObject([{ status: "succeeded", attempts: 3, error: null }]);
     expect(w.imported(opportunityId)).toHaveLength(1);
-    expect(transfers[0]!.zenefits_candidate_id).toBe(w.imported(opportunityId)[0]!.id);
+    expect(transfers[0]!.hris_record_id).toBe(w.imported(opportunityId)[0]!.id);
     expect((await w.exportEmails()).length).toBe(emailsBefore + 1);
     expect((await w.jobs()).filter((j) => j.key?.endsWith(opportunityId))).toEqual([]);
     // Its change webhooks, written with each attempt's record: two failures (retried), then the export.
@@ -70,7 +70,7 @@ describe("export failures", () => {
       .execute();
     expect(events.map((e) => e.type)).toEqual(["hire.failed", "hire.failed", "hire.exported"]);
     expect(events[0]!.data).toMatchObject({ attempts: 1, will_retry: true, opportunity_id: opportunityId });
-    expect(events[2]!.data).toMatchObject({ attempts: 3, hris_candidate_id: transfers[0]!.zenefits_candidate_id });
+    expect(events[2]!.data).toMatchObject({ attempts: 3, hris_candidate_id: transfers[0]!.hris_record_id });
     expect(JSON.stringify(events)).not.toContain(transfers[0]!.candidate_name ?? "no name");
     // Every failed attempt (each wrote a hire.failed event) counted on the same open issue; this
     // export's success leaves it open, since the hire without an email is still failed.

@@ -43,7 +43,7 @@ describe("hire in Lever → webhook → job → Zenefits import", () => {
       stage: "hired",
       trigger: "webhook",
       candidate_name: w.lever.truth().opportunities.find((o) => o.id === opportunityId)?.name,
-      zenefits_candidate_id: zenefitsId,
+      hris_record_id: zenefitsId,
       error: null,
     });
     const summary = transfer!.summary as Record<string, any>;

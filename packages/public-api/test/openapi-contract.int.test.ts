@@ -32,7 +32,7 @@ beforeAll(async () => {
       status: "succeeded",
       attempts: 1,
       summary: JSON.stringify({ jobTitle: "Engineer" }),
-      zenefits_candidate_id: "z-1",
+      hris_record_id: "z-1",
       succeeded_at: new Date(),
     })
     .execute();

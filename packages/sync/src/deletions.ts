@@ -1,5 +1,5 @@
-import { type Db, sql } from "@roster/db";
 import type { ModelName } from "@roster/core";
+import { type Db, sql } from "@roster/db";
 import type { TableInfo } from "./tables/index";
 import type { UpsertScope } from "./upsert";
 

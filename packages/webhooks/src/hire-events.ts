@@ -13,7 +13,7 @@ export async function emitHireOutcome(
 ): Promise<void> {
   const transfer = await trx
     .selectFrom("hire_transfers")
-    .select(["organisation_id", "connection_id", "opportunity_id", "stage", "attempts", "zenefits_candidate_id"])
+    .select(["organisation_id", "connection_id", "opportunity_id", "stage", "attempts", "hris_record_id"])
     .where("id", "=", transferId)
     .executeTakeFirst();
   if (!transfer) return;
@@ -29,7 +29,7 @@ export async function emitHireOutcome(
       stage: transfer.stage,
       attempts: transfer.attempts,
       ...(outcome.status === "exported"
-        ? { hris_candidate_id: transfer.zenefits_candidate_id }
+        ? { hris_candidate_id: transfer.hris_record_id }
         : { error: outcome.error.slice(0, 500), will_retry: outcome.willRetry }),
     },
   });

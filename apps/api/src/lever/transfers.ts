@@ -1,5 +1,6 @@
 import { type Db, sql } from "@roster/db";
 import { exportJobKey } from "@roster/hire-export";
+import { findConnector } from "@roster/registry";
 
 /** The latest transfer of a candidate, as a candidates row shows it (secret story: sensitive callers only). */
 export interface TransferOutcome {
@@ -110,7 +111,8 @@ export async function listTransfers(db: Db, organisationId: string, filter: Tran
       "t.attempts",
       "t.summary",
       "t.error",
-      "t.zenefits_candidate_id",
+      "t.hris_record_id",
+      "t.hris_connector_id",
       "t.failure_notified",
       "t.created_at",
       "t.last_attempt_at",
@@ -160,7 +162,7 @@ export async function listTransfers(db: Db, organisationId: string, filter: Tran
     /** What was sent to Zenefits (no file bytes), as recorded by the export. */
     sent: r.summary,
     error: r.error,
-    zenefitsCandidateId: r.zenefits_candidate_id,
+    hrisRecord: r.hris_record_id ? { id: r.hris_record_id, hrisName: hrisNameOf(r.hris_connector_id) } : null,
     contactEmailed: r.failure_notified,
     createdAt: r.created_at,
     lastAttemptAt: r.last_attempt_at,
@@ -168,4 +170,9 @@ export async function listTransfers(db: Db, organisationId: string, filter: Tran
     /** The automatic retry still queued (graphile-worker's backoff), or null. */
     nextRetry: r.status === "succeeded" ? null : (retries.get(exportJobKey(r.connection_id, r.opportunity_id)) ?? null),
   }));
+}
+
+/** The HRIS's name, from its connector; transfers older than that record name no HRIS. */
+function hrisNameOf(connectorId: string | null): string {
+  return (connectorId ? findConnector(connectorId)?.manifest.name : undefined) ?? "HRIS";
 }

@@ -93,7 +93,8 @@ export async function insertTransfer(
       attempts: 1,
       summary: JSON.stringify({ first_name: "Ada", salary: { amount: 123_456, currency: "USD", interval: "per-year-salary" } }),
       error: status === "failed" ? (options.error ?? "Zenefits answered 503") : null,
-      zenefits_candidate_id: status === "succeeded" ? "zen-1" : null,
+      hris_record_id: status === "succeeded" ? "zen-1" : null,
+      hris_connector_id: status === "succeeded" ? "zenefits" : null,
       last_attempt_at: new Date(),
       succeeded_at: status === "succeeded" ? (options.succeededAt ?? new Date()) : null,
     })

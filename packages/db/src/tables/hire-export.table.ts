@@ -34,7 +34,10 @@ export interface HireTransfersTable {
   /** What was sent, without file bytes. */
   summary: Json<Record<string, unknown> | null> | null;
   error: string | null;
-  zenefits_candidate_id: string | null;
+  /** The HRIS's id of the record the hire became (a Zenefits candidate, a BambooHR employee). */
+  hris_record_id: string | null;
+  /** The connector of that HRIS, for naming it. */
+  hris_connector_id: string | null;
   failure_notified: Generated<boolean>;
   created_at: Timestamp;
   last_attempt_at: Date | null;

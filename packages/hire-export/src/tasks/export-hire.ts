@@ -120,7 +120,11 @@ async function exportLocked(deps: HireExportDeps, payload: ExportHirePayload, si
     facts.summary = { ...sentSummary(hire), ...read.summary };
     const imported = target.action.output.parse(await target.action.run(targetContext(target, log, deps.http, signal), hire));
     const transfer = await open();
-    await recordSuccess(db, transfer.id, { ...facts, remoteId: imported.remoteId });
+    await recordSuccess(db, transfer.id, {
+      ...facts,
+      remoteId: imported.remoteId,
+      hrisConnectorId: target.connector.manifest.id,
+    });
     log.info({ transferId: transfer.id, attempts: transfer.attempts, remoteId: imported.remoteId }, `hire sent to ${hris}`);
     return { status: "sent", transferId: transfer.id, remoteId: imported.remoteId };
   } catch (error) {

@@ -151,7 +151,7 @@ export const hireTransfers: ResourceDefinition = {
   table: "hire_transfers",
   fields: () => [
     ...fieldsOf(["id", "connection_id", "opportunity_id", "candidate_name", "stage", "trigger", "status", "attempts", "error"]),
-    ["hris_candidate_id", column("zenefits_candidate_id")],
+    ["hris_candidate_id", column("hris_record_id")],
     ...fieldsOf(["summary", "created_at", "last_attempt_at", "succeeded_at"]),
   ],
   filters: [

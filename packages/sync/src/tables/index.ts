@@ -1,7 +1,16 @@
 import { type ModelName, normalizeEmail, normalizePhone } from "@roster/core";
 import { commonColumns, type TableSpec } from "./table-spec";
 
-export type { ColumnOf, ColumnSpec, ColumnType, ModelTables, ReferenceSpec, SyncedTable, TableInfo, TableSpec } from "./table-spec";
+export type {
+  ColumnOf,
+  ColumnSpec,
+  ColumnType,
+  ModelTables,
+  ReferenceSpec,
+  SyncedTable,
+  TableInfo,
+  TableSpec,
+} from "./table-spec";
 
 const employees: TableSpec<"employees"> = {
   model: "employees",

@@ -50,9 +50,10 @@ export interface TableSpec<M extends ModelName> {
 export type TableInfo<M extends ModelName = ModelName> = Pick<TableSpec<M>, "model" | "table" | "references">;
 
 /** Columns every synced table has, from the record fields every model shares. */
-export function commonColumns<
-  R extends { remoteId: string; remoteData: unknown; remoteUpdatedAt: string | null },
->(): ColumnSpec<R, "remote_id" | "remote_data" | "remote_updated_at">[] {
+export function commonColumns<R extends { remoteId: string; remoteData: unknown; remoteUpdatedAt: string | null }>(): ColumnSpec<
+  R,
+  "remote_id" | "remote_data" | "remote_updated_at"
+>[] {
   return [
     { column: "remote_id", type: "text", value: (r) => r.remoteId },
     { column: "remote_data", type: "jsonb", value: (r) => JSON.stringify(r.remoteData ?? null) },

@@ -75,7 +75,7 @@ export function TransferEntry({
         <p className="muted small">
           Sent {formatDateTime(transfer.succeededAt)}
           {transfer.stage ? ` as ${transfer.stage === "offer" ? "an offer" : "a hire"}` : ""}
-          {transfer.zenefitsCandidateId ? ` · Zenefits candidate ${transfer.zenefitsCandidateId}` : ""}
+          {transfer.hrisRecord ? ` · ${transfer.hrisRecord.hrisName} record ${transfer.hrisRecord.id}` : ""}
         </p>
       ) : null}
       <details open={expanded}>
