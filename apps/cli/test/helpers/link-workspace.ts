@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync } from "node:fs";
 import path from "node:path";
+import { parse } from "yaml";
 
 interface PackageJson {
   name?: string;
@@ -22,14 +23,8 @@ function workspaceFolders(root: string): string[] {
 
 /** The version a "catalog:" spec stands for, from the catalog in pnpm-workspace.yaml. */
 function catalogVersion(root: string, name: string): string | undefined {
-  const workspace = readFileSync(path.join(root, "pnpm-workspace.yaml"), "utf8");
-  const catalog = workspace.split(/^catalog:\s*$/m)[1] ?? "";
-  for (const line of catalog.split("\n")) {
-    if (/^\S/.test(line)) break;
-    const entry = line.match(/^\s+"?([^":]+)"?:\s*"?([^"\s]+)"?\s*$/);
-    if (entry?.[1] === name) return entry[2];
-  }
-  return undefined;
+  const workspace = parse(readFileSync(path.join(root, "pnpm-workspace.yaml"), "utf8")) as { catalog?: Record<string, string> };
+  return workspace.catalog?.[name];
 }
 
 /**
