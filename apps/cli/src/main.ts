@@ -67,17 +67,6 @@ connect
   .addOption(json())
   .action(runAction(async () => (await import("./commands/connect-zenefits")).connectZenefitsCommand));
 connect
-  .command("bamboohr")
-  .description("connect BambooHR; prints the connection id, the permissions checklist and the webhook URL")
-  .requiredOption("--org <id>", "the organisation's id (roster org create prints it)")
-  .requiredOption("--company-domain <domain>", "the part before .bamboohr.com, e.g. acme")
-  .requiredOption("--api-key-file <file>", 'file holding the BambooHR API key; "-" reads stdin')
-  .option("--webhook-key-file <file>", "file holding the private key of the BambooHR webhook pointed at Roster")
-  .requiredOption("--notify <email>", "where failure emails go, besides the owners")
-  .option("--base-url <url>", "the BambooHR API host (default: BAMBOOHR_BASE_URL, else BambooHR's own)")
-  .addOption(json())
-  .action(runAction(async () => (await import("./commands/connect-bamboohr")).connectBambooHrCommand));
-connect
   .command("lever")
   .description("connect Lever (hires exported to Zenefits); prints the connection id and the webhook URL")
   .requiredOption("--org <id>", "the organisation's id")
@@ -91,6 +80,20 @@ connect
   .option("--zenefits-base-url <url>", "the Zenefits API base URL (default: ZENEFITS_BASE_URL, else Zenefits' own)")
   .addOption(json())
   .action(runAction(async () => (await import("./commands/connect-lever")).connectLeverCommand));
+
+// Any other installed HRIS, from its own credential fields: \`roster connect bamboohr …\`.
+connect
+  .command("hris", { isDefault: true })
+  .description("connect any installed HRIS by its id (also: roster connect <connector> …); `roster connectors` lists its fields")
+  .argument("<connector>", "connector id, e.g. bamboohr")
+  .requiredOption("--org <id>", "the organisation's id (roster org create prints it)")
+  .requiredOption("--notify <email>", "where failure emails go, besides the owners")
+  .option("--token-file <file>", 'file holding the connector\'s token (its one required secret); "-" reads stdin')
+  .option("--secret-file <field=file>", "another secret credential field, from a file; repeatable", collectField, [])
+  .option("--field <key=value>", "any other, non-secret, credential field; repeatable", collectField, [])
+  .option("--base-url <url>", "the provider's API base URL (default: <CONNECTOR>_BASE_URL, else the provider's own)")
+  .addOption(json())
+  .action(runAction(async () => (await import("./commands/connect")).connectCommand));
 
 program
   .command("rotate")

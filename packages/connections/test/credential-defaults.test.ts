@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { credentialDefaults } from "../src/credential-defaults";
 
 describe("credentialDefaults", () => {
-  it("points new connections at the simulators in sandbox mode, whatever the deployment's base URLs", () => {
+  it("points new connections at every simulator named by a <CONNECTOR>_SANDBOX_URL in sandbox mode, whatever the deployment's base URLs", () => {
     expect(
       credentialDefaults({
         sandbox: true,
@@ -10,6 +10,8 @@ describe("credentialDefaults", () => {
           ZENEFITS_SANDBOX_URL: "http://127.0.0.1:4010",
           LEVER_SANDBOX_URL: "http://127.0.0.1:4020/",
           BAMBOOHR_SANDBOX_URL: "http://127.0.0.1:4030/",
+          ACME_HR_SANDBOX_URL: "http://127.0.0.1:4040",
+          LEVER_SANDBOX_TOKEN: "not a URL variable",
         },
         baseUrls: { zenefits: "https://api.eu.zenefits.example", bamboohr: "https://bamboo.staging.example" },
       }),
@@ -17,6 +19,7 @@ describe("credentialDefaults", () => {
       zenefits: { baseUrl: "http://127.0.0.1:4010" },
       lever: { baseUrl: "http://127.0.0.1:4020/v1", zenefitsBaseUrl: "http://127.0.0.1:4010" },
       bamboohr: { baseUrl: "http://127.0.0.1:4030" },
+      "acme-hr": { baseUrl: "http://127.0.0.1:4040" },
     });
   });
 

@@ -1,30 +1,15 @@
 import { permissionEffects } from "@roster/connections/permission-effects";
 import { createConnectorContext } from "@roster/core";
-import { deploymentCredentialDefaults, QUICK_VERIFY } from "../connection-service";
+import { QUICK_VERIFY } from "../connection-service";
 import { connectorById } from "../connector-lookup";
-import { buildCredentials } from "../credentials";
-import { ExitCode, type ExitCodeValue, usageError } from "../exit-codes";
+import { type CredentialFlagOptions, credentialsFromFlags } from "../credential-flags";
+import { ExitCode, type ExitCodeValue } from "../exit-codes";
 import { createCliLogger } from "../output/log-sink";
 import type { Output } from "../output/output";
 import { type PermissionLine, printMissingAdvice, printPermissions } from "../output/permissions";
-import { readSecretFiles, type SecretFile } from "../secret-files";
 
-export interface VerifyOptions {
-  tokenFile?: string;
-  secretFile: string[];
-  baseUrl?: string;
-  field: string[];
+export interface VerifyOptions extends CredentialFlagOptions {
   strict?: boolean;
-}
-
-/** `--secret-file name=path` pairs as the files to read, keyed by field. */
-function secretFiles(pairs: readonly string[]): { field: string; file: SecretFile }[] {
-  return pairs.map((pair) => {
-    const at = pair.indexOf("=");
-    if (at <= 0 || at === pair.length - 1) throw usageError(`--secret-file expects field=path (got "${pair}")`);
-    const field = pair.slice(0, at);
-    return { field, file: { flag: `--secret-file ${field}`, path: pair.slice(at + 1) } };
-  });
 }
 
 /**
@@ -35,20 +20,7 @@ function secretFiles(pairs: readonly string[]): { field: string; file: SecretFil
  */
 export async function verifyCommand(out: Output, connectorId: string, options: VerifyOptions): Promise<ExitCodeValue> {
   const connector = connectorById(connectorId);
-  const others = secretFiles(options.secretFile);
-  const files: SecretFile[] = [
-    ...(options.tokenFile !== undefined ? [{ flag: "--token-file", path: options.tokenFile }] : []),
-    ...others.map((o) => o.file),
-  ];
-  const values = await readSecretFiles(out, files);
-  const tokenValue = options.tokenFile !== undefined ? values.shift() : undefined;
-  const secrets = Object.fromEntries(others.map((o, i) => [o.field, values[i]!]));
-  const credentials = buildCredentials(
-    connector,
-    { token: tokenValue, secrets, baseUrl: options.baseUrl, field: options.field },
-    out,
-    deploymentCredentialDefaults()?.[connector.manifest.id],
-  );
+  const { credentials } = await credentialsFromFlags(out, connector, options);
   const log = createCliLogger(out, process.env.LOG_LEVEL ?? "error");
   const ctx = createConnectorContext(connector, credentials, { log, ...QUICK_VERIFY });
   const result = await connector.verify(ctx);

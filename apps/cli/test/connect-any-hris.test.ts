@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliResult, runCli } from "./helpers/cli";
 import { type SecretFolder, secretFolder } from "./helpers/secret-files";
 
-// `roster connect bamboohr` against the BambooHR simulator on a port of its own choosing, then
+// `roster connect <connector>`, the command every HRIS without one of its own gets from its
+// credential fields, with BambooHR against its simulator on a port of its own choosing; then
 // `roster sync` of the connection it made, with nothing but the command.
 let testDb: TestDatabase;
 let sim: BambooHrSim;
@@ -33,9 +34,9 @@ const connectArgs = (apiKey: string, extra: string[] = []) => [
   "bamboohr",
   "--org",
   organisationId,
-  "--company-domain",
-  sim.companyDomain,
-  "--api-key-file",
+  "--field",
+  `companyDomain=${sim.companyDomain}`,
+  "--token-file",
   secretFile(apiKey),
   "--notify",
   NOTIFY_EMAIL,
@@ -67,7 +68,7 @@ afterAll(async () => {
 
 const bambooConnections = () => testDb.db.selectFrom("connections").selectAll().where("connector_id", "=", "bamboohr").execute();
 
-describe("roster connect bamboohr", () => {
+describe("roster connect bamboohr (any HRIS, from its credential fields)", () => {
   it("refuses a key BambooHR rejects (exit 1, the provider's reason) and stores nothing", async () => {
     // Tried: a key the simulator never issued. Must hold: exit 1, a message saying verification
     // failed, and no connection row.
@@ -81,7 +82,7 @@ describe("roster connect bamboohr", () => {
     // exit 0; every permission granted; the webhook URL for this connection under API_PUBLIC_URL;
     // the row decrypts to exactly the values given; neither secret in the row's ciphertext.
     const webhookKey = sim.createWebhook({ url: `${API_PUBLIC_URL}/webhooks/bamboohr/pending` }).privateKey;
-    const result = await roster(connectArgs(sim.apiKey, ["--webhook-key-file", secretFile(webhookKey)]));
+    const result = await roster(connectArgs(sim.apiKey, ["--secret-file", `webhookPrivateKey=${secretFile(webhookKey)}`]));
     expect(result.code, result.all).toBe(0);
     const [row] = await bambooConnections();
     if (!row) throw new Error("no connection stored");
@@ -127,6 +128,22 @@ describe("roster connect bamboohr", () => {
     expect(result.all).toContain(row!.id);
     expect(result.all).toContain(`roster rotate ${row!.id} --token-file`);
     expect(await bambooConnections()).toHaveLength(1);
+  });
+
+  it("refuses a secret given on the command line, and an ATS (exit 2), storing nothing", async () => {
+    // Tried: the API key as --field (argv is visible to ps and shell history), and \`roster connect
+    // hris lever\`. Must hold: exit 2 for both, the first naming the flag to use instead; still one
+    // BambooHR connection and no Lever one.
+    const key = "0123456789abcdef0123456789abcdef01234567";
+    secretValues.push(key);
+    const onArgv = await roster([...connectArgs(sim.apiKey), "--field", `apiKey=${key}`]);
+    expect(onArgv.code, onArgv.all).toBe(2);
+    expect(onArgv.all).toContain("--token-file");
+    const ats = await roster(["connect", "hris", "lever", "--org", organisationId, "--notify", NOTIFY_EMAIL]);
+    expect(ats.code, ats.all).toBe(2);
+    expect(ats.all).toContain("not an HRIS");
+    expect(await bambooConnections()).toHaveLength(1);
+    expect(await testDb.db.selectFrom("connections").select("id").where("connector_id", "=", "lever").execute()).toEqual([]);
   });
 
   it("never shows a secret in any output", () => {
