@@ -6,9 +6,10 @@ import { fileURLToPath } from "node:url";
 import { ConfigError, loadConfig } from "@roster/config";
 import { DatabaseUnavailableError } from "@roster/db";
 import { startDatabase } from "./start/database";
-import { sandboxBambooHrLines, sandboxConnectHints, sandboxLeverLines, sandboxLeverValues } from "./start/sandbox-values";
+import { sandboxLeverLines, sandboxLeverValues } from "./start/sandbox-values";
 import { localEncryptionKey } from "./start/secrets";
 import { services } from "./start/services";
+import { readyLines, sandboxConnectHints, sandboxSimulators, sandboxUrlEnvironment } from "./start/simulators";
 
 // `pnpm start`: everything for a first look, in sandbox mode. Ctrl-C stops it all.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -43,13 +44,9 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 async function main(): Promise<void> {
   const config = loadConfig({ SANDBOX: "true", NODE_ENV: "development", ...process.env });
   const database = await startDatabase(config, log);
-  const ports = {
-    api: config.API_PORT,
-    web: config.WEB_PORT,
-    zenefits: Number(process.env.ZENEFITS_SIM_PORT ?? 4010),
-    lever: Number(process.env.LEVER_SIM_PORT ?? 4020),
-    bamboohr: Number(process.env.BAMBOOHR_SIM_PORT ?? 4030),
-  };
+  const ports = { api: config.API_PORT, web: config.WEB_PORT };
+  const simulators = sandboxSimulators(root, process.env);
+  const simulatorOf = (connector: string) => simulators.find((s) => s.connector === connector);
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     DATABASE_URL: database.url,
@@ -59,11 +56,9 @@ async function main(): Promise<void> {
     API_PORT: String(ports.api),
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${ports.web}`,
     WEB_PORT: String(ports.web),
-    ZENEFITS_SANDBOX_URL: `http://127.0.0.1:${ports.zenefits}`,
-    LEVER_SANDBOX_URL: `http://127.0.0.1:${ports.lever}`,
-    BAMBOOHR_SANDBOX_URL: `http://127.0.0.1:${ports.bamboohr}`,
+    ...sandboxUrlEnvironment(simulators),
     // What the connect forms show in sandbox mode: the values to paste for each simulator.
-    SANDBOX_CONNECT_HINTS: JSON.stringify(sandboxConnectHints),
+    SANDBOX_CONNECT_HINTS: JSON.stringify(sandboxConnectHints(simulators)),
   };
 
   // Local tools (the roster CLI) find the running database here when DATABASE_URL is unset.
@@ -97,7 +92,7 @@ async function main(): Promise<void> {
     for (const child of children) signalGroup(child, "SIGKILL");
   });
 
-  for (const service of services(root, ports)) {
+  for (const service of services(root, simulators)) {
     log(`starting ${service.name}`);
     const [command, ...args] = service.command as [string, ...string[]];
     // Its own process group: stopping signals the service and every process it started (pnpm
@@ -119,7 +114,7 @@ async function main(): Promise<void> {
     children.push(child);
   }
 
-  const hasApi = services(root, ports).some((s) => s.name === "api");
+  const hasApi = services(root, simulators).some((s) => s.name === "api");
   if (hasApi && !(await waitForHealth(`http://127.0.0.1:${ports.api}/healthz`, 60_000))) {
     log("the API did not become healthy within 60 s");
     await stopAll(1);
@@ -128,13 +123,14 @@ async function main(): Promise<void> {
   log("ready");
   log(`dashboard: http://localhost:${ports.web}`);
   log("demo login: owner@demo.roster.dev / roster-demo");
-  if (services(root, ports).some((s) => s.name === "sim-lever")) {
-    const values = await sandboxLeverValues(env.ZENEFITS_SANDBOX_URL!);
-    for (const line of sandboxLeverLines(values, ports)) log(line);
+  const zenefits = simulatorOf("zenefits");
+  const lever = simulatorOf("lever");
+  // The Lever setup pairs two simulators: its values are read from the running Zenefits one.
+  if (lever && zenefits) {
+    const values = await sandboxLeverValues(zenefits.url);
+    for (const line of sandboxLeverLines(values, { web: ports.web, lever: lever.port })) log(line);
   }
-  if (services(root, ports).some((s) => s.name === "sim-bamboohr")) {
-    for (const line of sandboxBambooHrLines(ports)) log(line);
-  }
+  for (const simulator of simulators) for (const line of readyLines(simulator, `http://localhost:${ports.web}`)) log(line);
   if (!hasApi) log(`database: ${database.url.replace(/:[^:@/]+@/, ":***@")}`);
 }
 

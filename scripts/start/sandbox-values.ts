@@ -44,30 +44,3 @@ export function sandboxLeverLines(values: SandboxLeverValues, ports: { web: numb
     `  curl -X POST http://127.0.0.1:${ports.lever}/__admin/opportunities/<opportunity id>/hire  (ids: http://127.0.0.1:${ports.lever}/__admin/truth)`,
   ];
 }
-
-/** The BambooHR simulator's sandbox company and full-access key (fixed by its --sandbox mode). */
-export const BAMBOOHR_SANDBOX_COMPANY_DOMAIN = "acme";
-export const BAMBOOHR_SANDBOX_API_KEY = "5a4db0c55a4db0c55a4db0c55a4db0c55a4db0c5";
-/**
- * Any value works: the API gives the simulator the connection's own key when it points the
- * simulator's webhook at it. This one is printed so there is one to paste.
- */
-export const BAMBOOHR_SANDBOX_WEBHOOK_KEY = "bamboohr-sandbox-webhook-key";
-
-/** By connector id, the sentence the connect form shows in sandbox mode. */
-export const sandboxConnectHints: Record<string, string> = {
-  zenefits: "Sandbox: the Zenefits simulator's access token is zen-sandbox-demo-token.",
-  bamboohr: `Sandbox: company domain ${BAMBOOHR_SANDBOX_COMPANY_DOMAIN}, API key ${BAMBOOHR_SANDBOX_API_KEY}, webhook private key ${BAMBOOHR_SANDBOX_WEBHOOK_KEY} (any value works; saving points the simulator's webhook at this connection).`,
-};
-
-/** The BambooHR lines `pnpm start` prints under "ready". */
-export function sandboxBambooHrLines(ports: { web: number; bamboohr: number }): string[] {
-  return [
-    `BambooHR (sandbox), in Settings → Integrations → BambooHR (http://localhost:${ports.web}/settings/integrations/bamboohr):`,
-    `  Company domain:      ${BAMBOOHR_SANDBOX_COMPANY_DOMAIN}`,
-    `  API key:             ${BAMBOOHR_SANDBOX_API_KEY}`,
-    `  Webhook private key: ${BAMBOOHR_SANDBOX_WEBHOOK_KEY}`,
-    "  The API points the BambooHR simulator's webhook at the connection, so a change there re-syncs that person:",
-    `  curl -X POST http://127.0.0.1:${ports.bamboohr}/__admin/employees/<id> -H 'content-type: application/json' -d '{"jobTitle":"CTO"}'  (ids: http://127.0.0.1:${ports.bamboohr}/__admin/truth)`,
-  ];
-}

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import type { SandboxSimulator } from "./simulators";
 
 export interface Service {
   name: string;
@@ -11,25 +12,12 @@ export interface Service {
 }
 
 /**
- * What `pnpm start` runs, in order. Each is a workspace package's own start script,
- * so every app stays runnable on its own.
+ * What `pnpm start` runs, in order: every sandbox simulator, then the API, the worker and the
+ * dashboard. Each is a workspace package's own start script, so every app stays runnable on its own.
  */
-export function services(
-  root: string,
-  ports: { api: number; web: number; zenefits: number; lever: number; bamboohr: number },
-): Service[] {
+export function services(root: string, simulators: readonly SandboxSimulator[]): Service[] {
   const all: Service[] = [
-    {
-      name: "sim-zenefits",
-      dir: "packages/sim-zenefits",
-      command: ["pnpm", "start", "--sandbox", "--port", String(ports.zenefits)],
-    },
-    { name: "sim-lever", dir: "packages/sim-lever", command: ["pnpm", "start", "--sandbox", "--port", String(ports.lever)] },
-    {
-      name: "sim-bamboohr",
-      dir: "packages/sim-bamboohr",
-      command: ["pnpm", "start", "--sandbox", "--port", String(ports.bamboohr)],
-    },
+    ...simulators.map((s) => ({ name: s.name, dir: s.dir, command: ["pnpm", "start", "--sandbox", "--port", String(s.port)] })),
     { name: "api", dir: "apps/api", command: ["pnpm", "start"] },
     { name: "worker", dir: "apps/worker", command: ["pnpm", "start"] },
     { name: "web", dir: "apps/web", command: ["pnpm", "start"] },
