@@ -15,6 +15,7 @@ interface Endpoint {
   id: string;
   organisation_id: string;
   events: string[];
+  created_at: Date;
 }
 
 interface Position {
@@ -72,7 +73,7 @@ async function fanOutBatch(trx: Kysely<Database>): Promise<FanOutResult & { more
   };
   const endpoints = await trx
     .selectFrom("webhook_endpoints")
-    .select(["id", "organisation_id", "events"])
+    .select(["id", "organisation_id", "events", "created_at"])
     .where("enabled", "=", true)
     .execute();
 
@@ -145,8 +146,12 @@ async function insertDeliveries(
   };
   for (const event of events) {
     let body: string | undefined;
+    const happenedAt = Date.parse(event.body.timestamp);
     for (const endpoint of endpoints) {
       if (endpoint.organisation_id !== event.body.organisation_id || !endpoint.events.includes(event.body.type)) continue;
+      // An endpoint hears of what happens from its creation on, not of a backlog the fan-out
+      // had not reached yet when it was registered (a worker that was down, say).
+      if (happenedAt < endpoint.created_at.getTime()) continue;
       body ??= JSON.stringify(event.body);
       columns.endpoint.push(endpoint.id);
       columns.organisation.push(endpoint.organisation_id);

@@ -150,6 +150,41 @@ describe("outbox events", () => {
     expect((await deliveredBodies()).map((b) => [b.type, b.data])).toEqual([["sync.succeeded", { n: 1 }]]);
   });
 
+  it("an endpoint registered after an event, before the fan-out reached it, is not sent that event", async () => {
+    // Tried: an event written while no worker fans out, then a second endpoint registered, then a
+    // second event, then the fan-out. Must hold: the first endpoint gets both events; the new one
+    // only the event that happened after it existed.
+    await database.db.transaction().execute((trx) =>
+      emitEvent(trx, {
+        organisationId: connection.organisationId,
+        connectionId: connection.id,
+        type: "sync.succeeded",
+        data: { n: 1 },
+      }),
+    );
+    // Events and endpoints are compared to the millisecond.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const { endpoint: late } = await createEndpoint(
+      database.db,
+      key,
+      { organisationId: connection.organisationId, userId: null },
+      { url: "https://late.example.test/hooks", events: ["sync.succeeded"] },
+    );
+    await database.db.transaction().execute((trx) =>
+      emitEvent(trx, {
+        organisationId: connection.organisationId,
+        connectionId: connection.id,
+        type: "sync.succeeded",
+        data: { n: 2 },
+      }),
+    );
+    await drainFanOut(database.db);
+    expect((await deliveredBodies()).map((b) => b.data)).toEqual([{ n: 1 }, { n: 2 }]);
+    const toLate = await database.db.selectFrom("event_deliveries").select("body").where("endpoint_id", "=", late.id).execute();
+    expect(toLate.map((r) => (JSON.parse(r.body) as EventBody).data)).toEqual([{ n: 2 }]);
+    await database.db.deleteFrom("webhook_endpoints").where("id", "=", late.id).execute();
+  });
+
   it("a rolled-back change leaves no event", async () => {
     await expect(
       database.db.transaction().execute(async (trx) => {
