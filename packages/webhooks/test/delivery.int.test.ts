@@ -2,6 +2,7 @@ import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
 import { generateEncryptionKey } from "@roster/secrets";
 import { Logger, type Runner, run, runMigrations } from "graphile-worker";
+import pg from "pg";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createEndpoint, deliverWebhooksTask, emitEvent, resendDelivery, webhookFanoutTask } from "../src/index";
@@ -12,6 +13,8 @@ import { startReceiver, waitFor } from "./helpers/receiver";
 // event accepted once, a record's events in order.
 let database: TestDatabase;
 let runner: Runner;
+/** The worker's own pool: ended after it stops, before the database is dropped under it. */
+let workerPool: pg.Pool;
 let organisationId: string;
 let connectionId: string;
 const key = generateEncryptionKey();
@@ -29,8 +32,10 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   connectionId = connection.id;
   const deps = { db: database.db, encryptionKey: key, log };
+  workerPool = new pg.Pool({ connectionString: database.url });
+  workerPool.on("error", () => {});
   runner = await run({
-    connectionString: database.url,
+    pgPool: workerPool,
     concurrency: 4,
     noHandleSignals: true,
     pollInterval: 200,
@@ -41,6 +46,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await runner?.stop();
+  await workerPool?.end();
   await database?.drop();
 });
 
