@@ -240,7 +240,12 @@ describe("the built API and worker as separate processes on one PostgreSQL", () 
     }
 
     // Each directory is the simulator's truth for its company, person by person.
-    const { rows: stored } = await sql<{ connection_id: string; remote_id: string; job_title: string | null; remote_status: string | null }>`
+    const { rows: stored } = await sql<{
+      connection_id: string;
+      remote_id: string;
+      job_title: string | null;
+      remote_status: string | null;
+    }>`
       select connection_id, remote_id, job_title, remote_status from employees
       where connection_id = any(${ids}::uuid[]) and remote_deleted_at is null`.execute(database.db);
     const storedByConnection = new Map<string, string[]>();
@@ -249,9 +254,7 @@ describe("the built API and worker as separate processes on one PostgreSQL", () 
       storedByConnection.set(row.connection_id, [...(storedByConnection.get(row.connection_id) ?? []), entry]);
     }
     for (const [i, c] of fleet.entries()) {
-      const truth = REVOKED.has(i)
-        ? []
-        : sim.truth(c.companyId).people.map((p) => `${p.id}|${p.title ?? ""}|${p.status ?? ""}`);
+      const truth = REVOKED.has(i) ? [] : sim.truth(c.companyId).people.map((p) => `${p.id}|${p.title ?? ""}|${p.status ?? ""}`);
       expect({ connection: i, people: (storedByConnection.get(c.connectionId) ?? []).sort() }).toEqual({
         connection: i,
         people: truth.sort(),
