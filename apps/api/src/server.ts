@@ -8,6 +8,7 @@ import type { DashboardHandler } from "./dashboard";
 import { checkHealth, checkReadiness } from "./health";
 import { sendJson } from "./http-json";
 import { routeLabel } from "./metrics/route-label";
+import { REQUEST_ID_HEADER, requestIdOf } from "./request-id";
 import { appRouter } from "./root";
 import { webhookHandlerFor } from "./webhooks/index";
 
@@ -33,16 +34,18 @@ export function createApiServer(deps: ApiDeps, options: ApiServerOptions = {}): 
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: ({ req }) => createContext(deps, { cookieHeader: req.headers.cookie }),
+    createContext: ({ req }) =>
+      createContext(deps, { cookieHeader: req.headers.cookie, requestId: req.headers[REQUEST_ID_HEADER] as string | undefined }),
     responseMeta({ ctx }) {
       const headers = new Headers({ "cache-control": "no-store" });
       for (const cookie of ctx?.responseCookies ?? []) headers.append("set-cookie", cookie);
       return { headers };
     },
-    onError({ error, path, type }) {
+    onError({ error, path, type, ctx }) {
       // Inputs are never logged: they carry passwords and invite tokens.
-      if (error.code === "INTERNAL_SERVER_ERROR") deps.log.error({ err: error, path, type }, "tRPC procedure failed");
-      else deps.log.debug({ code: error.code, path, type }, "tRPC procedure refused");
+      const requestId = ctx?.requestId;
+      if (error.code === "INTERNAL_SERVER_ERROR") deps.log.error({ err: error, path, type, requestId }, "tRPC procedure failed");
+      else deps.log.debug({ code: error.code, path, type, requestId }, "tRPC procedure refused");
     },
   });
 
@@ -59,6 +62,10 @@ export function createApiServer(deps: ApiDeps, options: ApiServerOptions = {}): 
 
   return http.createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    // Normalised in place, so every handler below (tRPC's context, the public API) reads the same id.
+    const requestId = requestIdOf(req);
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
     if (httpMetrics) {
       const started = process.hrtime.bigint();
       res.once("finish", () =>
