@@ -15,9 +15,9 @@ import { webhookHandlerFor } from "./webhooks/index";
 /**
  * The API's HTTP server, not yet listening (tests listen on port 0):
  *   /trpc/*       the tRPC router (the dashboard's API)
- *   GET /healthz  database, migrations and worker heartbeat (a status overview)
+ *   GET /healthz  liveness: the process answers (no database call); /livez is the same
  *   GET /readyz   this process can serve: database reachable, migrations current
- *   GET /livez    the process answers (no database call)
+ *   GET /statusz  the deployment at a glance: database, migrations and worker heartbeat
  *   GET /metrics  Prometheus metrics, when a registry is given
  *   /webhooks/<provider>/*   providers' webhooks (see webhooks/index.ts), e.g. POST /webhooks/lever/<connectionId>,
  *                 POST /webhooks/bamboohr/<connectionId>
@@ -82,18 +82,19 @@ export function createApiServer(deps: ApiDeps, options: ApiServerOptions = {}): 
 
     if (pathname.startsWith("/api/")) return publicApi(req, res);
 
-    if (pathname === "/healthz") {
-      if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "Use GET" });
-      void checkHealth(deps.db).then((report) => sendJson(res, report.ok ? 200 : 503, report));
-      return;
-    }
+    // Liveness answers from the process alone: a slow or lost database must not get it restarted.
+    if (pathname === "/healthz" || pathname === "/livez") return sendJson(res, 200, { ok: true });
 
     if (pathname === "/readyz") {
       void checkReadiness(deps.db).then((report) => sendJson(res, report.ok ? 200 : 503, report));
       return;
     }
 
-    if (pathname === "/livez") return sendJson(res, 200, { ok: true });
+    if (pathname === "/statusz") {
+      if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "Use GET" });
+      void checkHealth(deps.db).then((report) => sendJson(res, report.ok ? 200 : 503, report));
+      return;
+    }
 
     if (pathname === "/metrics" && options.metrics) return serveMetrics(options.metrics, res);
 
