@@ -27,7 +27,7 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
+async function waitForReady(url: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -115,8 +115,8 @@ async function main(): Promise<void> {
   }
 
   const hasApi = services(root, simulators).some((s) => s.name === "api");
-  if (hasApi && !(await waitForHealth(`http://127.0.0.1:${ports.api}/healthz`, 60_000))) {
-    log("the API did not become healthy within 60 s");
+  if (hasApi && !(await waitForReady(`http://127.0.0.1:${ports.api}/readyz`, 60_000))) {
+    log("the API did not become ready within 60 s");
     await stopAll(1);
     return;
   }

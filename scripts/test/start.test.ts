@@ -7,7 +7,7 @@ import { freePort } from "@roster/db";
 import { afterAll, describe, expect, it } from "vitest";
 
 // The README's first command on a fresh data folder: `pnpm start` must reach "ready", answer
-// /healthz with the database, migrations and worker all well, serve the dashboard, and stop
+// /statusz with the database, migrations and worker all well, serve the dashboard, and stop
 // everything, its embedded PostgreSQL included, on Ctrl-C. The simulators answer with the sandbox
 // values it printed.
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -61,7 +61,7 @@ function postgresProcessesUsing(dir: string): number {
 }
 
 describe("pnpm start", () => {
-  it("reaches ready, answers /healthz, serves the dashboard, and Ctrl-C stops everything", { timeout: 240_000 }, async () => {
+  it("reaches ready, answers /statusz, serves the dashboard, and Ctrl-C stops everything", { timeout: 240_000 }, async () => {
     const [api, web, zenefits, lever, bamboohr] = [
       await freePort(),
       await freePort(),
@@ -96,9 +96,9 @@ describe("pnpm start", () => {
     // The worker's first heartbeat may land a moment after the API is up.
     let health: Record<string, unknown> = {};
     await until(
-      "a healthy /healthz",
+      "a healthy /statusz",
       async () => {
-        const res = await fetch(`http://127.0.0.1:${api}/healthz`);
+        const res = await fetch(`http://127.0.0.1:${api}/statusz`);
         health = (await res.json()) as Record<string, unknown>;
         return res.status === 200 && health.worker === "ok";
       },

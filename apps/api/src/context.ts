@@ -47,11 +47,16 @@ export interface Context extends ApiDeps {
   sessionExpired: boolean;
   /** Set-Cookie values to send with this response (added in server.ts's responseMeta). */
   responseCookies: string[];
+  /** The HTTP request's id (request-id.ts); absent for server-side callers. */
+  requestId?: string;
 }
 
 /** Builds a request's context from its Cookie header; tests call it with a raw header too. */
-export async function createContext(deps: ApiDeps, request: { cookieHeader: string | undefined }): Promise<Context> {
+export async function createContext(
+  deps: ApiDeps,
+  request: { cookieHeader: string | undefined; requestId?: string },
+): Promise<Context> {
   const token = readCookie(request.cookieHeader, SESSION_COOKIE);
   const { session, expired } = token ? await loadSession(deps.db, token) : { session: null, expired: false };
-  return { ...deps, session, sessionExpired: expired, responseCookies: [] };
+  return { ...deps, session, sessionExpired: expired, responseCookies: [], requestId: request.requestId };
 }

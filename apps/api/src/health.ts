@@ -11,7 +11,7 @@ export interface HealthReport {
   worker: "ok" | "stale" | "absent" | "unknown";
 }
 
-/** What /healthz reports; never throws. */
+/** What /statusz reports; never throws. */
 export async function checkHealth(db: Db): Promise<HealthReport> {
   try {
     await sql`select 1`.execute(db);

@@ -1,3 +1,4 @@
+import type http from "node:http";
 import { assertProductionEnvironment, ConfigError, loadConfig, loadConnectorBaseUrls, signupPolicy } from "@roster/config";
 import { credentialDefaults as defaultCredentials } from "@roster/connections";
 import { assertDatabaseReachable, createDb } from "@roster/db";
@@ -80,10 +81,22 @@ export async function serveApi(options: ServeApiOptions): Promise<void> {
   void pointSandboxSimulatorsAtLatest(deps, installedConnectors);
 
   let stopping = false;
+  // While draining, every response still to be written closes its connection: a keep-alive
+  // client then sends its next request elsewhere, not down a socket about to be closed.
+  const unanswered = new Set<http.ServerResponse>();
+  const closeAfterAnswer = (res: http.ServerResponse) => {
+    if (!res.headersSent) res.setHeader("connection", "close");
+  };
+  server.prependListener("request", (_req, res) => {
+    if (stopping) return closeAfterAnswer(res);
+    unanswered.add(res);
+    res.once("close", () => unanswered.delete(res));
+  });
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "API stopping");
+    for (const res of unanswered) closeAfterAnswer(res);
     // Idle keep-alive sockets would hold close() open; active requests get a moment to finish.
     server.closeIdleConnections();
     const force = setTimeout(() => server.closeAllConnections(), 5_000);

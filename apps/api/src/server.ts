@@ -8,15 +8,16 @@ import type { DashboardHandler } from "./dashboard";
 import { checkHealth, checkReadiness } from "./health";
 import { sendJson } from "./http-json";
 import { routeLabel } from "./metrics/route-label";
+import { REQUEST_ID_HEADER, requestIdOf } from "./request-id";
 import { appRouter } from "./root";
 import { webhookHandlerFor } from "./webhooks/index";
 
 /**
  * The API's HTTP server, not yet listening (tests listen on port 0):
  *   /trpc/*       the tRPC router (the dashboard's API)
- *   GET /healthz  database, migrations and worker heartbeat (a status overview)
+ *   GET /healthz  liveness: the process answers (no database call); /livez is the same
  *   GET /readyz   this process can serve: database reachable, migrations current
- *   GET /livez    the process answers (no database call)
+ *   GET /statusz  the deployment at a glance: database, migrations and worker heartbeat
  *   GET /metrics  Prometheus metrics, when a registry is given
  *   /webhooks/<provider>/*   providers' webhooks (see webhooks/index.ts), e.g. POST /webhooks/lever/<connectionId>,
  *                 POST /webhooks/bamboohr/<connectionId>
@@ -33,16 +34,18 @@ export function createApiServer(deps: ApiDeps, options: ApiServerOptions = {}): 
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: ({ req }) => createContext(deps, { cookieHeader: req.headers.cookie }),
+    createContext: ({ req }) =>
+      createContext(deps, { cookieHeader: req.headers.cookie, requestId: req.headers[REQUEST_ID_HEADER] as string | undefined }),
     responseMeta({ ctx }) {
       const headers = new Headers({ "cache-control": "no-store" });
       for (const cookie of ctx?.responseCookies ?? []) headers.append("set-cookie", cookie);
       return { headers };
     },
-    onError({ error, path, type }) {
+    onError({ error, path, type, ctx }) {
       // Inputs are never logged: they carry passwords and invite tokens.
-      if (error.code === "INTERNAL_SERVER_ERROR") deps.log.error({ err: error, path, type }, "tRPC procedure failed");
-      else deps.log.debug({ code: error.code, path, type }, "tRPC procedure refused");
+      const requestId = ctx?.requestId;
+      if (error.code === "INTERNAL_SERVER_ERROR") deps.log.error({ err: error, path, type, requestId }, "tRPC procedure failed");
+      else deps.log.debug({ code: error.code, path, type, requestId }, "tRPC procedure refused");
     },
   });
 
@@ -59,6 +62,10 @@ export function createApiServer(deps: ApiDeps, options: ApiServerOptions = {}): 
 
   return http.createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    // Normalised in place, so every handler below (tRPC's context, the public API) reads the same id.
+    const requestId = requestIdOf(req);
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
     if (httpMetrics) {
       const started = process.hrtime.bigint();
       res.once("finish", () =>
@@ -75,18 +82,19 @@ export function createApiServer(deps: ApiDeps, options: ApiServerOptions = {}): 
 
     if (pathname.startsWith("/api/")) return publicApi(req, res);
 
-    if (pathname === "/healthz") {
-      if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "Use GET" });
-      void checkHealth(deps.db).then((report) => sendJson(res, report.ok ? 200 : 503, report));
-      return;
-    }
+    // Liveness answers from the process alone: a slow or lost database must not get it restarted.
+    if (pathname === "/healthz" || pathname === "/livez") return sendJson(res, 200, { ok: true });
 
     if (pathname === "/readyz") {
       void checkReadiness(deps.db).then((report) => sendJson(res, report.ok ? 200 : 503, report));
       return;
     }
 
-    if (pathname === "/livez") return sendJson(res, 200, { ok: true });
+    if (pathname === "/statusz") {
+      if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "Use GET" });
+      void checkHealth(deps.db).then((report) => sendJson(res, report.ok ? 200 : 503, report));
+      return;
+    }
 
     if (pathname === "/metrics" && options.metrics) return serveMetrics(options.metrics, res);
 

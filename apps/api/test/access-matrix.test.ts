@@ -150,6 +150,7 @@ const newEmail = () => `new-${emailCounter++}-${Date.now().toString(36)}@example
 
 /** A valid input for each procedure, so that an allowed caller gets past the access check. */
 const inputs: Record<ProcedurePath, (fx: OrgFixture, actor: Actor) => Promise<unknown> | unknown> = {
+  "auth.signupPolicy": () => undefined,
   "auth.signUp": async () => ({
     name: "New Person",
     email: newEmail(),

@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 
 const health = async (base = api.url) => {
-  const res = await fetch(`${base}/healthz`);
+  const res = await fetch(`${base}/statusz`);
   return { status: res.status, body: await res.json() };
 };
 
@@ -26,7 +26,7 @@ const heartbeat = (secondsAgo: number) =>
     .values({ worker_id: `w-${secondsAgo}`, last_seen_at: sql<Date>`now() - make_interval(secs => ${secondsAgo})` })
     .execute();
 
-describe("GET /healthz", () => {
+describe("GET /statusz", () => {
   it("is healthy with no worker yet (absent)", async () => {
     expect(await health()).toEqual({
       status: 200,
@@ -78,6 +78,12 @@ describe("GET /healthz", () => {
         status: 503,
         body: { ok: false, database: "unreachable", migrations: "unknown", worker: "unknown" },
       });
+      // Not ready, but alive: liveness never asks the database, so the process is not restarted for it.
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(503);
+      for (const path of ["/healthz", "/livez"]) {
+        const live = await fetch(`http://127.0.0.1:${port}${path}`);
+        expect({ path, status: live.status, body: await live.json() }).toEqual({ path, status: 200, body: { ok: true } });
+      }
     } finally {
       server.close();
       await db.destroy();

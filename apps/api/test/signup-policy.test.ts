@@ -14,6 +14,10 @@ describe("SIGNUP unset outside sandbox (invite-only by default)", () => {
   });
   afterAll(() => api?.close());
 
+  it("says so to anyone asking, so the dashboard shows no sign-up form", async () => {
+    expect(await api.client().trpc.auth.signupPolicy.query()).toEqual({ signup: "invite-only" });
+  });
+
   it("refuses a sign-up with FORBIDDEN and creates no account or organisation", async () => {
     const { trpc } = api.client();
     await expectTrpcError(trpc.auth.signUp.mutate(newOwner("grace@example.test")), "FORBIDDEN", /invitation/);
@@ -58,6 +62,7 @@ describe("SIGNUP=open", () => {
 
   it("creates the account and signs it in as owner", async () => {
     const { trpc } = api.client();
+    expect(await trpc.auth.signupPolicy.query()).toEqual({ signup: "open" });
     await trpc.auth.signUp.mutate(newOwner("grace@example.test"));
     expect((await trpc.auth.me.query()).active).toMatchObject({ organisationName: "Cobol Co", role: "owner" });
   });

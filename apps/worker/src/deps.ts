@@ -14,6 +14,8 @@ export type { PolicyConfig, SyncOutcome, SyncTrigger } from "@roster/connection-
 export type SyncConnection = (args: {
   connectionId: string;
   trigger: string;
+  /** The API request that asked for the sync; stored on the run. */
+  requestId?: string;
   /** Aborted when the worker shuts down: stop at the next checkpoint. */
   signal: AbortSignal;
   log: Logger;

@@ -4,11 +4,12 @@ import { assertProductionEnvironment, ConfigError, loadConfig } from "@roster/co
 import { assertDatabaseReachable, createDb, DatabaseUnavailableError, migrationsAreCurrent, redactUrl } from "@roster/db";
 import { createLogger } from "@roster/logger";
 import { createMetricsRegistry, createSyncMetrics, registerFleetGauges } from "@roster/metrics";
-import { run, runMigrations, type WorkerEvents } from "graphile-worker";
+import { run, type WorkerEvents } from "graphile-worker";
 import { crontab } from "./crontab";
 import type { WorkerDeps } from "./deps";
 import { graphileLogger } from "./graphile-logger";
 import { startHeartbeat } from "./heartbeat";
+import { migrateJobSchema } from "./job-schema";
 import { startMailDelivery } from "./mail-delivery";
 import { runnerPreset } from "./runner-preset";
 import { onShutdownSignal } from "./shutdown-signals";
@@ -52,7 +53,7 @@ export async function serveWorker(options: ServeWorkerOptions): Promise<void> {
   const metrics = createMetricsRegistry("worker");
   registerFleetGauges(metrics, db);
   const logger = graphileLogger(log);
-  await runMigrations({ connectionString, logger });
+  await migrateJobSchema(db, connectionString, logger);
   const mail = await startMailDelivery(config, log);
   const deps: WorkerDeps = {
     db,

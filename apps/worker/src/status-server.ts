@@ -9,8 +9,8 @@ export interface StatusServer {
 
 /**
  * The worker's small HTTP port, for probes and Prometheus:
- *   GET /healthz  the job runner is running (liveness; no database call)
- *   GET /readyz   database reachable and migrations current
+ *   GET /healthz  liveness: the process answers (no database call); /livez is the same
+ *   GET /readyz   the job runner is taking jobs (not stopping), the database is reachable and migrations current
  *   GET /metrics  this process's metrics and the fleet gauges
  */
 export async function startStatusServer(input: {
@@ -21,9 +21,9 @@ export async function startStatusServer(input: {
 }): Promise<StatusServer> {
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
-    if (pathname === "/healthz") return json(res, input.running() ? 200 : 503, { ok: input.running() });
+    if (pathname === "/healthz" || pathname === "/livez") return json(res, 200, { ok: true });
     if (pathname === "/readyz") {
-      void readiness(input.db).then((report) => json(res, report.ok ? 200 : 503, report));
+      void readiness(input.db, input.running()).then((report) => json(res, report.ok ? 200 : 503, report));
       return;
     }
     if (pathname === "/metrics") return serveMetrics(input.metrics, res);
@@ -41,14 +41,18 @@ export async function startStatusServer(input: {
   };
 }
 
-async function readiness(db: Db): Promise<{ ok: boolean; database: string; migrations: string }> {
+async function readiness(
+  db: Db,
+  running: boolean,
+): Promise<{ ok: boolean; runner: "running" | "stopping"; database: string; migrations: string }> {
+  const runner = running ? "running" : "stopping";
   try {
     await sql`select 1`.execute(db);
   } catch {
-    return { ok: false, database: "unreachable", migrations: "unknown" };
+    return { ok: false, runner, database: "unreachable", migrations: "unknown" };
   }
   const current = await migrationsAreCurrent(db).catch(() => false);
-  return { ok: current, database: "ok", migrations: current ? "current" : "pending" };
+  return { ok: current && running, runner, database: "ok", migrations: current ? "current" : "pending" };
 }
 
 function json(res: http.ServerResponse, status: number, body: unknown): void {

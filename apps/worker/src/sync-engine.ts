@@ -11,12 +11,22 @@ import { SyncAlreadyRunningError, type SyncConnection } from "./deps";
  * finished sync is counted by connector and outcome.
  */
 export function createSyncEngine(db: Db, encryptionKey: string, metrics?: SyncMetrics): SyncConnection {
-  return async ({ connectionId, trigger, signal, log, records }) => {
+  return async ({ connectionId, trigger, requestId, signal, log, records }) => {
     const started = process.hrtime.bigint();
     const connector = metrics ? await connectorOf(db, connectionId) : "";
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
-      const outcome = await runConnectionSync({ db, connectionId, trigger, connectors, encryptionKey, signal, log, records });
+      const outcome = await runConnectionSync({
+        db,
+        connectionId,
+        trigger,
+        requestId,
+        connectors,
+        encryptionKey,
+        signal,
+        log,
+        records,
+      });
       if (metrics) {
         const sum = totals(outcome.counts);
         metrics.observe({

@@ -68,6 +68,23 @@ describe("Sync now", () => {
     expect((await connectionRow(h.db, id)).last_success_at).not.toBeNull();
   });
 
+  it("carries the asking request's id into the job and to the engine, also after waiting behind a running sync", async () => {
+    // Tried: requestSyncNow with a request id while the connection's sync lock is taken, then
+    // again once it is free. Must hold: the queued job's payload has the id, the job queued again
+    // behind the running sync keeps it, and the engine is called with it both times.
+    const id = await createConnection(h.db, organisationId, { last_sync_at: inHours(-1), next_sync_at: inHours(23) });
+    h.sync.script(id, "busy");
+    expect(await requestSyncNow(h.db, id, "manual", new Date(), "req-42")).toBe("queued");
+    expect((await queuedSyncJobs(id))[0]?.payload).toEqual({ connectionId: id, trigger: "manual", requestId: "req-42" });
+    await h.runJobs();
+    expect((await queuedSyncJobs(id))[0]?.payload).toEqual({ connectionId: id, trigger: "manual", requestId: "req-42" });
+
+    await sql`update graphile_worker._private_jobs set run_at = now() where key = ${syncJobKey(id)}`.execute(h.db);
+    await h.runJobs();
+    const asked = { connectionId: id, trigger: "manual", requestId: "req-42" };
+    expect(h.sync.calls.filter((c) => c.connectionId === id)).toEqual([asked, asked]);
+  });
+
   it("refuses a disabled or unknown connection", async () => {
     const disabled = await createConnection(h.db, organisationId, { status: "disabled", next_sync_at: null });
     expect(await requestSyncNow(h.db, disabled)).toBe("disabled");

@@ -15,6 +15,8 @@ export async function requestSyncNow(
   connectionId: string,
   trigger: "manual" | "initial" | "rotation" = "manual",
   now: Date = new Date(),
+  /** The API request asking (X-Request-Id): carried into the job, the sync's logs and its run. */
+  requestId?: string,
 ): Promise<SyncNowResult> {
   return inTransaction(db, async (trx) => {
     const connection = await trx
@@ -25,7 +27,7 @@ export async function requestSyncNow(
       .executeTakeFirst();
     if (!connection) return "not_found";
     if (connection.status === "disabled") return "disabled";
-    await queueSyncs(trx, [{ connectionId, trigger }], now);
+    await queueSyncs(trx, [{ connectionId, trigger, requestId }], now);
     return "queued";
   });
 }

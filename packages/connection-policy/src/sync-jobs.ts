@@ -8,6 +8,8 @@ import type { SyncTrigger } from "./deps";
 export interface SyncConnectionPayload {
   connectionId: string;
   trigger: SyncTrigger;
+  /** The API request that asked for the sync: its logs and its run carry the same id. */
+  requestId?: string;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function requeueBehindRunningSync(
 export interface SyncRequest {
   connectionId: string;
   trigger: SyncTrigger;
+  requestId?: string;
 }
 
 /**
@@ -72,7 +75,11 @@ export async function queueSyncs(db: Kysely<Database>, requests: readonly SyncRe
     db,
     requests.map((r) => ({
       identifier: "sync_connection",
-      payload: { connectionId: r.connectionId, trigger: r.trigger } satisfies SyncConnectionPayload,
+      payload: {
+        connectionId: r.connectionId,
+        trigger: r.trigger,
+        ...(r.requestId ? { requestId: r.requestId } : {}),
+      } satisfies SyncConnectionPayload,
       jobKey: syncJobKey(r.connectionId),
       maxAttempts: SYNC_JOB_MAX_ATTEMPTS,
     })),

@@ -176,10 +176,10 @@ export async function enableByOwner(deps: ConnectionDeps, actor: Actor, connecti
   });
 }
 
-export async function syncNow(deps: ConnectionDeps, actor: Actor, connectionId: string) {
+export async function syncNow(deps: ConnectionDeps, actor: Actor, connectionId: string, options: { requestId?: string } = {}) {
   const row = await ownedConnection(deps, actor, connectionId);
   const result = await deps.db.transaction().execute(async (trx) => {
-    const queued = await requestSyncNow(trx, row.id, "manual");
+    const queued = await requestSyncNow(trx, row.id, "manual", new Date(), options.requestId);
     if (queued === "queued") await auditConnection(trx, actor, "connection.sync_requested", row.id);
     return queued;
   });

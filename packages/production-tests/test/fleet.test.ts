@@ -7,9 +7,11 @@ import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuiltProcess, startApi, startWorker, stopGracefully } from "./helpers/processes";
 
-const ORGANISATIONS = 20;
-/** One organisation's token is revoked before the run: its sync fails and its owner is emailed once. */
-const REVOKED = 0;
+const ORGANISATIONS = 200;
+/** Small companies: the test is about many connections at once, not big directories. */
+const PEOPLE_PER_COMPANY = 10;
+/** These organisations' tokens are revoked before the run: each sync fails and its owner is emailed once. */
+const REVOKED = new Set([0, 57, 113, 171]);
 
 let database: TestDatabase;
 let sim: ZenefitsSim;
@@ -19,9 +21,10 @@ const encryptionKey = generateEncryptionKey();
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  // Each company answers slowly, so syncs are still running when a worker is killed.
-  sim = await startZenefitsSim({ port: 0, companies: ORGANISATIONS, people: 25, seed: 7 });
-  sim.setFaults({ latencyMs: 40, latencyJitterMs: 40 });
+  sim = await startZenefitsSim({ port: 0, companies: ORGANISATIONS, people: PEOPLE_PER_COMPANY, seed: 7 });
+  // Each company answers slowly, so syncs are still running when workers are killed; a few
+  // requests answer 500, which the connector's client retries within the sync.
+  sim.setFaults({ latencyMs: 30, latencyJitterMs: 30, error500Rate: 0.01, seed: 11 });
   catcher = await startMailCatcher({ port: 0 });
 });
 afterAll(async () => {
@@ -69,7 +72,7 @@ async function createFleet(): Promise<{ connectionId: string; companyId: string;
       .returning("id")
       .executeTakeFirstOrThrow();
     const token = sim.createToken({ companyId });
-    if (i === REVOKED) sim.revokeToken(token);
+    if (REVOKED.has(i)) sim.revokeToken(token);
     await database.db
       .updateTable("connections")
       .set({ credentials_encrypted: encryptJson({ accessToken: token, baseUrl: sim.url }, encryptionKey, row.id) })
@@ -101,22 +104,79 @@ function metric(text: string, name: string, labels: Record<string, string>): num
   return sum;
 }
 
+/** The sync_connection jobs a worker process holds now (locked by one of its job runners). */
+async function syncsHeldBy(worker: BuiltProcess): Promise<number> {
+  const workerId = `${os.hostname()}:${worker.child.pid}`;
+  const { rows } = await sql<{ n: string }>`
+    select count(*) as n from graphile_worker.jobs j
+    join worker_heartbeats h on j.locked_by = any(h.job_worker_ids)
+    where h.worker_id = ${workerId} and j.task_identifier = 'sync_connection'`.execute(database.db);
+  return Number(rows[0]?.n);
+}
+
+async function finishedRuns(ids: string[]): Promise<number> {
+  const row = await database.db
+    .selectFrom("sync_runs")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("connection_id", "in", ids)
+    .where("status", "!=", "running")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const isRunning = (p: BuiltProcess) => p.child.exitCode === null && p.child.signalCode === null;
+
+/**
+ * Waits until one of `workers` holds a sync, then a random moment more, and SIGKILLs it.
+ * Returns the killed worker and how many syncs it held when last looked at.
+ */
+async function killOneHoldingASync(workers: BuiltProcess[]): Promise<{ killed: BuiltProcess; held: number }> {
+  const { killed, held } = await waitFor(
+    "a worker holding a sync",
+    async () => {
+      for (const worker of workers.filter(isRunning)) {
+        const held = await syncsHeldBy(worker);
+        if (held > 0) return { killed: worker, held };
+      }
+      return undefined;
+    },
+    60_000,
+  );
+  await pause(Math.floor(Math.random() * 400));
+  killed.child.kill("SIGKILL");
+  expect((await killed.exited).signal).toBe("SIGKILL");
+  return { killed, held };
+}
+
 describe("the built API and worker as separate processes on one PostgreSQL", () => {
-  it("syncs every connection exactly once with 2 APIs and 2 workers, one worker killed with SIGKILL mid-way", {
-    timeout: 180_000,
+  it("syncs 200 organisations exactly once with 2 APIs and 3 workers, two workers SIGKILLed and one started mid-way", {
+    timeout: 240_000,
   }, async () => {
     // Tried: `roster migrate` has run (the test database is migrated); 2 `roster serve api` and
-    // 2 `roster serve worker` processes from the built bundle; 20 organisations with Zenefits
-    // connections on the simulator, all due at once (one with a revoked token); the schedule
-    // queued once; one worker SIGKILLed while syncs run. Must hold afterwards: each connection
-    // has exactly one sync run (succeeded, or failed for the revoked token), every directory
-    // matches its simulator company, nothing is left running or queued, every next sync is set
-    // 24 h after its run, the revoked connection's owner got exactly one email, the survivors
-    // answer /readyz and /metrics (with the syncs counted), and each exits 0 on SIGTERM.
+    // 3 `roster serve worker` processes from the built bundle; 200 organisations with Zenefits
+    // connections on the simulator (10 people each, a few requests answering 500), all due at
+    // once, four with a revoked token; the schedule queued once; one worker SIGKILLed at a
+    // random moment while it holds syncs, a new worker started, then a second one SIGKILLed
+    // later the same way. Must hold afterwards: each connection has exactly one sync run
+    // (succeeded, or failed for a revoked token), every directory equals its simulator company
+    // person by person, nothing is left running or queued, every next sync is set 24 h (or
+    // 1 h after a failure) after its run, each revoked connection's owner got exactly one
+    // email and nobody else any, the survivors answer /readyz and /metrics (with the syncs
+    // counted), and each exits 0 on SIGTERM.
     const fleet = await createFleet();
+    const ids = fleet.map((c) => c.connectionId);
     const env = environment();
-    const [apiA, apiB, workerA, workerB] = await Promise.all([startApi(env), startApi(env), startWorker(env), startWorker(env)]);
-    started.push(apiA.process, apiB.process, workerA.process, workerB.process);
+    const [apiA, apiB, ...firstWorkers] = await Promise.all([
+      startApi(env),
+      startApi(env),
+      startWorker(env),
+      startWorker(env),
+      startWorker(env),
+    ]);
+    if (!apiA || !apiB) throw new Error("the APIs did not start");
+    const workers = firstWorkers.map((w) => w.process);
+    started.push(apiA.process, apiB.process, ...workers);
 
     // The dashboard and the API share an origin: the built dashboard is served by both APIs.
     for (const api of [apiA, apiB]) {
@@ -130,25 +190,23 @@ describe("the built API and worker as separate processes on one PostgreSQL", () 
     await docsAsset.arrayBuffer();
 
     // What the crontab's schedule_due does every minute, asked for once now.
+    const queuedAt = Date.now();
     await sql`select graphile_worker.add_job('schedule_due', '{}'::json)`.execute(database.db);
-    // Killed while it holds a sync: the job it had locked must go to the other worker and resume.
-    const workerAId = `${os.hostname()}:${workerA.process.child.pid}`;
-    const heldByA = await waitFor(
-      "worker A holding a sync",
-      async () => {
-        const { rows } = await sql<{ n: string }>`
-          select count(*) as n from graphile_worker.jobs j
-          join worker_heartbeats h on j.locked_by = any(h.job_worker_ids)
-          where h.worker_id = ${workerAId} and j.task_identifier = 'sync_connection'`.execute(database.db);
-        return Number(rows[0]?.n) > 0 ? Number(rows[0]?.n) : undefined;
-      },
-      60_000,
-    );
-    workerA.process.child.kill("SIGKILL");
-    const killed = await workerA.process.exited;
-    expect(killed.signal).toBe("SIGKILL");
 
-    const ids = fleet.map((c) => c.connectionId);
+    // First kill: a worker holding syncs; their jobs must go to the others and resume.
+    const first = await killOneHoldingASync(workers);
+    const replacement = await startWorker(env);
+    started.push(replacement.process);
+    // Second kill, later: once a random share of the fleet has finished.
+    const secondKillAfter = Math.floor(ORGANISATIONS * (0.2 + Math.random() * 0.3));
+    await waitFor(
+      `${secondKillAfter} runs finished`,
+      async () => ((await finishedRuns(ids)) >= secondKillAfter ? true : undefined),
+      120_000,
+    );
+    const second = await killOneHoldingASync(workers.filter((w) => w !== first.killed));
+    const killedAtRuns = await finishedRuns(ids);
+
     await waitFor(
       "every connection synced and the queue empty",
       async () => {
@@ -162,12 +220,13 @@ describe("the built API and worker as separate processes on one PostgreSQL", () 
           select count(*) as n from graphile_worker.jobs where task_identifier = 'sync_connection'`.execute(database.db);
         return Number(pending.n) === 0 && Number(rows[0]?.n) === 0 ? true : undefined;
       },
-      120_000,
+      150_000,
     );
 
+    // Exactly one run per connection: none lost with a killed worker, none duplicated by the recovery.
     const runs = await database.db
       .selectFrom("sync_runs")
-      .select(["connection_id", "status", "started_at"])
+      .select(["connection_id", "status", "started_at", "finished_at", "attempts"])
       .where("connection_id", "in", ids)
       .execute();
     const runsByConnection = new Map<string, string[]>();
@@ -176,35 +235,41 @@ describe("the built API and worker as separate processes on one PostgreSQL", () 
     for (const [i, c] of fleet.entries()) {
       expect({ connection: i, runs: runsByConnection.get(c.connectionId) }).toEqual({
         connection: i,
-        runs: [i === REVOKED ? "failed" : "succeeded"],
+        runs: [REVOKED.has(i) ? "failed" : "succeeded"],
       });
     }
 
-    // Each directory is the simulator's truth for its company.
-    const people = await database.db
-      .selectFrom("employees")
-      .select(["connection_id", (eb) => eb.fn.countAll<string>().as("n")])
-      .where("connection_id", "in", ids)
-      .where("remote_deleted_at", "is", null)
-      .groupBy("connection_id")
-      .execute();
-    const peopleByConnection = new Map(people.map((p) => [p.connection_id, Number(p.n)]));
+    // Each directory is the simulator's truth for its company, person by person.
+    const { rows: stored } = await sql<{
+      connection_id: string;
+      remote_id: string;
+      job_title: string | null;
+      remote_status: string | null;
+    }>`
+      select connection_id, remote_id, job_title, remote_status from employees
+      where connection_id = any(${ids}::uuid[]) and remote_deleted_at is null`.execute(database.db);
+    const storedByConnection = new Map<string, string[]>();
+    for (const row of stored) {
+      const entry = `${row.remote_id}|${row.job_title ?? ""}|${row.remote_status ?? ""}`;
+      storedByConnection.set(row.connection_id, [...(storedByConnection.get(row.connection_id) ?? []), entry]);
+    }
     for (const [i, c] of fleet.entries()) {
-      if (i === REVOKED) continue;
-      expect({ connection: i, people: peopleByConnection.get(c.connectionId) }).toEqual({
+      const truth = REVOKED.has(i) ? [] : sim.truth(c.companyId).people.map((p) => `${p.id}|${p.title ?? ""}|${p.status ?? ""}`);
+      expect({ connection: i, people: (storedByConnection.get(c.connectionId) ?? []).sort() }).toEqual({
         connection: i,
-        people: sim.counts(c.companyId).people,
+        people: truth.sort(),
       });
     }
 
-    // The next sync is set once, from the run: a day after a success, an hour after the failure.
+    // The next sync is set once, from the run: a day after a success, an hour after a failure.
     const connections = await database.db
       .selectFrom("connections")
       .select(["id", "status", "next_sync_at", "last_sync_at", "consecutive_failures"])
       .where("id", "in", ids)
       .execute();
+    const revokedIds = new Set(fleet.filter((_, i) => REVOKED.has(i)).map((c) => c.connectionId));
     for (const c of connections) {
-      const revoked = c.id === fleet[REVOKED]?.connectionId;
+      const revoked = revokedIds.has(c.id);
       const gapHours = ((c.next_sync_at?.getTime() ?? 0) - (c.last_sync_at?.getTime() ?? 0)) / 3_600_000;
       expect({ status: c.status, failures: c.consecutive_failures }).toEqual(
         revoked ? { status: "failing", failures: 1 } : { status: "active", failures: 0 },
@@ -213,42 +278,62 @@ describe("the built API and worker as separate processes on one PostgreSQL", () 
       expect(gapHours).toBeLessThan(revoked ? 1.1 : 24.1);
     }
 
-    // The failure email reaches the revoked connection's address once, from whichever worker sent it.
-    const alerts = fleet[REVOKED]?.alerts ?? "";
+    // Each failure email reaches its connection's address once, from whichever worker sent it.
+    const alertsOf = (i: number) => fleet[i]?.alerts ?? "";
     await waitFor(
-      "the failure email",
-      async () => (catcher.messages().some((m) => m.to.includes(alerts)) ? true : undefined),
+      "the failure emails",
+      async () => ([...REVOKED].every((i) => catcher.messages().some((m) => m.to.includes(alertsOf(i)))) ? true : undefined),
       30_000,
     );
-    await new Promise((r) => setTimeout(r, 1_500));
-    expect(catcher.messages().filter((m) => m.to.includes(alerts))).toHaveLength(1);
-    for (const c of fleet.slice(1)) expect(catcher.messages().filter((m) => m.to.includes(c.alerts))).toHaveLength(0);
+    await pause(1_500);
+    const emailsTo = (address: string) => catcher.messages().filter((m) => m.to.includes(address)).length;
+    for (const [i, c] of fleet.entries()) {
+      expect({ connection: i, emails: emailsTo(c.alerts) }).toEqual({ connection: i, emails: REVOKED.has(i) ? 1 : 0 });
+    }
 
-    // The survivors are ready and report metrics; the surviving worker counted the syncs it ran.
-    for (const url of [apiA.url, apiB.url, workerB.statusUrl]) {
+    // The survivors are ready and report metrics; the surviving workers counted the syncs they ran.
+    const survivors = [...workers.filter(isRunning), replacement.process];
+    expect(survivors).toHaveLength(2);
+    const survivorUrls = [...firstWorkers.filter((w) => isRunning(w.process)), replacement].map((w) => w.statusUrl);
+    for (const url of [apiA.url, apiB.url, ...survivorUrls]) {
       const ready = await fetch(`${url}/readyz`);
       expect(ready.status).toBe(200);
     }
-    const workerMetrics = await (await fetch(`${workerB.statusUrl}/metrics`)).text();
-    expect(metric(workerMetrics, "roster_syncs_total", { connector: "zenefits", outcome: "succeeded" })).toBeGreaterThan(0);
-    expect(metric(workerMetrics, "roster_sync_records_written_total", { connector: "zenefits" })).toBeGreaterThan(0);
-    expect(metric(workerMetrics, "roster_sync_duration_seconds_count", { connector: "zenefits" })).toBeGreaterThan(0);
+    let syncsBySurvivors = 0;
+    for (const url of survivorUrls) {
+      const workerMetrics = await (await fetch(`${url}/metrics`)).text();
+      syncsBySurvivors += metric(workerMetrics, "roster_syncs_total", {});
+    }
+    const lastMetrics = await (await fetch(`${replacement.statusUrl}/metrics`)).text();
+    expect(metric(lastMetrics, "roster_syncs_total", { connector: "zenefits", outcome: "succeeded" })).toBeGreaterThan(0);
+    expect(metric(lastMetrics, "roster_sync_records_written_total", { connector: "zenefits" })).toBeGreaterThan(0);
+    expect(metric(lastMetrics, "roster_sync_duration_seconds_count", { connector: "zenefits" })).toBeGreaterThan(0);
     const apiMetrics = await (await fetch(`${apiA.url}/metrics`)).text();
-    expect(metric(apiMetrics, "roster_connections", { state: "active" })).toBe(ORGANISATIONS - 1);
-    expect(metric(apiMetrics, "roster_connections", { state: "failing" })).toBe(1);
+    expect(metric(apiMetrics, "roster_connections", { state: "active" })).toBe(ORGANISATIONS - REVOKED.size);
+    expect(metric(apiMetrics, "roster_connections", { state: "failing" })).toBe(REVOKED.size);
     expect(metric(apiMetrics, "roster_http_requests_total", { route: "(dashboard)", status: "200" })).toBe(1);
 
-    const counts = {
-      connections: fleet.length,
+    // The figures: from the schedule's queueing to the last run's end.
+    const lastFinished = Math.max(...runs.map((r) => r.finished_at?.getTime() ?? 0));
+    const seconds = (lastFinished - queuedAt) / 1000;
+    const people = stored.length;
+    const figures = {
+      organisations: fleet.length,
       runs: runs.length,
-      people: [...peopleByConnection.values()].reduce((a, b) => a + b, 0),
-      syncsHeldByKilledWorker: heldByA,
-      syncsFinishedByWorkerB: metric(workerMetrics, "roster_syncs_total", {}),
+      resumedRuns: runs.filter((r) => r.attempts > 1).length,
+      people,
+      durationSeconds: Number(seconds.toFixed(2)),
+      syncsPerSecond: Number((runs.length / seconds).toFixed(1)),
+      peoplePerSecond: Number((people / seconds).toFixed(0)),
+      syncsHeldByFirstKilled: first.held,
+      syncsHeldBySecondKilled: second.held,
+      runsFinishedAtSecondKill: killedAtRuns,
+      syncsFinishedBySurvivors: syncsBySurvivors,
     };
-    console.log(`fleet: ${JSON.stringify(counts)}`);
+    console.log(`fleet: ${JSON.stringify(figures)}`);
 
     // SIGTERM: each remaining process finishes what it holds and exits 0.
-    const exits = await Promise.all([apiA, apiB, workerB].map((p) => stopGracefully(p.process)));
-    expect(exits.map((e) => e.code)).toEqual([0, 0, 0]);
+    const exits = await Promise.all([apiA.process, apiB.process, ...survivors].map((p) => stopGracefully(p)));
+    expect(exits.map((e) => e.code)).toEqual([0, 0, 0, 0]);
   });
 });

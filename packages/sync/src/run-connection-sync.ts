@@ -7,7 +7,7 @@ import { type RunSyncInput, runSync, type SyncOutcome } from "./run-sync";
 export interface RunConnectionSyncInput
   extends Pick<
     RunSyncInput,
-    "log" | "signal" | "retry" | "timeoutMs" | "batchSize" | "rateLimit" | "onProgress" | "records" | "full"
+    "log" | "signal" | "retry" | "timeoutMs" | "batchSize" | "rateLimit" | "onProgress" | "records" | "full" | "requestId"
   > {
   db: Db;
   connectionId: string;

@@ -14,13 +14,13 @@ export interface OpenedRun {
 }
 
 /**
- * A running run of this connection left by a crash is continued, with the plan it started
- * with; otherwise a new run starts with `plan()`.
+ * A running run of this connection left by a crash is continued, with the plan (and request id)
+ * it started with; otherwise a new run starts with `plan()`.
  */
 export async function openRun(
   db: Db,
   connection: { id: string; organisationId: string },
-  trigger: string,
+  asked: { trigger: string; requestId?: string },
   plan: () => Promise<RunPlan>,
 ): Promise<OpenedRun> {
   const existing = await db
@@ -52,7 +52,8 @@ export async function openRun(
     .values({
       organisation_id: connection.organisationId,
       connection_id: connection.id,
-      trigger,
+      trigger: asked.trigger,
+      request_id: asked.requestId ?? null,
       heartbeat_at: new Date(),
       mode: chosen.mode,
       changes_since: chosen.since,

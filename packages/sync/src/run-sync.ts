@@ -35,6 +35,8 @@ export interface RunSyncInput {
     lastFullSyncAt?: Date | null;
   };
   trigger: string;
+  /** The API request that asked for this sync (X-Request-Id), stored on the run it starts. */
+  requestId?: string;
   /** Re-read only these records of one stream (a webhook named them); deletions are what the provider reports. */
   records?: { stream: string; remoteIds: string[] };
   /** Read every stream in full even where a changes read would do (against drift). */
@@ -103,15 +105,19 @@ export async function runSync(input: RunSyncInput): Promise<SyncOutcome> {
 
 async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal): Promise<SyncOutcome> {
   const { db, connector, connection } = input;
-  const { runId, counts, resumed, plan } = await openRun(db, connection, input.trigger, async () =>
-    planRun({
-      connector,
-      lastSuccessStart: connection.lastSuccessAt ? await lastSuccessStart(db, connection.id) : null,
-      lastFullSyncAt: connection.lastFullSyncAt ?? null,
-      records: input.records,
-      full: input.full,
-      now: new Date(),
-    }),
+  const { runId, counts, resumed, plan } = await openRun(
+    db,
+    connection,
+    { trigger: input.trigger, requestId: input.requestId },
+    async () =>
+      planRun({
+        connector,
+        lastSuccessStart: connection.lastSuccessAt ? await lastSuccessStart(db, connection.id) : null,
+        lastFullSyncAt: connection.lastFullSyncAt ?? null,
+        records: input.records,
+        full: input.full,
+        now: new Date(),
+      }),
   );
   const scope: UpsertScope = { organisationId: connection.organisationId, connectionId: connection.id, runId };
   const finishing = { id: runId, connectionId: connection.id, mode: plan.mode };

@@ -31,6 +31,7 @@ export const rolesForLevel = {
 } as const satisfies Record<Exclude<AccessLevel, "public" | "signedIn">, readonly Role[]>;
 
 export const permissions = {
+  "auth.signupPolicy": "public",
   "auth.signUp": "public",
   "auth.signIn": "public",
   "auth.signOut": "public",

@@ -9,6 +9,9 @@ import { signInInput, signUpInput } from "../schemas/auth";
 import { access, router } from "../trpc";
 
 export const authRouter = router({
+  /** Whether anyone may sign up here, so the dashboard shows the form or says how to get an invite. */
+  signupPolicy: access("auth.signupPolicy", "public").query(({ ctx }) => ({ signup: signupPolicy(ctx.config) })),
+
   /** A new account and a new organisation it owns; signs the new user in. */
   signUp: access("auth.signUp", "public")
     .input(signUpInput)

@@ -6,6 +6,7 @@ import { SyncAlreadyRunningError, type SyncOutcome, SyncUnavailableError, type W
 export const syncConnectionPayload = z.object({
   connectionId: z.string().uuid(),
   trigger: z.enum(["initial", "scheduled", "manual", "retry", "rotation"]),
+  requestId: z.string().max(128).optional(),
 });
 
 /**
@@ -17,8 +18,9 @@ export const syncConnectionPayload = z.object({
  */
 export function syncConnection(deps: WorkerDeps): Task<"sync_connection"> {
   return async (payload, helpers) => {
-    const { connectionId, trigger } = syncConnectionPayload.parse(payload);
-    const log = deps.log.child({ task: "sync_connection", connectionId, trigger, jobId: helpers.job.id });
+    const { connectionId, trigger, requestId } = syncConnectionPayload.parse(payload);
+    // Every line of this sync, the engine's included, names the API request that asked for it.
+    const log = deps.log.child({ task: "sync_connection", connectionId, trigger, jobId: helpers.job.id, requestId });
 
     const connection = await deps.db
       .selectFrom("connections as c")
@@ -33,10 +35,10 @@ export function syncConnection(deps: WorkerDeps): Task<"sync_connection"> {
 
     let result: SyncOutcome | CrashedSync;
     try {
-      result = await deps.syncConnection({ connectionId, trigger, signal: helpers.abortSignal, log });
+      result = await deps.syncConnection({ connectionId, trigger, requestId, signal: helpers.abortSignal, log });
     } catch (error) {
       if (error instanceof SyncAlreadyRunningError) {
-        const runAt = await requeueBehindRunningSync(helpers, { connectionId, trigger }, deps.clock());
+        const runAt = await requeueBehindRunningSync(helpers, { connectionId, trigger, requestId }, deps.clock());
         return log.info({ runAt }, "a sync of this connection is running; this request waits for it");
       }
       if (error instanceof SyncUnavailableError) throw error;

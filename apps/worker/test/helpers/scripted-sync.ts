@@ -8,7 +8,7 @@ export interface ScriptedSync {
   sync: SyncConnection;
   /** What the next syncs of a connection do, in order; once the script runs out, syncs succeed. */
   script(connectionId: string, ...steps: ScriptStep[]): void;
-  calls: Array<{ connectionId: string; trigger: string }>;
+  calls: Array<{ connectionId: string; trigger: string; requestId?: string }>;
 }
 
 export const SCRIPTED_ERROR = { kind: "unreachable", message: "Zenefits did not answer within 30 s (scripted)" };
@@ -22,8 +22,8 @@ export const SCRIPTED_ERROR = { kind: "unreachable", message: "Zenefits did not 
 export function scriptedSync(db: Db): ScriptedSync {
   const scripts = new Map<string, ScriptStep[]>();
   const calls: ScriptedSync["calls"] = [];
-  const sync: SyncConnection = async ({ connectionId, trigger }) => {
-    calls.push({ connectionId, trigger });
+  const sync: SyncConnection = async ({ connectionId, trigger, requestId }) => {
+    calls.push({ connectionId, trigger, ...(requestId ? { requestId } : {}) });
     const step = scripts.get(connectionId)?.shift() ?? "succeeded";
     // As the real engine reports a sync of the connection already holding its lock.
     if (step === "busy") throw new SyncAlreadyRunningError(`a sync of connection ${connectionId} is already running`);

@@ -11,6 +11,7 @@ import { apiList } from "./10-api-list";
 import { changeWebhooks } from "./11-change-webhooks";
 import { latencyChains } from "./12-latency-chains";
 import { bamboohrSync } from "./13-bamboohr";
+import { fleetThroughput } from "./14-fleet";
 import type { Benchmark } from "./types";
 
 export type { Benchmark } from "./types";
@@ -33,4 +34,5 @@ export const benchmarks: readonly Benchmark[] = [
   changeWebhooks,
   latencyChains,
   bamboohrSync,
+  fleetThroughput,
 ];

@@ -7,5 +7,7 @@ export interface Benchmark {
   title: string;
   /** Line ids and titles, so an error or a skipped run still prints every line. */
   lines: { id: string; title: string }[];
+  /** Left out of `--quick` (unless named with --only): its small size would measure nothing. */
+  fullOnly?: boolean;
   run(ctx: BenchContext): Promise<Figure[]>;
 }

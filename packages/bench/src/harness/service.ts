@@ -15,7 +15,7 @@ export interface Service<T> {
 
 export interface ServiceOptions<T> {
   name: string;
-  /** A TypeScript entry, run with `node --import tsx` like the measured children. */
+  /** A TypeScript entry, run with `node --import tsx` like the measured children; a built `.js` runs on plain Node. */
   entry: string;
   args?: string[];
   /** Flags for node itself, before the entry (e.g. the V8 flags a package's start script uses). */
@@ -36,7 +36,8 @@ export function killServices(): void {
 
 /** Starts `entry` in its own Node process and waits until `ready` says it serves. */
 export async function startService<T>(options: ServiceOptions<T>): Promise<Service<T>> {
-  const argv = [...(options.nodeFlags ?? []), "--import", tsxLoader, options.entry, ...(options.args ?? [])];
+  const loader = options.entry.endsWith(".ts") ? ["--import", tsxLoader] : [];
+  const argv = [...(options.nodeFlags ?? []), ...loader, options.entry, ...(options.args ?? [])];
   const child = spawn(process.execPath, argv, {
     stdio: ["ignore", "pipe", "pipe"],
     // Quiet logs, like the measured children: the bench measures the work, not the logging.

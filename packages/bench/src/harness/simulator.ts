@@ -16,6 +16,10 @@ export interface SimProcess {
   /** Requests the simulator answered since the last clear, by path and status. */
   requestLog(): Promise<RequestLogSnapshot>;
   clearRequestLog(): Promise<void>;
+  /** Its companies (one unless started with `companies`), with their head counts. */
+  companies(): Promise<{ id: string; people: number }[]>;
+  /** A new all-scopes token for one company. */
+  createToken(companyId: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -25,9 +29,10 @@ const simMain = fileURLToPath(new URL("./main.ts", import.meta.resolve("@roster/
  * Starts the Zenefits simulator's CLI in its own process, so a benchmark's measured process
  * holds only the sync (the simulator keeps ~0.5 GB of people at 100k and renders every page).
  */
-export async function startSimProcess(options: { people: number; seed: number }): Promise<SimProcess> {
+export async function startSimProcess(options: { people: number; seed: number; companies?: number }): Promise<SimProcess> {
   const port = await freePort();
   const args = ["--import", tsxLoader, simMain, "--people", String(options.people), "--port", String(port)];
+  if (options.companies) args.push("--companies", String(options.companies));
   const child = spawn(process.execPath, [...args, "--seed", String(options.seed)], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, LOG_LEVEL: "warn" },
@@ -56,6 +61,8 @@ export async function startSimProcess(options: { people: number; seed: number })
     clearRequestLog: async () => {
       await admin("DELETE", "/requests");
     },
+    companies: async () => (await admin<{ data: { id: string; people: number }[] }>("GET", "/companies")).data,
+    createToken: async (companyId) => (await admin<{ token: string }>("POST", "/tokens", { companyId })).token,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -95,6 +95,8 @@ export interface SyncRunsTable {
   mode: Generated<SyncRunMode>;
   changes_since: Date | null;
   records: Json<{ stream: string; remoteIds: string[] } | null> | null;
+  /** The API request that asked for this run (X-Request-Id), when one did. */
+  request_id: string | null;
 }
 
 export interface PendingRecordSyncsTable {

@@ -80,17 +80,33 @@ export function startBuilt(args: string[], env: Record<string, string>): BuiltPr
   };
 }
 
+/** Waits for `ready`; a process that never gets there is killed, so no test leaves it running. */
+async function readyOrKilled<T>(p: BuiltProcess, ready: Promise<T>): Promise<T> {
+  try {
+    return await ready;
+  } catch (error) {
+    p.child.kill("SIGKILL");
+    throw error;
+  }
+}
+
 /** `roster serve api`, ready once it logs the port it listens on. */
 export async function startApi(env: Record<string, string>): Promise<{ process: BuiltProcess; url: string }> {
   const api = startBuilt(["serve", "api"], { API_PORT: "0", ...env });
-  const port = await api.waitForLog("API listening", (l) => (l.msg === "API listening" ? Number(l.port) : undefined));
+  const port = await readyOrKilled(
+    api,
+    api.waitForLog("API listening", (l) => (l.msg === "API listening" ? Number(l.port) : undefined)),
+  );
   return { process: api, url: `http://127.0.0.1:${port}` };
 }
 
 /** `roster serve worker`, ready once it logs its status port. */
 export async function startWorker(env: Record<string, string>): Promise<{ process: BuiltProcess; statusUrl: string }> {
   const worker = startBuilt(["serve", "worker"], { WORKER_HTTP_PORT: "0", ...env });
-  const port = await worker.waitForLog("worker started", (l) => (l.msg === "worker started" ? Number(l.statusPort) : undefined));
+  const port = await readyOrKilled(
+    worker,
+    worker.waitForLog("worker started", (l) => (l.msg === "worker started" ? Number(l.statusPort) : undefined)),
+  );
   return { process: worker, statusUrl: `http://127.0.0.1:${port}` };
 }
 
