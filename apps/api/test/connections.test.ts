@@ -1,11 +1,14 @@
 import { Writable } from "node:stream";
+import { sql } from "@roster/db";
 import { createLogger } from "@roster/logger";
 import { connectors } from "@roster/registry";
 import { decryptJson, generateEncryptionKey } from "@roster/secrets";
 import { ALL_SCOPES, startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
 import { runConnectionSync } from "@roster/sync";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { runMigrations } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SESSION_COOKIE } from "../src/index";
+import { type AppRouter, SESSION_COOKIE } from "../src/index";
 import { expectTrpcError } from "./helpers/expect-error";
 import { createOrgFixture, insertSession, type OrgFixture } from "./helpers/fixtures";
 import { startTestApi, type TestApi } from "./helpers/test-api";
@@ -325,6 +328,33 @@ describe("connecting Zenefits", () => {
     const enabled = await owner.connections.enable.mutate({ connectionId });
     expect(enabled).toMatchObject({ status: "active", consecutiveFailures: 0, disabledReason: null });
     expect(await owner.connections.syncNow.mutate({ connectionId })).toEqual({ connectionId, result: "queued" });
+  });
+
+  it("a sync the API queues carries the asking request's id (X-Request-Id) into its job: enable and rotate alike", async () => {
+    // Tried: re-enabling, then rotating, through a client that names its requests. Must hold:
+    // the queued sync job's payload carries each request's id, so the worker's logs and the run do.
+    // The worker installs its queue; until then syncs are only scheduled (next_sync_at).
+    await runMigrations({ connectionString: api.database.url });
+    const { jar } = api.client();
+    jar.cookies.set(SESSION_COOKIE, await insertSession(api.deps.db, fx.users.owner.id, fx.organisationId));
+    const named = (requestId: string) =>
+      createTRPCClient<AppRouter>({
+        links: [httpBatchLink({ url: `${api.url}/trpc`, fetch: jar.fetch, headers: { "x-request-id": requestId } })],
+      });
+    const queuedPayload = async () =>
+      (
+        await sql<{ payload: Record<string, unknown> }>`select p.payload from graphile_worker.jobs j
+          join graphile_worker._private_jobs p on p.id = j.id where j.key = ${`sync:${connectionId}`}`.execute(api.deps.db)
+      ).rows[0]?.payload;
+    await owner.connections.disable.mutate({ connectionId });
+    await named("req-enable-42").connections.enable.mutate({ connectionId });
+    expect(await queuedPayload()).toMatchObject({ connectionId, trigger: "manual", requestId: "req-enable-42" });
+    await named("req-rotate-43").connections.rotate.mutate({
+      connectionId,
+      credentials: { accessToken: token() },
+      confirmFewerPermissions: true,
+    });
+    expect(await queuedPayload()).toMatchObject({ connectionId, requestId: "req-rotate-43" });
   });
 
   it("answers NOT_FOUND for another organisation's connection and run, whatever the procedure", async () => {

@@ -13,6 +13,8 @@ export async function enableConnection(
   connectionId: string,
   now: Date = new Date(),
   trigger: Extract<SyncTrigger, "manual" | "rotation"> = "manual",
+  /** The API request that re-enabled it, carried into the sync it queues. */
+  requestId?: string,
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const updated = await trx
@@ -22,7 +24,7 @@ export async function enableConnection(
       .returning("id")
       .executeTakeFirst();
     if (!updated) return false;
-    await queueSyncs(trx, [{ connectionId, trigger }], now);
+    await queueSyncs(trx, [{ connectionId, trigger, requestId }], now);
     return true;
   });
 }

@@ -19,9 +19,13 @@ export interface ConnectionDeps {
  * `via: "cli"` in the audit row's details; the operator of the deployment ran it), or whoever
  * held a connect link (`via: "connect_link"`).
  */
-export type Actor =
+export type Actor = (
   | { organisationId: string; userId: string }
-  | { organisationId: string; userId: null; via: "cli" | "connect_link" };
+  | { organisationId: string; userId: null; via: "cli" | "connect_link" }
+) & {
+  /** The API request acting (X-Request-Id): a sync it queues carries it into the job, the logs and the run. */
+  requestId?: string;
+};
 
 /** A refusal the API turns into a clear error for the form; never a stack trace. */
 export class ConnectionError extends Error {

@@ -167,7 +167,7 @@ export async function saveLeverSetup(
         enabled: settings.enabled,
         offersMode: settings.offersMode,
       });
-      if (settings.enabled) await requestSyncNow(trx, id, "initial");
+      if (settings.enabled) await requestSyncNow(trx, id, "initial", new Date(), actor.requestId);
       else await disableConnection(trx, id, LEVER_TURNED_OFF_REASON);
       return { connectionId: id, created: true, credentialsChanged };
     }
@@ -194,9 +194,9 @@ export async function saveLeverSetup(
     if (!settings.enabled) {
       if (existing.status !== "disabled") await disableConnection(trx, existing.id, LEVER_TURNED_OFF_REASON);
     } else if (existing.status === "disabled") {
-      await enableConnection(trx, existing.id);
+      await enableConnection(trx, existing.id, new Date(), "manual", actor.requestId);
     } else if (credentialsChanged.length) {
-      await requestSyncNow(trx, existing.id, "manual");
+      await requestSyncNow(trx, existing.id, "manual", new Date(), actor.requestId);
     }
     return { connectionId: existing.id, created: false, credentialsChanged };
   });

@@ -75,7 +75,7 @@ export async function createConnection(
       connector: connector.manifest.id,
       account: verify.account.name,
     });
-    await requestSyncNow(trx, id, "initial");
+    await requestSyncNow(trx, id, "initial", new Date(), actor.requestId);
   });
   return { connectionId: id, verify };
 }
@@ -142,8 +142,8 @@ export async function rotateCredentials(
       row.id,
       lost.length > 0 ? { permissionsLost: lost } : undefined,
     );
-    if (row.status === "active") await requestSyncNow(trx, row.id, "rotation");
-    else await enableConnection(trx, row.id, new Date(), "rotation");
+    if (row.status === "active") await requestSyncNow(trx, row.id, "rotation", new Date(), actor.requestId);
+    else await enableConnection(trx, row.id, new Date(), "rotation", actor.requestId);
   });
   return { verify };
 }
@@ -171,15 +171,15 @@ export async function disableByOwner(deps: ConnectionDeps, actor: Actor, connect
 export async function enableByOwner(deps: ConnectionDeps, actor: Actor, connectionId: string) {
   const row = await ownedConnection(deps, actor, connectionId);
   await deps.db.transaction().execute(async (trx) => {
-    await enableConnection(trx, row.id);
+    await enableConnection(trx, row.id, new Date(), "manual", actor.requestId);
     await auditConnection(trx, actor, "connection.enabled", row.id);
   });
 }
 
-export async function syncNow(deps: ConnectionDeps, actor: Actor, connectionId: string, options: { requestId?: string } = {}) {
+export async function syncNow(deps: ConnectionDeps, actor: Actor, connectionId: string) {
   const row = await ownedConnection(deps, actor, connectionId);
   const result = await deps.db.transaction().execute(async (trx) => {
-    const queued = await requestSyncNow(trx, row.id, "manual", new Date(), options.requestId);
+    const queued = await requestSyncNow(trx, row.id, "manual", new Date(), actor.requestId);
     if (queued === "queued") await auditConnection(trx, actor, "connection.sync_requested", row.id);
     return queued;
   });

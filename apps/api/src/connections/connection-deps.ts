@@ -27,6 +27,6 @@ export function assertCanStoreCredentials(deps: ApiDeps): void {
 }
 
 /** Who is acting, as @roster/connections records it in the audit log. */
-export function actorOf(ctx: { organisationId: string; user: { id: string } }): Actor {
-  return { organisationId: ctx.organisationId, userId: ctx.user.id };
+export function actorOf(ctx: { organisationId: string; user: { id: string }; requestId?: string }): Actor {
+  return { organisationId: ctx.organisationId, userId: ctx.user.id, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) };
 }

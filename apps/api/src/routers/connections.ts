@@ -150,7 +150,7 @@ export const connectionsRouter = router({
     .input(connectionIdInput)
     .use(mapConnectionErrors)
     .mutation(async ({ ctx, input }) => {
-      const result = await syncNow(connectionDeps(ctx), actorOf(ctx), input.connectionId, { requestId: ctx.requestId });
+      const result = await syncNow(connectionDeps(ctx), actorOf(ctx), input.connectionId);
       ctx.log.info({ requestId: ctx.requestId, connectionId: input.connectionId, result }, "sync requested");
       return { connectionId: input.connectionId, result };
     }),
