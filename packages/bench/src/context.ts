@@ -53,7 +53,7 @@ export const quickSizes: Sizes = {
   apiClients: 2,
   apiLoadSeconds: 3,
   hires: 100,
-  latencyPeople: 3_000,
+  latencyPeople: 1_000,
   latencyMs: 250,
   bamboohrEmployees: 1_000,
 };
