@@ -5,6 +5,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { connectionDeps } from "./connections/connection-deps";
 import { type ApiDeps, createContext } from "./context";
 import type { DashboardHandler } from "./dashboard";
+import { servePeopleExport } from "./directory/people-export";
 import { checkHealth, checkReadiness } from "./health";
 import { sendJson } from "./http-json";
 import { routeLabel } from "./metrics/route-label";
@@ -18,6 +19,7 @@ import { webhookHandlerFor } from "./webhooks/index";
  *   GET /readyz   this process can serve: database reachable, migrations current
  *   GET /livez    the process answers (no database call)
  *   GET /metrics  Prometheus metrics, when a registry is given
+ *   GET /exports/people.csv  the directory's people matching its filters, as CSV (a session's download)
  *   /webhooks/<provider>/*   providers' webhooks (see webhooks/index.ts), e.g. POST /webhooks/lever/<connectionId>,
  *                 POST /webhooks/bamboohr/<connectionId>
  *   /api/v1/*     the public REST API (packages/public-api), /api/v1/openapi.json, /api/docs
@@ -87,6 +89,14 @@ export function createApiServer(deps: ApiDeps, options: ApiServerOptions = {}): 
     }
 
     if (pathname === "/livez") return sendJson(res, 200, { ok: true });
+
+    if (pathname === "/exports/people.csv") {
+      servePeopleExport(req, res, deps).catch((err: unknown) => {
+        deps.log.error({ err }, "people export failed");
+        if (!res.headersSent) sendJson(res, 500, { error: "The export failed; try again." });
+      });
+      return;
+    }
 
     if (pathname === "/metrics" && options.metrics) return serveMetrics(options.metrics, res);
 

@@ -1,3 +1,4 @@
+export { type ExportedPerson, exportPeople, type PeopleExportQuery, peopleExportQuerySchema } from "./export-people";
 export { getPerson, type PersonDetail, type PersonRef } from "./get-person";
 export { type HeadCountPoint, type HistoryRange, headCountHistory } from "./head-count-history";
 export { type GroupRow, listDepartments, listLocations } from "./list-groups";

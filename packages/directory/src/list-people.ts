@@ -47,7 +47,7 @@ export interface ListCaps {
 }
 const defaultCaps: ListCaps = { count: COUNT_CAP, searchGather: 5_000, laterPagesGather: 1_000 };
 
-type PersonQuery = ReturnType<typeof peopleQuerySchema.parse>;
+export type PersonQuery = ReturnType<typeof peopleQuerySchema.parse>;
 
 /**
  * pg_trgm narrows a LIKE only through runs of three letters or digits: for "al" or "D'A" its
@@ -66,10 +66,10 @@ function likePattern(search: string): string {
  * as strpos(), which no index serves, so that the planner walks the name order index-only
  * rather than gathering every match through the trigram index just to sort them.
  */
-type SearchBy = "trigram" | "walk";
+export type SearchBy = "trigram" | "walk";
 
 /** The organisation's people that match the search and filters, after the cursor when given. */
-function matching(db: Db, organisationId: string, query: PersonQuery, after: Cursor | null, by: SearchBy) {
+export function matching(db: Db, organisationId: string, query: PersonQuery, after: Cursor | null, by: SearchBy) {
   const search = query.search ?? "";
   let base = db
     .selectFrom("employees as e")
