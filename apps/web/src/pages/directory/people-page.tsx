@@ -1,6 +1,7 @@
 import { PageHeader } from "../../components/page-header";
 import { useTitle } from "../../use-title";
 import { DirectoryTabs } from "./directory-tabs";
+import { ExportLink } from "./export-link";
 import { PeopleFilters } from "./people-filters";
 import { PeopleResults } from "./people-results";
 import { toPeopleQuery, usePeopleFilters } from "./use-people-filters";
@@ -13,7 +14,11 @@ export function PeoplePage() {
   const filtered = Object.keys(query).length > 0;
   return (
     <>
-      <PageHeader title="Directory" description="Everyone in your organisation, as your HR system knows them." />
+      <PageHeader
+        title="Directory"
+        description="Everyone in your organisation, as your HR system knows them."
+        actions={<ExportLink filters={filters} />}
+      />
       <DirectoryTabs />
       <PeopleFilters filters={filters} onChange={setFilters} />
       <PeopleResults
