@@ -60,6 +60,7 @@ export function describeAuditEntry(entry: Entry): string {
     case "connection.sync_requested":
       return "started a sync";
     case "connection.issue_snoozed":
+    case "webhook_endpoint.issue_snoozed":
       return typeof d.hours === "number" ? `snoozed an integration issue for ${d.hours} hours` : "snoozed an integration issue";
     case "connection.deleted":
       return `deleted the integration “${text(d.name)}” and its synced directory`;
