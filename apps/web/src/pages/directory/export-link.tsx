@@ -1,4 +1,4 @@
-import type { PeopleFilters } from "./use-people-filters";
+import { type PeopleFilters, toPeopleQuery } from "./use-people-filters";
 
 /**
  * Downloads every person the current filters match as CSV (the API streams it; the page size
@@ -6,13 +6,14 @@ import type { PeopleFilters } from "./use-people-filters";
  * see sensitive data.
  */
 export function ExportLink({ filters }: { filters: PeopleFilters }) {
+  const query = toPeopleQuery(filters);
   const params = new URLSearchParams(
     Object.entries({
-      q: filters.search.trim(),
-      department: filters.departmentId,
-      location: filters.locationId,
-      status: filters.status,
-    }).filter(([, value]) => value),
+      q: query.search,
+      department: query.departmentId,
+      location: query.locationId,
+      status: query.status,
+    }).filter((entry): entry is [string, string] => Boolean(entry[1])),
   ).toString();
   return (
     <a className="button button-secondary" href={`/exports/people.csv${params ? `?${params}` : ""}`} download>
