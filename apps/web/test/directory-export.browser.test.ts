@@ -142,6 +142,12 @@ describe("directory CSV export in a real browser", () => {
     );
     expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(['O\'Brien, "Pat"', "王小明", "Zoë Line\nBreak"]));
     expect(rows.map((r) => r[0])).toContain('\'=HYPERLINK("http://evil.test")');
+
+    // The page declares CJK fonts after the Latin ones, so a name in Chinese renders where one is installed.
+    await page.goto(`/directory?q=${encodeURIComponent("王小明")}`);
+    const name = page.getByRole("table", { name: "People" }).getByRole("link", { name: "王小明" });
+    const fontFamily = await name.evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(fontFamily).toMatch(/"Noto Sans CJK SC".*"PingFang SC".*"Microsoft YaHei"/);
   });
 
   it("a member's export leaves out personal details, and a signed-out request gets nothing", async () => {
