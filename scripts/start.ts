@@ -44,7 +44,7 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 
 async function main(): Promise<void> {
   const config = loadConfig({ SANDBOX: "true", NODE_ENV: "development", ...process.env });
-  const output = serviceOutput(config.ROSTER_DATA_DIR, process.argv.includes("--verbose") || process.env.ROSTER_VERBOSE === "1");
+  const output = serviceOutput(config.ROSTER_DATA_DIR, process.argv.includes("--verbose"));
   const database = await startDatabase(config, log);
   const ports = {
     api: config.API_PORT,

@@ -3,7 +3,7 @@ import path from "node:path";
 
 /**
  * What `pnpm start` prints: its own lines only. Each service's output (JSON logs, vite's banner)
- * goes to <data dir>/logs/<service>.log, unless `--verbose` (or ROSTER_VERBOSE=1) asks for it here.
+ * goes to <data dir>/logs/<service>.log, unless `--verbose` asks for it here.
  */
 export function serviceOutput(dataDir: string, verbose: boolean) {
   const dir = path.resolve(dataDir, "logs");

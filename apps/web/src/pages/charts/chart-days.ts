@@ -1,4 +1,4 @@
-/** The charts' calendar: how many days they cover and in which time zone a day is counted. */
+/** The charts' calendar (how many days they cover, in which time zone a day is counted) and their tooltip's look. */
 
 export const CHART_DAYS = 30;
 
@@ -13,3 +13,6 @@ export function formatDayTick(day: string): string {
   if (!y || !m || !d) return day;
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 }
+
+/** The tooltip as the rest of the page: rounded, light border, small text. */
+export const tooltipStyle = { borderRadius: 8, borderColor: "var(--border)", fontSize: 13 } as const;

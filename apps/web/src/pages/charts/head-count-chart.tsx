@@ -4,7 +4,7 @@ import { ErrorState, Loading } from "../../components/states";
 import { apiProblem } from "../../errors";
 import { formatCount, formatIsoDate, plural } from "../../format";
 import { trpc } from "../../trpc";
-import { CHART_DAYS, formatDayTick, viewerTimeZone } from "./chart-days";
+import { CHART_DAYS, formatDayTick, tooltipStyle, viewerTimeZone } from "./chart-days";
 
 /** People in the directory day by day (from the change log): the organisation's, or one connection's. */
 export function HeadCountChart({ connectionId }: { connectionId?: string }) {
@@ -25,7 +25,11 @@ export function HeadCountChart({ connectionId }: { connectionId?: string }) {
           <CartesianGrid stroke="var(--border)" vertical={false} />
           <XAxis dataKey="day" tickFormatter={formatDayTick} minTickGap={24} tick={{ fill: "var(--muted)", fontSize: 12 }} />
           <YAxis allowDecimals={false} width={48} tick={{ fill: "var(--muted)", fontSize: 12 }} />
-          <Tooltip labelFormatter={(day) => formatIsoDate(String(day))} formatter={(value) => formatCount(Number(value))} />
+          <Tooltip
+            contentStyle={tooltipStyle}
+            labelFormatter={(day) => formatIsoDate(String(day))}
+            formatter={(value) => formatCount(Number(value))}
+          />
           <Line
             className="head-count-line"
             type="stepAfter"

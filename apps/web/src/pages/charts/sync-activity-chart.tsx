@@ -4,7 +4,7 @@ import { ErrorState, Loading } from "../../components/states";
 import { apiProblem } from "../../errors";
 import { formatDuration, formatIsoDate, plural } from "../../format";
 import { trpc } from "../../trpc";
-import { CHART_DAYS, formatDayTick, viewerTimeZone } from "./chart-days";
+import { CHART_DAYS, formatDayTick, tooltipStyle, viewerTimeZone } from "./chart-days";
 
 const DURATION_AXIS = "duration";
 
@@ -35,6 +35,7 @@ export function SyncActivityChart({ connectionId }: { connectionId?: string }) {
             tick={{ fill: "var(--muted)", fontSize: 12 }}
           />
           <Tooltip
+            contentStyle={tooltipStyle}
             labelFormatter={(day) => formatIsoDate(String(day))}
             formatter={(value, name) =>
               name === "Mean duration" ? (value == null ? "—" : formatDuration(Number(value) * 1000)) : String(value)
