@@ -161,6 +161,19 @@ describe("directory CSV export in a real browser", () => {
     expect(header).toHaveLength(8);
     expect(rows.map((r) => r[1])).toEqual((await activeEngineers()).map((p) => p.work_email));
     expect(rows.flat().some((cell) => cell.includes("@example.test"))).toBe(false);
+    // Each export is in the audit log: who, with which filters, and whether personal details went with it.
+    const audit = await stack()
+      .db.selectFrom("audit_log as a")
+      .innerJoin("users as u", "u.id", "a.actor_user_id")
+      .select(["u.email", "a.details"])
+      .where("a.action", "=", "directory.exported")
+      .orderBy("a.created_at")
+      .execute();
+    expect(audit.map((a) => [a.email, (a.details as { sensitive: boolean }).sensitive])).toEqual([
+      [owner.email, true],
+      [member.email, false],
+    ]);
+    expect((audit[0]!.details as { filters: object }).filters).toMatchObject({ departmentId: engineeringId, status: "active" });
 
     const stranger = await stack().newPage();
     const response = await stranger.request.get(`/exports/people.csv?department=${engineeringId}`);

@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { recordAudit } from "@roster/accounts";
 import { type ExportedPerson, exportPeople, peopleExportQuerySchema } from "@roster/directory";
 import { membershipSatisfies } from "../auth/permissions";
 import type { ApiDeps } from "../context";
@@ -59,6 +60,15 @@ export async function servePeopleExport(req: IncomingMessage, res: ServerRespons
   if (!query.success) return sendJson(res, 400, { error: "These filters are not valid", issues: query.error.issues });
 
   const sensitive = membershipSatisfies("sensitive", session.membership);
+  // Who took a copy of the directory, with which filters, and whether it held personal details.
+  await recordAudit(deps.db, {
+    organisationId: session.organisationId,
+    actorUserId: session.user.id,
+    action: "directory.exported",
+    targetType: "directory",
+    targetId: null,
+    details: { filters: query.data, sensitive },
+  });
   const chosen = sensitive ? [...columns, ...sensitiveColumns] : columns;
   const day = new Date().toISOString().slice(0, 10);
   res.writeHead(200, {
