@@ -3,8 +3,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEMO_PASSWORD, DEMO_USERS } from "@roster/api/demo-logins";
 import { ConfigError, loadConfig } from "@roster/config";
 import { DatabaseUnavailableError } from "@roster/db";
+import { findInLog, serviceOutput, tailOf } from "./start/console";
 import { startDatabase } from "./start/database";
 import { sandboxLeverLines, sandboxLeverValues } from "./start/sandbox-values";
 import { localEncryptionKey } from "./start/secrets";
@@ -43,6 +45,7 @@ async function waitForReady(url: string, timeoutMs: number): Promise<boolean> {
 
 async function main(): Promise<void> {
   const config = loadConfig({ SANDBOX: "true", NODE_ENV: "development", ...process.env });
+  const output = serviceOutput(config.ROSTER_DATA_DIR, process.argv.includes("--verbose"));
   const database = await startDatabase(config, log);
   const ports = { api: config.API_PORT, web: config.WEB_PORT };
   const simulators = sandboxSimulators(root, process.env);
@@ -100,12 +103,16 @@ async function main(): Promise<void> {
     const child = spawn(command, args, {
       cwd: path.join(root, service.dir),
       env: { ...env, ...service.env },
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: output.stdio(service.name),
       detached: true,
     });
     child.on("exit", (code, signal) => {
       if (!stopping) {
         log(`${service.name} exited (${signal ?? code}); stopping everything`);
+        if (!output.verbose) {
+          log(`the end of its log (${output.file(service.name)}):`);
+          for (const line of tailOf(output.file(service.name))) console.log(`  ${line}`);
+        }
         void stopAll(1);
       } else {
         log(`${service.name} stopped`);
@@ -122,7 +129,12 @@ async function main(): Promise<void> {
   }
   log("ready");
   log(`dashboard: http://localhost:${ports.web}`);
-  log("demo login: owner@demo.roster.dev / roster-demo");
+  for (const user of DEMO_USERS) log(`demo login: ${user.email} / ${DEMO_PASSWORD} (${user.role})`);
+  if (!output.verbose && services(root, simulators).some((s) => s.name === "worker")) {
+    // The worker starts the sandbox's mail catcher (on free ports when the usual ones are taken) and logs its inbox.
+    const inbox = await findInLog(output.file("worker"), /inbox at (http:\/\/\S+?\/messages)/, 15_000);
+    if (inbox) log(`emails: caught locally, not sent; read them at ${inbox}`);
+  }
   const zenefits = simulatorOf("zenefits");
   const lever = simulatorOf("lever");
   // The Lever setup pairs two simulators: its values are read from the running Zenefits one.
@@ -132,6 +144,7 @@ async function main(): Promise<void> {
   }
   for (const simulator of simulators) for (const line of readyLines(simulator, `http://localhost:${ports.web}`)) log(line);
   if (!hasApi) log(`database: ${database.url.replace(/:[^:@/]+@/, ":***@")}`);
+  if (!output.verbose) log(`service logs (JSON): ${output.dir}; \`pnpm start --verbose\` prints them here instead`);
 }
 
 main().catch((error) => {

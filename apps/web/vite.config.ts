@@ -5,7 +5,7 @@ import { defineConfig } from "vite";
 // browser sees one origin and the session cookie stays first-party.
 const apiTarget = `http://127.0.0.1:${Number(process.env.API_PORT || 3001)}`;
 const webPort = Number(process.env.WEB_PORT || 5173);
-const proxy = { "/trpc": apiTarget, "/healthz": apiTarget, "/api": apiTarget };
+const proxy = { "/trpc": apiTarget, "/healthz": apiTarget, "/api": apiTarget, "/exports": apiTarget };
 
 export default defineConfig({
   plugins: [react()],

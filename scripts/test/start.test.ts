@@ -83,16 +83,27 @@ describe("pnpm start", () => {
         ZENEFITS_SIM_PORT: String(zenefits),
         LEVER_SIM_PORT: String(lever),
         BAMBOOHR_SIM_PORT: String(bamboohr),
-        LOG_LEVEL: "warn",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout?.on("data", (c) => (output += c));
     child.stderr?.on("data", (c) => (output += c));
 
-    await until('"ready" and the demo login', () => output.includes("[roster] ready") && output.includes("demo login:"), 180_000);
+    await until('"ready" and the service logs line', () => output.includes("[roster] service logs (JSON):"), 180_000);
+    // The console is for people: one dashboard URL, the three logins, where emails go; no JSON.
     expect(output).toContain(`dashboard: http://localhost:${web}`);
-    expect(output).toMatch(/demo login: \S+@\S+ \/ \S+/);
+    // The dashboard's root once (vite's own banner is in its log); deep links to its pages may follow.
+    expect(output.match(new RegExp(`https?://(localhost|127\\.0\\.0\\.1):${web}/?(?=\\s|$)`, "g"))).toHaveLength(1);
+    expect(output.match(/demo login: \S+@\S+ \/ \S+ \((owner|admin|member)\)/g)).toHaveLength(3);
+    expect(output.split("\n").filter((line) => line.trim().startsWith("{"))).toEqual([]);
+    const inbox = /emails: caught locally, not sent; read them at (http:\/\/\S+)/.exec(output)?.[1];
+    expect(inbox).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/messages$/);
+    expect((await fetch(inbox!)).status).toBe(200);
+    // The services' JSON logs are in the data folder instead.
+    const apiLog = readFileSync(path.join(dataDir, "logs", "api.log"), "utf8")
+      .split("\n")
+      .filter(Boolean);
+    expect(apiLog.some((line) => line.startsWith("{") && JSON.parse(line).msg !== undefined)).toBe(true);
     // The worker's first heartbeat may land a moment after the API is up.
     let health: Record<string, unknown> = {};
     await until(

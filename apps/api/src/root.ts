@@ -1,6 +1,7 @@
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { chartsRouter } from "./routers/charts";
 import { connectionsRouter } from "./routers/connections";
 import { connectorsRouter } from "./routers/connectors";
 import { directoryRouter } from "./routers/directory";
@@ -24,6 +25,7 @@ export const appRouter = router({
   connectors: connectorsRouter,
   connections: connectionsRouter,
   directory: directoryRouter,
+  charts: chartsRouter,
   lever: leverRouter,
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,

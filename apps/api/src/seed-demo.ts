@@ -1,13 +1,8 @@
 import { createOrganisationWithOwner, hashPassword } from "@roster/accounts";
-import { type Db, type Role, sql } from "@roster/db";
+import { type Db, sql } from "@roster/db";
+import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS } from "./demo-logins";
 
-export const DEMO_ORGANISATION = "Demo Co";
-export const DEMO_PASSWORD = "roster-demo";
-export const DEMO_USERS: readonly { email: string; name: string; role: Role }[] = [
-  { email: "owner@demo.roster.dev", name: "Olivia Owner", role: "owner" },
-  { email: "admin@demo.roster.dev", name: "Adam Admin", role: "admin" },
-  { email: "member@demo.roster.dev", name: "Mia Member", role: "member" },
-];
+export { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS };
 
 /**
  * The sandbox's demo organisation and its three logins. Idempotent: once the demo

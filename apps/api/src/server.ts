@@ -5,6 +5,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { connectionDeps } from "./connections/connection-deps";
 import { type ApiDeps, createContext } from "./context";
 import type { DashboardHandler } from "./dashboard";
+import { servePeopleExport } from "./directory/people-export";
 import { checkHealth, checkReadiness } from "./health";
 import { sendJson } from "./http-json";
 import { routeLabel } from "./metrics/route-label";
@@ -19,6 +20,7 @@ import { webhookHandlerFor } from "./webhooks/index";
  *   GET /readyz   this process can serve: database reachable, migrations current
  *   GET /statusz  the deployment at a glance: database, migrations and worker heartbeat
  *   GET /metrics  Prometheus metrics, when a registry is given
+ *   GET /exports/people.csv  the directory's people matching its filters, as CSV (a session's download)
  *   /webhooks/<provider>/*   providers' webhooks (see webhooks/index.ts), e.g. POST /webhooks/lever/<connectionId>,
  *                 POST /webhooks/bamboohr/<connectionId>
  *   /api/v1/*     the public REST API (packages/public-api), /api/v1/openapi.json, /api/docs
@@ -93,6 +95,14 @@ export function createApiServer(deps: ApiDeps, options: ApiServerOptions = {}): 
     if (pathname === "/statusz") {
       if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "Use GET" });
       void checkHealth(deps.db).then((report) => sendJson(res, report.ok ? 200 : 503, report));
+      return;
+    }
+
+    if (pathname === "/exports/people.csv") {
+      servePeopleExport(req, res, deps).catch((err: unknown) => {
+        deps.log.error({ err }, "people export failed");
+        if (!res.headersSent) sendJson(res, 500, { error: "The export failed; try again." });
+      });
       return;
     }
 

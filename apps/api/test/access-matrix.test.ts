@@ -260,6 +260,8 @@ const inputs: Record<ProcedurePath, (fx: OrgFixture, actor: Actor) => Promise<un
   }),
   "directory.departments": () => undefined,
   "directory.locations": () => undefined,
+  "charts.headCount": async (fx) => ({ timeZone: "Europe/Paris", connectionId: await connectionOf(fx) }),
+  "charts.syncs": async (fx) => ({ timeZone: "UTC", connectionId: await connectionOf(fx) }),
   "apiKeys.list": () => undefined,
   "apiKeys.create": () => ({ name: "HR sync", scopes: ["directory:read"] }),
   "apiKeys.revoke": async (fx) => ({

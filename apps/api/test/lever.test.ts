@@ -110,17 +110,22 @@ describe("setup: verify and save", () => {
     expect(result.lever).toMatchObject({ ok: false, error: expect.stringMatching(/Lever answered 401/) });
   });
 
-  it("refuses a contact who is not a member, naming the field, and stores nothing", async () => {
-    const refused = await expectTrpcError(
-      clients.owner.lever.save.mutate({
-        enabled: true,
-        credentials: goodForm(),
-        contactUserId: fx.users.otherOwner.id,
-        offersMode: "zenefits",
-      }),
-      "BAD_REQUEST",
-    );
-    expect(refused.data.fieldErrors.contactUserId).toEqual(["Choose a member of this organisation"]);
+  it("refuses a contact who cannot open the hire exports (another organisation's owner, a member), naming the field", async () => {
+    // Tried: save with each as the export-failure contact. Holds: refused on the field, nothing stored.
+    for (const contact of [fx.users.otherOwner, fx.users.member, fx.users.sensitiveMember]) {
+      const refused = await expectTrpcError(
+        clients.owner.lever.save.mutate({
+          enabled: true,
+          credentials: goodForm(),
+          contactUserId: contact.id,
+          offersMode: "zenefits",
+        }),
+        "BAD_REQUEST",
+      );
+      expect(refused.data.fieldErrors.contactUserId).toEqual([
+        "Choose an owner or an admin: members cannot open the hire exports the email links to",
+      ]);
+    }
     expect(await clients.owner.lever.get.query()).toMatchObject({ connection: null });
   });
 
@@ -141,7 +146,7 @@ describe("setup: verify and save", () => {
     const saved = await clients.owner.lever.save.mutate({
       enabled: true,
       credentials: goodForm(),
-      contactUserId: fx.users.member.id,
+      contactUserId: fx.users.admin.id,
       offersMode: "zenefits",
     });
     expect(saved.created).toBe(true);
@@ -151,7 +156,7 @@ describe("setup: verify and save", () => {
     expect(view.webhookUrl).toBe(`${api.url}/webhooks/lever/${connectionId}`);
     expect(view.settings).toEqual({
       enabled: true,
-      contactUserId: fx.users.member.id,
+      contactUserId: fx.users.admin.id,
       offersMode: "zenefits",
       exportTo: null,
     });
@@ -179,7 +184,7 @@ describe("setup: verify and save", () => {
     await clients.owner.lever.save.mutate({
       enabled: true,
       credentials: { apiKey: "", webhookSigningToken: "", zenefitsCompanyId: "", zenefitsClientSecret: "" },
-      contactUserId: fx.users.sensitiveMember.id,
+      contactUserId: fx.users.admin.id,
       offersMode: "zenefits",
     });
     const row = await api.deps.db.selectFrom("connections").selectAll().where("id", "=", connectionId).executeTakeFirstOrThrow();
@@ -192,7 +197,7 @@ describe("setup: verify and save", () => {
     });
 
     const adminView = await clients.admin.lever.get.query();
-    expect(adminView.connection?.settings.contactUserId).toBe(fx.users.sensitiveMember.id);
+    expect(adminView.connection?.settings.contactUserId).toBe(fx.users.admin.id);
     await expectTrpcError(clients.admin.lever.save.mutate({ ...adminView.connection!.settings, credentials: {} }), "FORBIDDEN");
     await expectTrpcError(clients.admin.lever.verify.mutate({}), "FORBIDDEN");
     await expectTrpcError(clients.member.lever.get.query(), "FORBIDDEN");
@@ -225,7 +230,7 @@ describe("setup: Send hires to", () => {
     expect(view.exportTargets).toEqual([{ id: ours, displayName: "BambooHR", connectorName: "BambooHR" }]);
 
     const blank = { apiKey: "", webhookSigningToken: "", zenefitsCompanyId: "", zenefitsClientSecret: "" };
-    const settings = { enabled: true, contactUserId: fx.users.sensitiveMember.id, offersMode: "zenefits" as const };
+    const settings = { enabled: true, contactUserId: fx.users.admin.id, offersMode: "zenefits" as const };
     await expectTrpcError(clients.owner.lever.save.mutate({ ...settings, credentials: blank, exportTo: theirs }), "BAD_REQUEST");
     expect((await clients.owner.lever.get.query()).connection?.settings.exportTo).toBeNull();
 

@@ -7,9 +7,16 @@ import { screenshot, signIn, stackForFile } from "./harness/index";
  * The directory's page lives in the URL: a page survives a reload and the browser's Back, the
  * pager says which page of how many people, and "Back to the directory" keeps the search.
  */
-const stack = stackForFile({ zenefits: { people: 70, seed: 9 }, worker: true });
+const stack = stackForFile({ zenefits: { people: 110, seed: 9 }, worker: true });
 const heading = (page: Page, name: string) => page.getByRole("heading", { level: 1, name });
 const owner = DEMO_USERS.find((u) => u.role === "owner")!;
+const activePeople = () =>
+  stack()
+    .db.selectFrom("employees")
+    .select(["id", "display_name", "job_title"])
+    .where("status", "=", "active")
+    .where("remote_deleted_at", "is", null)
+    .execute();
 const firstNameOnPage = (page: Page) => page.getByRole("table", { name: "People" }).getByRole("link").first().textContent();
 
 describe("directory pages in a real browser", () => {
@@ -26,7 +33,19 @@ describe("directory pages in a real browser", () => {
     await page.getByLabel("Access token").fill(stack().zenefits!.createToken());
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByTestId("sync-times").filter({ hasText: "Last synced" }).waitFor({ timeout: 30_000 });
-    total = (await stack().db.selectFrom("employees").select("id").execute()).length;
+    // A few people leave: the list then shows the active ones unless its filter says otherwise.
+    const leavers = await stack().db.selectFrom("employees").select("id").orderBy("display_name").limit(3).execute();
+    await stack()
+      .db.updateTable("employees")
+      .set({ status: "terminated" })
+      .where(
+        "id",
+        "in",
+        leavers.slice(0, 2).map((l) => l.id),
+      )
+      .execute();
+    await stack().db.updateTable("employees").set({ remote_deleted_at: new Date() }).where("id", "=", leavers[2]!.id).execute();
+    total = (await activePeople()).length;
     expect(total).toBeGreaterThan(50);
 
     await page.goto("/directory");
@@ -65,5 +84,58 @@ describe("directory pages in a real browser", () => {
     await heading(page, "Directory").waitFor();
     expect(new URL(page.url()).searchParams.get("q")).toBe("an");
     expect(await page.getByLabel("Search").inputValue()).toBe("an");
+  });
+
+  it("lists active people by default, as the dashboard counts them; Any status shows the leavers too", async () => {
+    // Tried: the dashboard's count, a plain /directory, then Status → Any status. Holds: the same
+    // number of active people on both pages; with Any status, everyone in the database.
+    await page.goto("/");
+    await page.getByText(`${total} active people`).waitFor();
+    await page.goto("/directory");
+    await page
+      .getByTestId("people-range")
+      .filter({ hasText: `of ${total}` })
+      .waitFor();
+    expect(await page.getByLabel("Status").inputValue()).toBe("active");
+    await page.getByLabel("Status").selectOption({ label: "Any status" });
+    const everyone = (await stack().db.selectFrom("employees").select("id").execute()).length;
+    expect(everyone).toBeGreaterThan(total);
+    await page
+      .getByTestId("people-range")
+      .filter({ hasText: `of ${everyone}` })
+      .waitFor();
+    expect(new URL(page.url()).searchParams.get("status")).toBe("any");
+  });
+
+  it("sorts by a column on the server, with the sort in the URL: both ways, across pages and a reload", async () => {
+    // Tried: click "Job title", click it again, reload, Next. Holds: sort=jobTitle&dir=desc in the
+    // URL, aria-sort on the header, and the rows in the database's order for (job title, name, id).
+    await page.goto("/directory");
+    const table = page.getByRole("table", { name: "People" });
+    await table.getByRole("button", { name: "Job title" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("sort")).toBe("jobTitle");
+    await table.getByRole("button", { name: "Job title" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("dir")).toBe("desc");
+    await page.reload();
+    const header = table.getByRole("columnheader", { name: /Job title/ });
+    await expect.poll(() => header.getAttribute("aria-sort")).toBe("descending");
+    const ordered = await stack()
+      .db.selectFrom("employees")
+      .select("id")
+      .where("status", "=", "active")
+      .where("remote_deleted_at", "is", null)
+      .orderBy((eb) => eb.fn.coalesce("job_title", eb.val("")), "desc")
+      .orderBy("display_name", "desc")
+      .orderBy("id", "desc")
+      .execute();
+    const shownIds = async () =>
+      (await table.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).map((href) =>
+        href!.split("/").pop(),
+      );
+    await expect.poll(shownIds).toEqual(ordered.slice(0, 50).map((r) => r.id));
+    await screenshot(page, "directory-sorted-by-job-title");
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect.poll(shownIds).toEqual(ordered.slice(50).map((r) => r.id));
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("jobTitle");
   });
 });

@@ -21,7 +21,7 @@ const stack = stackForFile({
 const lever = () => stack().lever!;
 const zenefits = () => stack().zenefits!;
 
-const [owner, , member] = DEMO_USERS;
+const [owner, admin, member] = DEMO_USERS;
 /** The Zenefits column of a candidate sent at the offer step, and once their hire was sent ("… 6 Dec 2026"). */
 const SENT_AT_OFFER = /^Offer · sent to Zenefits \d{1,2} \w{3} \d{4}$/;
 const SENT_AS_HIRE = /^Hired · sent to Zenefits \d{1,2} \w{3} \d{4}$/;
@@ -103,7 +103,10 @@ describe("Lever → Zenefits in a real browser", () => {
       ...hris.map((c) => `${c.display_name} (${hrisNames[c.connector_id]})`),
     ]);
 
-    await ownerPage.getByLabel("Contact when an export fails").selectOption({ label: `${member!.name} (${member!.email})` });
+    // Only those who can open the hire exports the email links to are offered: owners and admins.
+    const contact = ownerPage.getByLabel("Contact when an export fails");
+    expect(await contact.locator("option").allTextContents()).not.toContain(`${member!.name} (${member!.email})`);
+    await contact.selectOption({ label: `${admin!.name} (${admin!.email})` });
     await ownerPage.getByRole("radio", { name: /Zenefits offers/ }).check();
     await screenshot(ownerPage, "lever-verify");
     await ownerPage.getByRole("button", { name: "Save" }).click();
@@ -254,7 +257,7 @@ describe("Lever → Zenefits in a real browser", () => {
     expect(failed).toMatchObject({ status: "failed", failure_notified: true });
     expect(failed.error).toMatch(/no email address/);
     // The contact chosen in the setup is emailed, through the outbox and the worker's SMTP.
-    const email = await stack().worker!.mail.waitFor((m) => m.to.includes(member!.email), 30_000);
+    const email = await stack().worker!.mail.waitFor((m) => m.to.includes(admin!.email), 30_000);
     expect(email.text).toContain(broken.name);
 
     // Settings → Lever shows it too, and leads to the connection page's failures, with the reason and Retry.

@@ -1,4 +1,4 @@
-import type { SyncConnectionPayload, SyncRecordsPayload } from "@roster/connection-policy";
+import { recordEndpointDeliveries, type SyncConnectionPayload, type SyncRecordsPayload } from "@roster/connection-policy";
 // export_hire and reconcile_hires declare their payload types in @roster/hire-export.
 import type { RateLimit } from "@roster/core";
 import type { SendEmailPayload } from "@roster/email";
@@ -61,6 +61,14 @@ export function createTaskList(deps: WorkerDeps): TaskList {
     sync_records: syncRecords(deps),
     erase_organisations: eraseOrganisations(deps),
     ...(hireExport ? { export_hire: exportHireTask(hireExport), reconcile_hires: reconcileHiresTask(hireExport) } : {}),
-    ...(deps.encryptionKey ? webhookTasks({ db: deps.db, encryptionKey: deps.encryptionKey, log: deps.log }) : {}),
+    ...(deps.encryptionKey
+      ? webhookTasks({
+          db: deps.db,
+          encryptionKey: deps.encryptionKey,
+          log: deps.log,
+          onBatchDelivered: (endpointId, outcome) =>
+            recordEndpointDeliveries(deps.db, endpointId, outcome, { publicUrl: deps.config.PUBLIC_URL }),
+        })
+      : {}),
   };
 }

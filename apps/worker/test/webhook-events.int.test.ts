@@ -61,16 +61,22 @@ it("success, failures up to the disable, a re-enable and the success that restor
   await enableConnection(testDb.db, id);
   await outcome(id, "succeeded");
   await outcome(id, "succeeded");
+  // The first failure opens "provider unreachable" (the two after it count it again); the
+  // success after the re-enable resolves it.
   expect(await events(id)).toEqual([
     "sync.succeeded",
     "sync.failed",
+    "issue.opened",
     "sync.failed",
     "sync.failed",
     "connection.disabled by policy",
     "sync.succeeded",
+    "issue.resolved",
     "connection.restored",
     "sync.succeeded",
   ]);
+  const [opened] = await testDb.db.selectFrom("event_outbox").select("data").where("type", "=", "issue.opened").execute();
+  expect(opened?.data).toMatchObject({ connection_id: id, problem: "provider_unreachable", resolved_at: null });
   const [failed] = await testDb.db.selectFrom("event_outbox").select("data").where("type", "=", "sync.failed").execute();
   expect(failed?.data).toMatchObject({ connection_id: id, error_kind: "unreachable", error_message: "no answer" });
 });
@@ -81,5 +87,12 @@ it("a failure then a success restores; an owner's disable says so", async () => 
   await outcome(id, "failed");
   await outcome(id, "succeeded");
   await disableConnection(testDb.db, id, "Disabled by an owner");
-  expect(await events(id)).toEqual(["sync.failed", "sync.succeeded", "connection.restored", "connection.disabled by owner"]);
+  expect(await events(id)).toEqual([
+    "sync.failed",
+    "issue.opened",
+    "sync.succeeded",
+    "issue.resolved",
+    "connection.restored",
+    "connection.disabled by owner",
+  ]);
 });

@@ -858,6 +858,82 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "issue.opened": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An integration issue opened (token rejected, permission lost, …); data.problem names it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Event_issue_opened"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx: delivered. Anything else, or no answer in 15 s: retried with backoff */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "issue.resolved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An integration issue closed on its own: the next sync, export or delivery worked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Event_issue_resolved"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx: delivered. Anything else, or no answer in 15 s: retried with backoff */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -1021,6 +1097,51 @@ export interface components {
             /** Format: uuid */
             organisation_id: string;
             data: components["schemas"]["HireEventData"];
+        };
+        Event_issue_opened: {
+            /** @description The event's id, also the webhook-id header: the same on every retry */
+            id: string;
+            /** @enum {string} */
+            type: "issue.opened";
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: uuid */
+            organisation_id: string;
+            data: components["schemas"]["IssueEventData"];
+        };
+        IssueEventData: {
+            /** Format: uuid */
+            issue_id: string;
+            /**
+             * Format: uuid
+             * @description Null for a webhook endpoint's issue
+             */
+            connection_id: string | null;
+            /**
+             * Format: uuid
+             * @description The endpoint a webhook_failing issue is about
+             */
+            webhook_endpoint_id: string | null;
+            /** @enum {string} */
+            problem: "token_rejected" | "permission_lost" | "provider_unreachable" | "export_failed" | "webhook_failing";
+            /** @description The problem in people's words, e.g. "Token rejected" */
+            title: string;
+            detail: string | null;
+            /** Format: date-time */
+            first_seen_at: string;
+            /** Format: date-time */
+            resolved_at: string | null;
+        };
+        Event_issue_resolved: {
+            /** @description The event's id, also the webhook-id header: the same on every retry */
+            id: string;
+            /** @enum {string} */
+            type: "issue.resolved";
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: uuid */
+            organisation_id: string;
+            data: components["schemas"]["IssueEventData"];
         };
         EmployeeList: {
             data: components["schemas"]["Employee"][];
@@ -1528,9 +1649,11 @@ export interface components {
          *     - `connection.permissions_changed`: The permissions the provider grants the connection's token changed
          *     - `hire.exported`: A hire was sent to the HRIS
          *     - `hire.failed`: Sending a hire to the HRIS failed (it is retried)
+         *     - `issue.opened`: An integration issue opened (token rejected, permission lost, …); data.problem names it
+         *     - `issue.resolved`: An integration issue closed on its own: the next sync, export or delivery worked
          * @enum {string}
          */
-        EventType: "employee.created" | "employee.updated" | "employee.deleted" | "sync.succeeded" | "sync.failed" | "connection.disabled" | "connection.restored" | "connection.permissions_changed" | "hire.exported" | "hire.failed";
+        EventType: "employee.created" | "employee.updated" | "employee.deleted" | "sync.succeeded" | "sync.failed" | "connection.disabled" | "connection.restored" | "connection.permissions_changed" | "hire.exported" | "hire.failed" | "issue.opened" | "issue.resolved";
         WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
             /** @description The signing secret (whsec_…): shown in this response only. Keep it. */
             secret: string;

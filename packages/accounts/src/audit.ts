@@ -14,6 +14,7 @@ export type AuditAction =
   | "invite.created"
   | "invite.revoked"
   | "invite.accepted"
+  | "directory.exported"
   | `connection.${string}`
   | `credentials.${string}`;
 
@@ -30,7 +31,7 @@ export interface AuditEntry {
   /** Set when the `roster` command did it; written into the details. */
   via?: typeof CLI_VIA;
   action: AuditAction;
-  targetType: "organisation" | "member" | "invite" | "connection" | "credentials";
+  targetType: "organisation" | "member" | "invite" | "connection" | "credentials" | "directory";
   targetId: string | null;
   /** Plain facts for the log page (old/new role, email). Never secrets. */
   details?: Record<string, unknown>;

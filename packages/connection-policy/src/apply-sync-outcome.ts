@@ -35,7 +35,8 @@ const summary = (text: string, max = 500) => (text.length > max ? `${text.slice(
  *   notification address and the owners once; retries after RETRY_INTERVAL_MINUTES;
  * - the MAX_CONSECUTIVE_FAILURES-th failure in a row disables the connection and says so;
  * - either way, a run that found the token lost or regained permissions emails that once;
- * - the integration issues the outcome opens or resolves (integration-issues.ts).
+ * - the integration issues the outcome opens or resolves (integration-issues.ts), announced by
+ *   webhook event and, unless the outcome already emailed, by email.
  *
  * A connection disabled while its sync ran (by an owner) stays disabled. The change webhooks
  * of the outcome are written in the same transaction (webhook-events.ts).
@@ -57,8 +58,20 @@ async function decideSyncOutcome(
   now: Date,
   config: PolicyConfig,
 ): Promise<PolicyDecision> {
+  const decision = await applyPolicy(trx, connection, outcome, now, config);
+  // After the outcome's own emails: an issue it opens or resolves is emailed only when they said nothing.
+  await recordIssuesOfOutcome(trx, connection, outcome, now, { publicUrl: config.PUBLIC_URL });
+  return decision;
+}
+
+async function applyPolicy(
+  trx: Transaction<Database>,
+  connection: ConnectionRow,
+  outcome: SyncOutcome,
+  now: Date,
+  config: PolicyConfig,
+): Promise<PolicyDecision> {
   const succeeded = outcome.status === "succeeded";
-  await recordIssuesOfOutcome(trx, connection, outcome, now);
   // Whatever the run's end, a token that lost (or regained) permissions is news for the owners.
   const permissionEmails =
     connection.status === "disabled"

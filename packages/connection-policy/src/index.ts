@@ -5,6 +5,8 @@ export { disableConnection } from "./disable-connection";
 export { enableConnection } from "./enable-connection";
 export { inTransaction } from "./in-transaction";
 export { openIssue, recordIssuesOfOutcome, resolveIssues } from "./integration-issues";
+export type { IssueNotice } from "./issue-announcements";
+export { type IssueFix, issueProblems } from "./issue-vocabulary";
 export { nextRetryAt, nextScheduledSyncAt } from "./next-sync-at";
 export { connectionAlertRecipients } from "./recipients";
 export {
@@ -27,3 +29,8 @@ export {
   type SyncRequest,
   syncJobKey,
 } from "./sync-jobs";
+export {
+  type EndpointDeliveryOutcome,
+  FAILING_AFTER_ATTEMPTS,
+  recordEndpointDeliveries,
+} from "./webhook-endpoint-issues";

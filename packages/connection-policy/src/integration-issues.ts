@@ -2,6 +2,7 @@ import type { Database, IntegrationProblem, Kysely, Transaction } from "@roster/
 import { sql } from "@roster/db";
 import type { ConnectionRow } from "./connection-row";
 import type { SyncOutcome } from "./deps";
+import { announceIssueChange, type ChangedIssue, type IssueNotice } from "./issue-announcements";
 
 // A failed sync's error kind, as the problem it is for the owner; other kinds (a crash, a
 // mapping bug) are not something the owner can fix, so they open no issue.
@@ -16,28 +17,37 @@ const problemOfErrorKind: Record<string, IntegrationProblem> = {
 // What a successful sync proves fixed: the token works and the provider answers.
 const resolvedBySuccess: IntegrationProblem[] = ["token_rejected", "provider_unreachable"];
 
-/** Opens the problem on the connection, or, when it is open already, counts it again and updates when it was last seen. */
+/**
+ * Opens the problem on the connection, or, when it is open already, counts it again and updates
+ * when it was last seen. A newly opened issue is announced (issue-announcements.ts).
+ */
 export async function openIssue(
   trx: Kysely<Database>,
   connection: Pick<ConnectionRow, "id" | "organisation_id">,
   problem: IntegrationProblem,
   at: Date,
-  context: { detail: string | null; runId: string | null },
+  context: { detail: string | null; runId: string | null; notice: IssueNotice },
 ): Promise<void> {
-  await sql`
+  const { rows } = await sql<ChangedIssue & { opened: boolean }>`
     insert into integration_issues (organisation_id, connection_id, problem, detail, first_seen_at, last_seen_at, last_run_id)
     values (${connection.organisation_id}, ${connection.id}, ${problem}, ${context.detail}, ${at}, ${at}, ${context.runId})
     on conflict (connection_id, problem) where resolved_at is null do update
       set occurrences = integration_issues.occurrences + 1, last_seen_at = excluded.last_seen_at,
-        detail = excluded.detail, last_run_id = coalesce(excluded.last_run_id, integration_issues.last_run_id)`.execute(trx);
+        detail = excluded.detail, last_run_id = coalesce(excluded.last_run_id, integration_issues.last_run_id)
+    returning id, organisation_id, connection_id, problem, detail, first_seen_at, last_run_id, resolved_at, (xmax = 0) as opened`.execute(
+    trx,
+  );
+  const issue = rows[0];
+  if (issue?.opened) await announceIssueChange(trx, issue, context.notice);
 }
 
-/** Resolves the open issues of these problems on the connection (none open: nothing happens). */
+/** Resolves the open issues of these problems on the connection (none open: nothing happens), and announces each. */
 export async function resolveIssues(
   trx: Kysely<Database>,
   connectionId: string,
   problems: readonly IntegrationProblem[],
   at: Date,
+  notice: IssueNotice,
 ): Promise<number> {
   if (problems.length === 0) return 0;
   const resolved = await trx
@@ -46,8 +56,10 @@ export async function resolveIssues(
     .where("connection_id", "=", connectionId)
     .where("problem", "in", problems)
     .where("resolved_at", "is", null)
-    .executeTakeFirst();
-  return Number(resolved.numUpdatedRows);
+    .returning(["id", "organisation_id", "connection_id", "problem", "detail", "first_seen_at", "last_run_id", "resolved_at"])
+    .execute();
+  for (const issue of resolved) await announceIssueChange(trx, issue, notice);
+  return resolved.length;
 }
 
 /**
@@ -61,13 +73,15 @@ export async function recordIssuesOfOutcome(
   connection: ConnectionRow,
   outcome: SyncOutcome,
   at: Date,
+  notice: IssueNotice,
 ): Promise<void> {
   if (outcome.status === "failed") {
     const problem = problemOfErrorKind[outcome.errorKind ?? ""];
-    if (problem) await openIssue(trx, connection, problem, at, { detail: outcome.errorMessage ?? null, runId: outcome.runId });
+    if (problem)
+      await openIssue(trx, connection, problem, at, { detail: outcome.errorMessage ?? null, runId: outcome.runId, notice });
     return;
   }
-  await resolveIssues(trx, connection.id, resolvedBySuccess, at);
+  await resolveIssues(trx, connection.id, resolvedBySuccess, at, notice);
   const lost = await trx
     .selectFrom("connection_stale_fields")
     .select(["stream", "field"])
@@ -76,8 +90,8 @@ export async function recordIssuesOfOutcome(
     .execute();
   if (lost.length > 0) {
     const detail = `${lost.length} ${lost.length === 1 ? "field is" : "fields are"} no longer kept current`;
-    await openIssue(trx, connection, "permission_lost", at, { detail, runId: outcome.runId });
+    await openIssue(trx, connection, "permission_lost", at, { detail, runId: outcome.runId, notice });
   } else {
-    await resolveIssues(trx, connection.id, ["permission_lost"], at);
+    await resolveIssues(trx, connection.id, ["permission_lost"], at, notice);
   }
 }

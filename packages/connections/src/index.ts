@@ -38,5 +38,6 @@ export {
 } from "./mutations";
 export { type PermissionEffect, permissionEffects } from "./permission-effects";
 export { getRunDetail, type RunDetail } from "./run-detail";
+export { type SyncActivityRange, type SyncDay, syncActivity } from "./sync-activity";
 export { findConnector, previewCredentials, verifyCredentials } from "./verify-credentials";
 export { getConnectionView, getRun, listConnectionEmails, listConnections, listRuns } from "./views";

@@ -1,41 +1,10 @@
-import type { IntegrationProblem } from "@roster/db";
+import { type IssueFix, issueProblems as problems } from "@roster/connection-policy";
 import { z } from "zod";
 import { auditConnection } from "./audit";
 import { type Actor, type ConnectionDeps, ConnectionError } from "./deps";
 import { findConnector } from "./verify-credentials";
 
-/** Where the fix is done: the connector's settings (rotate form, permissions), the failed run, or the hire exports. */
-export type IssueFix = "rotate" | "settings" | "run" | "hires";
-
-const problems: Record<IntegrationProblem, { title: string; fix: IssueFix; remedy: (provider: string) => string }> = {
-  token_rejected: {
-    title: "Token rejected",
-    fix: "rotate",
-    remedy: (p) => `${p} no longer accepts the stored token. Create a new token in ${p} and paste it in the rotate form.`,
-  },
-  permission_lost: {
-    title: "Permission lost",
-    fix: "settings",
-    remedy: (p) =>
-      `The token lost permissions it had, so some data is no longer kept current. Tick them again for the token in ${p}, or paste a token that has them.`,
-  },
-  provider_unreachable: {
-    title: "Provider unreachable",
-    fix: "run",
-    remedy: (p) =>
-      `Roster could not reach ${p}. It retries on its own; if this lasts, check ${p}'s status and the base URL in Settings.`,
-  },
-  export_failed: {
-    title: "Export failed",
-    fix: "hires",
-    remedy: () => "A hire could not be sent to the HR system. Read the error on the hire exports page, fix it, then retry.",
-  },
-  webhook_failing: {
-    title: "Webhook endpoint failing",
-    fix: "settings",
-    remedy: (p) => `${p}'s webhooks do not reach Roster. Check the webhook settings in ${p}.`,
-  },
-};
+export type { IssueFix };
 
 export const snoozeIssueInput = z.object({
   issueId: z.uuid(),
@@ -54,10 +23,13 @@ export const snoozeIssueInput = z.object({
 export async function listIssues(deps: ConnectionDeps, organisationId: string, now: Date = new Date()) {
   const rows = await deps.db
     .selectFrom("integration_issues as i")
-    .innerJoin("connections as c", "c.id", "i.connection_id")
+    .leftJoin("connections as c", "c.id", "i.connection_id")
+    .leftJoin("webhook_endpoints as w", "w.id", "i.webhook_endpoint_id")
     .select([
       "i.id",
       "i.connection_id",
+      "i.webhook_endpoint_id",
+      "w.url as endpoint_url",
       "i.problem",
       "i.detail",
       "i.occurrences",
@@ -79,14 +51,16 @@ export async function listIssues(deps: ConnectionDeps, organisationId: string, n
     .limit(100)
     .execute();
   const issues = rows.map((r) => {
-    const provider = findConnector(deps, r.connector_id).manifest.name;
+    // A webhook endpoint's issue has no connection: it is named by its endpoint.
+    const provider = r.connector_id ? findConnector(deps, r.connector_id).manifest.name : "your endpoint";
     const problem = problems[r.problem];
     const snoozed = r.resolved_at === null && r.snoozed_until !== null && r.snoozed_until > now;
     return {
       id: r.id,
       connectionId: r.connection_id,
       connectorId: r.connector_id,
-      connectionName: r.display_name,
+      webhookEndpointId: r.webhook_endpoint_id,
+      connectionName: r.display_name ?? `Webhook endpoint ${r.endpoint_url ?? ""}`.trim(),
       problem: r.problem,
       title: problem.title,
       remedy: problem.remedy(provider),
@@ -122,13 +96,23 @@ export async function snoozeIssue(
       .where("id", "=", input.issueId)
       .where("organisation_id", "=", actor.organisationId)
       .where("resolved_at", "is", null)
-      .returning(["connection_id", "problem"])
+      .returning(["connection_id", "webhook_endpoint_id", "problem"])
       .executeTakeFirst();
     if (!updated) throw new ConnectionError("not_found", "No such open issue in this organisation");
-    await auditConnection(trx, actor, "connection.issue_snoozed", updated.connection_id, {
-      problem: updated.problem,
-      hours: input.hours,
-    });
+    const details = { problem: updated.problem, hours: input.hours };
+    if (updated.connection_id) await auditConnection(trx, actor, "connection.issue_snoozed", updated.connection_id, details);
+    else
+      await trx
+        .insertInto("audit_log")
+        .values({
+          organisation_id: actor.organisationId,
+          actor_user_id: actor.userId,
+          action: "webhook_endpoint.issue_snoozed",
+          target_type: "webhook_endpoint",
+          target_id: updated.webhook_endpoint_id,
+          details: JSON.stringify(details),
+        })
+        .execute();
     return { snoozedUntil };
   });
 }

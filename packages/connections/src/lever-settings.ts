@@ -106,9 +106,13 @@ export function parseLeverCredentials(
  * or updates it in place: credentials encrypted and bound to the row (blank fields keep the
  * stored ones), settings written, an audit entry, all in one transaction. On creation the first
  * sync of the candidates is queued; turning the integration off also stops its syncs, and
- * turning it back on (or new credentials) syncs at once. The contact must be a member.
+ * turning it back on (or new credentials) syncs at once. The contact must be an owner or an admin:
+ * the export-failure email links to the connection's hire exports, which only they can open.
  * Save does not call Lever or Zenefits: Verify does (the form offers it before Save).
  */
+/** Who may be the export-failure contact: those who can open the hire exports the email links to. */
+export const EXPORT_CONTACT_ROLES = ["owner", "admin"] as const;
+
 export async function saveLeverSetup(
   deps: ConnectionDeps,
   actor: Actor,
@@ -121,10 +125,11 @@ export async function saveLeverSetup(
       .select("user_id")
       .where("organisation_id", "=", actor.organisationId)
       .where("user_id", "=", input.settings.contactUserId)
+      .where("role", "in", EXPORT_CONTACT_ROLES)
       .executeTakeFirst();
     if (!member) {
-      throw new ConnectionError("invalid", "The contact must be a member of this organisation", {
-        fields: { contactUserId: "Choose a member of this organisation" },
+      throw new ConnectionError("invalid", "The contact must be an owner or an admin of this organisation", {
+        fields: { contactUserId: "Choose an owner or an admin: members cannot open the hire exports the email links to" },
       });
     }
   }

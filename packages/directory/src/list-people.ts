@@ -26,6 +26,30 @@ export interface PeoplePage {
   totalIsCapped: boolean;
 }
 
+interface ListedRow {
+  id: string;
+  display_name: string;
+  work_email: string | null;
+  job_title: string | null;
+  status: string | null;
+  remote_deleted_at: Date | null;
+  department_name: string | null;
+  location_name: string | null;
+}
+
+function personRow(r: ListedRow): PersonRow {
+  return {
+    id: r.id,
+    displayName: r.display_name,
+    workEmail: r.work_email,
+    jobTitle: r.job_title,
+    status: r.status,
+    deleted: r.remote_deleted_at !== null,
+    departmentName: r.department_name,
+    locationName: r.location_name,
+  };
+}
+
 /** Filters and plain browsing count up to this (the dashboard's "10,000+ active people"). */
 const COUNT_CAP = 10_000;
 
@@ -47,7 +71,7 @@ export interface ListCaps {
 }
 const defaultCaps: ListCaps = { count: COUNT_CAP, searchGather: 5_000, laterPagesGather: 1_000 };
 
-type PersonQuery = ReturnType<typeof peopleQuerySchema.parse>;
+export type PersonQuery = ReturnType<typeof peopleQuerySchema.parse>;
 
 /**
  * pg_trgm narrows a LIKE only through runs of three letters or digits: for "al" or "D'A" its
@@ -66,10 +90,10 @@ function likePattern(search: string): string {
  * as strpos(), which no index serves, so that the planner walks the name order index-only
  * rather than gathering every match through the trigram index just to sort them.
  */
-type SearchBy = "trigram" | "walk";
+export type SearchBy = "trigram" | "walk";
 
 /** The organisation's people that match the search and filters, after the cursor when given. */
-function matching(db: Db, organisationId: string, query: PersonQuery, after: Cursor | null, by: SearchBy) {
+export function matching(db: Db, organisationId: string, query: PersonQuery, after: Cursor | null, by: SearchBy) {
   const search = query.search ?? "";
   let base = db
     .selectFrom("employees as e")
@@ -159,6 +183,59 @@ async function walkPage(db: Db, organisationId: string, query: PersonQuery, afte
 }
 
 /**
+ * The expression behind each sort the list offers, over the person row `e`: the request names a
+ * key of this table, never SQL. Empty values sort together (first ascending).
+ */
+const sortExpressions = {
+  name: sql<string>`e.display_name`,
+  jobTitle: sql<string>`coalesce(e.job_title, '')`,
+  department: sql<string>`coalesce((select sd.name from departments sd where sd.id = e.department_id), '')`,
+  location: sql<string>`coalesce((select sl.name from locations sl where sl.id = e.location_id), '')`,
+  status: sql<string>`case when e.remote_deleted_at is not null then 'deleted' else coalesce(e.status, '') end`,
+} as const;
+
+/**
+ * A page ordered by another column than the name (or by name, descending): keyset on (column,
+ * name, id), so paging stays exact. No index serves these orders; they sort the matching rows.
+ */
+async function sortedPage(db: Db, organisationId: string, query: PersonQuery, after: Cursor | null, countUpTo: number | null) {
+  const key = sortExpressions[query.sort];
+  const direction = query.direction;
+  const beyond = direction === "desc" ? sql`<` : sql`>`;
+  const rows = await matching(db, organisationId, query, null, "walk")
+    .$if(after !== null, (qb) =>
+      qb.where(
+        sql<boolean>`(${key}, e.display_name, e.id) ${beyond} (${after?.key ?? after?.displayName}, ${after?.displayName}, ${after?.id}::uuid)`,
+      ),
+    )
+    .leftJoin("departments as d", "d.id", "e.department_id")
+    .leftJoin("locations as l", "l.id", "e.location_id")
+    .select(["e.id", "e.display_name", "e.work_email", "e.job_title", "e.status", "e.remote_deleted_at"])
+    .select(["d.name as department_name", "l.name as location_name", key.as("sort_key")])
+    .$if(countUpTo !== null, (qb) =>
+      qb.select((eb) =>
+        eb
+          .selectFrom(
+            matching(db, organisationId, query, null, "walk")
+              .select(sql`1`.as("one"))
+              .limit((countUpTo ?? 0) + 1)
+              .as("counted"),
+          )
+          .select(eb.fn.countAll<string>().as("n"))
+          .as("matched"),
+      ),
+    )
+    .orderBy(key, direction)
+    .orderBy("e.display_name", direction)
+    .orderBy("e.id", direction)
+    .limit(query.limit + 1)
+    .execute();
+  if (countUpTo === null) return { rows, total: null, totalIsCapped: false };
+  const matched = Number((rows[0] as { matched?: string } | undefined)?.matched ?? 0);
+  return { rows, total: Math.min(matched, countUpTo), totalIsCapped: matched > countUpTo };
+}
+
+/**
  * One page of an organisation's people: search by name or email, filter by department,
  * location and status, ordered by name with keyset pagination so page 2,000 costs what
  * page 1 does. Deleted and terminated people are listed as such, never dropped.
@@ -173,6 +250,17 @@ export async function listPeople(
   const after = decodeCursor(query.cursor);
   const first = after === null;
   const search = query.search ?? "";
+  if (query.sort !== "name" || query.direction === "desc") {
+    const sorted = await sortedPage(db, organisationId, query, after, first ? (search ? caps.searchGather : caps.count) : null);
+    const rows = sorted.rows.slice(0, query.limit);
+    const end = rows.at(-1);
+    return {
+      people: rows.map(personRow),
+      nextCursor: sorted.rows.length > query.limit && end ? encodeCursor(end.display_name, end.id, true, end.sort_key) : null,
+      total: first ? sorted.total : null,
+      totalIsCapped: first && sorted.totalIsCapped,
+    };
+  }
   const gather = search !== "" && !after?.walk && trigramsCanNarrow(search);
   const gathered = gather ? await gatheredPage(db, organisationId, query, after, caps.searchGather) : undefined;
   // A gather that overflowed already knows the count passes its cap: the walk need not count.
@@ -186,16 +274,7 @@ export async function listPeople(
   const page = found.rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    people: page.map((r) => ({
-      id: r.id,
-      displayName: r.display_name,
-      workEmail: r.work_email,
-      jobTitle: r.job_title,
-      status: r.status,
-      deleted: r.remote_deleted_at !== null,
-      departmentName: r.department_name,
-      locationName: r.location_name,
-    })),
+    people: page.map(personRow),
     nextCursor: found.rows.length > query.limit && last ? encodeCursor(last.display_name, last.id, walkNext) : null,
     total: first ? total.total : null,
     totalIsCapped: first && total.totalIsCapped,

@@ -68,6 +68,29 @@ describe("people list", () => {
     expect(names.length).toBe(300);
   });
 
+  it("sorts by a whitelisted column either way, paging through everyone exactly once in the database's order", async () => {
+    // Tried: every page of the list sorted by department descending, then by job title ascending.
+    // Holds: all 300 once, in the order PostgreSQL gives for (column, name, id) the same way.
+    for (const [sort, direction, column] of [
+      ["department", "desc", sql`coalesce(d.name, '')`],
+      ["jobTitle", "asc", sql`coalesce(e.job_title, '')`],
+    ] as const) {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listPeople(testDb.db, orgId, { limit: 41, sort, direction, cursor });
+        ids.push(...page.people.map((p) => p.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const dir = sql.raw(direction);
+      const { rows } = await sql<{ id: string }>`
+        select e.id from employees e left join departments d on d.id = e.department_id
+        where e.organisation_id = ${orgId}
+        order by ${column} ${dir}, e.display_name ${dir}, e.id ${dir}`.execute(testDb.db);
+      expect(ids).toEqual(rows.map((r) => r.id));
+    }
+  });
+
   it("searches by part of a name or an email, case-insensitively, with LIKE wildcards taken literally", async () => {
     const someone = sim.truth().people.find((p) => p.work_email && p.last_name && p.last_name.length > 3)!;
     const byName = await listPeople(testDb.db, orgId, { search: someone.last_name!.slice(0, 4).toUpperCase() });

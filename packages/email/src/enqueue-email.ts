@@ -8,7 +8,9 @@ export type EmailKind =
   | "permissions_lost"
   | "permissions_restored"
   | "invite"
-  | "export_failed";
+  | "export_failed"
+  | "issue_opened"
+  | "issue_resolved";
 
 export interface EmailToEnqueue {
   organisationId: string | null;

@@ -15,6 +15,7 @@ export { type ConnectionDisabledEmail, connectionDisabled } from "./templates/co
 export { type ConnectionRestoredEmail, connectionRestored } from "./templates/connection-restored";
 export { type ExportFailedEmail, exportFailed } from "./templates/export-failed";
 export { type InviteEmail, invite } from "./templates/invite";
+export { type IssueChangedEmail, issueOpened, issueResolved } from "./templates/issue-changed";
 export {
   type PermissionEffect,
   type PermissionsChangedEmail,

@@ -1,4 +1,4 @@
-import { openIssue, resolveIssues } from "@roster/connection-policy";
+import { type IssueNotice, openIssue, resolveIssues } from "@roster/connection-policy";
 import { type Database, type Kysely, sql } from "@roster/db";
 import { emitHireOutcome } from "@roster/webhooks";
 import type { ExportTrigger } from "./jobs";
@@ -45,6 +45,7 @@ export async function recordSuccess(
   db: Kysely<Database>,
   transferId: string,
   facts: TransferFacts & { remoteId: string; hrisConnectorId: string },
+  notice: IssueNotice,
 ): Promise<void> {
   // The transfer's success and its hire.exported event commit together.
   const write = async (trx: Kysely<Database>) => {
@@ -61,7 +62,7 @@ export async function recordSuccess(
       .where("id", "=", transferId)
       .execute();
     await emitHireOutcome(trx, transferId, { status: "exported" });
-    await resolveExportIssueWhenClear(trx, transferId);
+    await resolveExportIssueWhenClear(trx, transferId, notice);
   };
   await (db.isTransaction ? write(db) : db.transaction().execute(write));
 }
@@ -93,20 +94,33 @@ export async function recordFailure(
     .where("id", "=", transferId)
     .execute();
   await emitHireOutcome(db, transferId, { status: "failed", error: facts.error, willRetry: facts.willRetry ?? false });
+  return facts.notify && before?.failure_notified === false;
+}
+
+/**
+ * Opens (or counts again) the connection's "export failed" issue. Called after the failure's own
+ * email is queued, so a new issue is not emailed twice for the same failure.
+ */
+export async function openExportIssue(
+  db: Kysely<Database>,
+  transferId: string,
+  error: string,
+  notice: IssueNotice,
+): Promise<void> {
   const transfer = await db
     .selectFrom("hire_transfers")
     .select(["connection_id", "organisation_id"])
     .where("id", "=", transferId)
     .executeTakeFirstOrThrow();
   await openIssue(db, { id: transfer.connection_id, organisation_id: transfer.organisation_id }, "export_failed", new Date(), {
-    detail: facts.error.slice(0, 500),
+    detail: error.slice(0, 500),
     runId: null,
+    notice,
   });
-  return facts.notify && before?.failure_notified === false;
 }
 
 /** The "export failed" issue ends once no hire of the connection is left failed. */
-async function resolveExportIssueWhenClear(db: Kysely<Database>, transferId: string): Promise<void> {
+async function resolveExportIssueWhenClear(db: Kysely<Database>, transferId: string, notice: IssueNotice): Promise<void> {
   const transfer = await db.selectFrom("hire_transfers").select("connection_id").where("id", "=", transferId).executeTakeFirst();
   if (!transfer) return;
   const stillFailed = await db
@@ -115,5 +129,5 @@ async function resolveExportIssueWhenClear(db: Kysely<Database>, transferId: str
     .where("connection_id", "=", transfer.connection_id)
     .where("status", "=", "failed")
     .executeTakeFirst();
-  if (!stillFailed) await resolveIssues(db, transfer.connection_id, ["export_failed"], new Date());
+  if (!stillFailed) await resolveIssues(db, transfer.connection_id, ["export_failed"], new Date(), notice);
 }

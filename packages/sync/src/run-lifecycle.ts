@@ -92,7 +92,7 @@ export function classify(error: unknown): { kind: string; message: string; hint:
   };
 }
 
-/** A stream not read this run, with the reason (a missing permission) when there is one. */
+/** A stream not read this run, with the reason (the collection and the permission, in people's words) when there is one. */
 export async function skipStream(
   db: Db,
   scope: UpsertScope,
@@ -110,7 +110,7 @@ export async function skipStream(
           stream,
           remote_id: null,
           kind: "skipped",
-          message: `Skipped ${stream}: ${reason.message}`,
+          message: reason.message,
           hint: reason.hint,
         })
         .execute();

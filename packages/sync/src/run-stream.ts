@@ -1,4 +1,11 @@
-import { type ConnectorContext, ConnectorError, type StreamDefinition, SyncAbortedError } from "@roster/core";
+import {
+  type ConnectorContext,
+  ConnectorError,
+  type ModelName,
+  modelLabels,
+  type StreamDefinition,
+  SyncAbortedError,
+} from "@roster/core";
 import type { Db } from "@roster/db";
 import type { RunCounts } from "./counts";
 import { type RunPlan, streamRead } from "./read-plan";
@@ -43,14 +50,17 @@ export async function runStream(
   if (run.signal.aborted) throw new SyncAbortedError("sync aborted");
   const checkpoint = run.checkpoints.find((c) => c.stream === name);
   if (checkpoint?.done) return;
+  // The collection in people's words ("Custom field values"), never the stream's name.
+  const collection = modelLabels[stream.model as ModelName]?.many ?? name;
   const missing = (stream.requires ?? []).filter((p: string) => !run.granted.includes(p));
   if (missing.length > 0) {
     const labels = missing.map(run.permissionLabel);
+    const permissions = `${labels.map((l) => `"${l}"`).join(", ")} ${labels.length === 1 ? "permission" : "permissions"}`;
     // The skip, its reason and the stream's done checkpoint commit together: a resumed run
     // neither repeats the reason nor loses it.
     await skipStream(db, scope, name, counts, {
-      message: `the token lacks ${labels.map((l) => `"${l}"`).join(", ")}`,
-      hint: `Grant ${labels.join(", ")} to the token in ${run.providerName} to sync ${name}.`,
+      message: `${collection} not read: the token lacks the ${permissions}`,
+      hint: `Grant the ${permissions} to the token in ${run.providerName} to bring ${collection.toLowerCase()} back.`,
     });
     return;
   }
@@ -90,7 +100,7 @@ export async function runStream(
     // A collection the token may not read is skipped, not fatal: the rest of the directory
     // still syncs, nothing of it is marked deleted, and the run says what to grant.
     if (!(error instanceof ConnectorError && error.kind === "forbidden")) throw error;
-    await skipStream(db, scope, name, counts, { message: error.message, hint: error.hint ?? null });
+    await skipStream(db, scope, name, counts, { message: `${collection} not read: ${error.message}`, hint: error.hint ?? null });
   }
   run.onProgress();
 }

@@ -108,9 +108,9 @@ describe("sync engine", () => {
     expect(outcome.status).toBe("succeeded");
     const errors = await testDb.db.selectFrom("sync_errors").selectAll().where("run_id", "=", outcome.runId).execute();
     expect(errors.map((e) => [e.stream, e.kind, e.message])).toEqual([
-      ["departments", "skipped", 'Skipped departments: the token lacks "Departments"'],
+      ["departments", "skipped", 'Departments not read: the token lacks the "Departments" permission'],
     ]);
-    expect(errors[0]?.hint).toMatch(/Grant Departments/);
+    expect(errors[0]?.hint).toMatch(/^Grant the "Departments" permission to the token in .+ to bring departments back\.$/);
     expect(outcome.counts.departments).toMatchObject({ read: 0, deleted: 0, done: true });
     const live = await testDb.db.selectFrom("departments").select("remote_id").where("remote_deleted_at", "is", null).execute();
     expect(live).toHaveLength(4);

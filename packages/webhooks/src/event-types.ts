@@ -13,6 +13,8 @@ export const eventTypes = [
   "connection.permissions_changed",
   "hire.exported",
   "hire.failed",
+  "issue.opened",
+  "issue.resolved",
 ] as const;
 
 export type EventType = (typeof eventTypes)[number];
@@ -31,6 +33,8 @@ export const eventDescriptions: Record<EventType, string> = {
   "connection.permissions_changed": "The permissions the provider grants the connection's token changed",
   "hire.exported": "A hire was sent to the HRIS",
   "hire.failed": "Sending a hire to the HRIS failed (it is retried)",
+  "issue.opened": "An integration issue opened (token rejected, permission lost, …); data.problem names it",
+  "issue.resolved": "An integration issue closed on its own: the next sync, export or delivery worked",
 };
 
 export function isEventType(value: string): value is EventType {

@@ -26,6 +26,7 @@ export { changedFields, changeEvent, type EventBody } from "./event-bodies";
 export { type EventType, eventDescriptions, eventTypes, isEventType } from "./event-types";
 export { type FanOutResult, fanOut } from "./fan-out";
 export { emitHireOutcome } from "./hire-events";
+export { emitIssueChanged, type IssueChange } from "./issue-events";
 export {
   DELIVER_TASK,
   DELIVERY_MAX_ATTEMPTS,

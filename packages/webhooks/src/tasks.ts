@@ -19,6 +19,8 @@ export interface WebhookTaskDeps {
   db: Db;
   encryptionKey: string;
   log: Logger;
+  /** Told what each batch did (the worker keeps the "webhook endpoint failing" issue with it). */
+  onBatchDelivered?: (endpointId: string, outcome: { delivered: number; failed: number }) => Promise<void>;
 }
 
 const deliverPayload = z.object({ endpointId: z.string().uuid(), deliveryIds: z.array(z.string().regex(/^\d+$/)).max(1000) });
@@ -49,6 +51,7 @@ export function deliverWebhooksTask(deps: WebhookTaskDeps): Task<"deliver_webhoo
       finalAttempt: helpers.job.attempts >= helpers.job.max_attempts,
       signal: helpers.abortSignal,
     });
+    await deps.onBatchDelivered?.(endpointId, { delivered: result.delivered, failed: result.failed });
     if (result.failed + result.waiting > 0 && result.gaveUp === 0) {
       throw new DeliveriesPendingError(
         `${result.failed} failed and ${result.waiting} waiting of ${deliveryIds.length}; retrying`,

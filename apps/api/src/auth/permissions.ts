@@ -87,6 +87,10 @@ export const permissions = {
   "directory.departments": "member",
   "directory.locations": "member",
 
+  // The dashboard's and connection pages' charts: head count for everyone, sync runs as the connection page.
+  "charts.headCount": "member",
+  "charts.syncs": "admin",
+
   // Settings → API keys and Settings → Webhooks (the public API and its change webhooks).
   "apiKeys.list": "admin",
   "apiKeys.create": "admin",

@@ -14,7 +14,15 @@ const PUBLIC_API_RESOURCES = new Set([
   "webhook-endpoints",
 ]);
 const WEBHOOK_PROVIDERS = webhookProviders();
-const FIXED_ROUTES = new Set(["/healthz", "/readyz", "/livez", "/statusz", "/metrics", "/api/v1/openapi.json"]);
+const FIXED_ROUTES = new Set([
+  "/healthz",
+  "/readyz",
+  "/livez",
+  "/statusz",
+  "/metrics",
+  "/api/v1/openapi.json",
+  "/exports/people.csv",
+]);
 
 /**
  * The route pattern a request is counted under. Only names Roster knows become labels (tRPC

@@ -1,5 +1,6 @@
 // The reusable browser-test harness: start a private stack, drive it, keep screenshots.
 export { apiStatusFromPage, screenshot, signIn, signOut, signUp } from "./actions";
+export { type A11yViolation, seriousA11yViolations } from "./axe";
 export { CHROMIUM_FLAGS, chromiumPath, launchChromium } from "./chromium";
 export { type Stack, type StackOptions, startStack } from "./stack";
 export { stackForFile } from "./stack-for-file";

@@ -14,7 +14,7 @@ const contentTypes: Record<string, string> = {
 };
 
 /** API paths the dashboard reaches through its own origin, as the Vite proxy does in dev and preview. */
-const proxied = ["/trpc/", "/healthz", "/api/"];
+const proxied = ["/trpc/", "/healthz", "/api/", "/exports/"];
 
 export interface WebServer {
   url: string;

@@ -4,6 +4,7 @@ import { createTransport, type MailCatcher, startMailCatcher } from "@roster/ema
 import { createLogger } from "@roster/logger";
 import { createSyncEngine, createTaskList, crontab, runnerPreset } from "@roster/worker";
 import { Logger, run } from "graphile-worker";
+import pg from "pg";
 
 export interface TestWorker {
   /** The SMTP peer the worker delivers to: every email it sent. */
@@ -32,8 +33,13 @@ export async function startTestWorker(options: { db: Db; databaseUrl: string; co
     clock: () => new Date(),
     encryptionKey,
   });
+  // The runner's own pool, ended here after the runner stops: graphile-worker drops its error
+  // listener on stop, and a connection still closing when the test database is dropped would
+  // otherwise raise an unhandled error.
+  const pgPool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  pgPool.on("error", () => {});
   const runner = await run({
-    connectionString: databaseUrl,
+    pgPool,
     taskList,
     crontab,
     concurrency: 2,
@@ -45,6 +51,7 @@ export async function startTestWorker(options: { db: Db; databaseUrl: string; co
     mail,
     async stop() {
       await runner.stop();
+      await pgPool.end();
       await mail.stop();
     },
   };

@@ -167,7 +167,10 @@ export type IntegrationProblem =
 export interface IntegrationIssuesTable {
   id: Generated<string>;
   organisation_id: string;
-  connection_id: string;
+  /** The connection it is about; null for a webhook endpoint's issue. */
+  connection_id: string | null;
+  /** The organisation's webhook endpoint it is about ("webhook_failing" only). */
+  webhook_endpoint_id: string | null;
   problem: IntegrationProblem;
   /** The latest error message or what was lost, for the remedy's context. */
   detail: string | null;

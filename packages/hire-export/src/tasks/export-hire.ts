@@ -10,7 +10,7 @@ import { notifyExportFailure } from "../notify-failure";
 import { offersGoToHris } from "../settings";
 import { sentSummary } from "../summary";
 import { type ExportTarget, resolveExportTarget } from "../target";
-import { type OpenAttempt, openAttempt, recordFailure, recordSuccess, type TransferFacts } from "../transfers";
+import { type OpenAttempt, openAttempt, openExportIssue, recordFailure, recordSuccess, type TransferFacts } from "../transfers";
 
 /** Thrown after a failure is recorded, so graphile-worker retries the job with backoff. */
 export class ExportHireError extends Error {
@@ -120,11 +120,12 @@ async function exportLocked(deps: HireExportDeps, payload: ExportHirePayload, si
     facts.summary = { ...sentSummary(hire), ...read.summary };
     const imported = target.action.output.parse(await target.action.run(targetContext(target, log, deps.http, signal), hire));
     const transfer = await open();
-    await recordSuccess(db, transfer.id, {
-      ...facts,
-      remoteId: imported.remoteId,
-      hrisConnectorId: target.connector.manifest.id,
-    });
+    await recordSuccess(
+      db,
+      transfer.id,
+      { ...facts, remoteId: imported.remoteId, hrisConnectorId: target.connector.manifest.id },
+      { publicUrl: deps.publicUrl },
+    );
     log.info({ transferId: transfer.id, attempts: transfer.attempts, remoteId: imported.remoteId }, `hire sent to ${hris}`);
     return { status: "sent", transferId: transfer.id, remoteId: imported.remoteId };
   } catch (error) {
@@ -168,6 +169,7 @@ async function recordAndFail(
         targetName: hrisName,
       });
     }
+    await openExportIssue(trx, attempt.id, reason, { publicUrl: deps.publicUrl });
   });
   deps.log.warn({ ...payload, transferId: attempt.id, attempts: attempt.attempts, reason }, "hire export failed");
   if (options.retry) throw new ExportHireError(reason);

@@ -51,14 +51,29 @@ const hireData = z
   })
   .openapi("HireEventData");
 
+const issueData = z
+  .object({
+    issue_id: uuid(),
+    connection_id: uuid().nullable().openapi({ description: "Null for a webhook endpoint's issue" }),
+    webhook_endpoint_id: uuid().nullable().openapi({ description: "The endpoint a webhook_failing issue is about" }),
+    problem: z.enum(["token_rejected", "permission_lost", "provider_unreachable", "export_failed", "webhook_failing"]),
+    title: z.string().openapi({ description: 'The problem in people\'s words, e.g. "Token rejected"' }),
+    detail: z.string().nullable(),
+    first_seen_at: timestamp(),
+    resolved_at: timestamp().nullable(),
+  })
+  .openapi("IssueEventData");
+
 const dataFor = (type: EventType) =>
-  type.startsWith("employee.")
-    ? employeeData
-    : type.startsWith("sync.")
-      ? syncData
-      : type.startsWith("hire.")
-        ? hireData
-        : connectionData;
+  type.startsWith("issue.")
+    ? issueData
+    : type.startsWith("employee.")
+      ? employeeData
+      : type.startsWith("sync.")
+        ? syncData
+        : type.startsWith("hire.")
+          ? hireData
+          : connectionData;
 
 /**
  * Each event as an OpenAPI 3.1 webhook: the body Roster POSTs, signed with the Standard Webhooks

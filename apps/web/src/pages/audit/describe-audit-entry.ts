@@ -60,7 +60,10 @@ export function describeAuditEntry(entry: Entry): string {
     case "connection.sync_requested":
       return "started a sync";
     case "connection.issue_snoozed":
+    case "webhook_endpoint.issue_snoozed":
       return typeof d.hours === "number" ? `snoozed an integration issue for ${d.hours} hours` : "snoozed an integration issue";
+    case "directory.exported":
+      return d.sensitive === true ? "exported the directory as CSV, with personal details" : "exported the directory as CSV";
     case "connection.deleted":
       return `deleted the integration “${text(d.name)}” and its synced directory`;
     case "api_key.created":

@@ -9,6 +9,8 @@ import { apiProblem, isCode } from "../../errors";
 import { paths } from "../../paths";
 import { useSession } from "../../session/session";
 import { useTitle } from "../../use-title";
+import { HeadCountChart } from "../charts/head-count-chart";
+import { SyncActivityChart } from "../charts/sync-activity-chart";
 import { ConnectionEmails } from "./connection-emails";
 import { ConnectionStatusBadge, FailureNotice, SyncTimes } from "./connection-status";
 import { HireExports } from "./hire-exports";
@@ -92,6 +94,14 @@ function ConnectionDetail({ connectionId, section }: { connectionId: string; sec
         </div>
       </Card>
       {view.connectorId === "lever" ? <HireExports connectionId={view.id} focus={section === "hires"} /> : null}
+      {view.peopleStreams.length > 0 ? (
+        <Card title="Head count">
+          <HeadCountChart connectionId={view.id} />
+        </Card>
+      ) : null}
+      <Card title="Syncs per day">
+        <SyncActivityChart connectionId={view.id} />
+      </Card>
       <SyncHistory connectionId={view.id} />
       <ConnectionEmails connectionId={view.id} />
     </>

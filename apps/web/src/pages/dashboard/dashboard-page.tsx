@@ -8,6 +8,8 @@ import { paths } from "../../paths";
 import { useSession } from "../../session/session";
 import { trpc } from "../../trpc";
 import { useTitle } from "../../use-title";
+import { HeadCountChart } from "../charts/head-count-chart";
+import { SyncActivityChart } from "../charts/sync-activity-chart";
 import { IntegrationsOverview } from "../integrations/integrations-overview";
 import { ConnectionSummary } from "./connection-summary";
 import { DirectorySummary } from "./directory-summary";
@@ -35,6 +37,14 @@ export function DashboardPage() {
         </Card>
       )}
       <DirectorySummary />
+      <Card title="Head count">
+        <HeadCountChart />
+      </Card>
+      {canSee("connection", active) ? (
+        <Card title="Syncs per day">
+          <SyncActivityChart />
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -74,7 +74,7 @@ export function PeopleFilters({ filters, onChange }: PeopleFiltersProps) {
           value={filters.status}
           onChange={(e) => onChange({ status: e.target.value as Filters["status"] })}
         >
-          <option value="">Any status</option>
+          <option value="any">Any status</option>
           {statusOptions.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

@@ -9,6 +9,8 @@ import { paths } from "../../paths";
 import { useSession } from "../../session/session";
 import { type RouterInputs, trpc } from "../../trpc";
 import { PersonStatusBadge } from "./person-status-badge";
+import { SortHeader, type SortState } from "./sort-header";
+import type { SortDirection, SortKey } from "./use-people-filters";
 
 const PAGE_SIZE = 50;
 
@@ -18,6 +20,9 @@ interface PeopleResultsProps {
   /** The cursors of the pages before this one (from the URL): its length is the page number minus one. */
   cursors: string[];
   onCursors: (cursors: string[]) => void;
+  sort: SortState;
+  /** A new sort starts again at page one, as new filters do. */
+  onSort: (key: SortKey, direction: SortDirection) => void;
   onClearFilters: () => void;
 }
 
@@ -26,7 +31,7 @@ interface PeopleResultsProps {
  * pages before are kept (in the URL) for Previous. New filters remount this (a `key`), which
  * starts again at page one.
  */
-export function PeopleResults({ query, filtered, cursors, onCursors, onClearFilters }: PeopleResultsProps) {
+export function PeopleResults({ query, filtered, cursors, onCursors, sort, onSort, onClearFilters }: PeopleResultsProps) {
   const cursor = cursors.at(-1);
   const people = trpc.directory.people.useQuery(
     { ...query, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
@@ -101,11 +106,11 @@ export function PeopleResults({ query, filtered, cursors, onCursors, onClearFilt
         <table className="table" aria-label="People" aria-busy={people.isFetching}>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Job title</th>
-              <th scope="col">Department</th>
-              <th scope="col">Location</th>
-              <th scope="col">Status</th>
+              <SortHeader label="Name" column="name" sort={sort} onSort={onSort} />
+              <SortHeader label="Job title" column="jobTitle" sort={sort} onSort={onSort} />
+              <SortHeader label="Department" column="department" sort={sort} onSort={onSort} />
+              <SortHeader label="Location" column="location" sort={sort} onSort={onSort} />
+              <SortHeader label="Status" column="status" sort={sort} onSort={onSort} />
             </tr>
           </thead>
           <tbody>

@@ -5,6 +5,7 @@ import { EmptyState } from "../../components/states";
 import { formatDateTime, formatIsoDate, humanize } from "../../format";
 import { paths } from "../../paths";
 import type { RouterOutputs } from "../../trpc";
+import { currentEmploymentType, employmentTypeLabel } from "./employment-type";
 
 export type Person = RouterOutputs["directory"]["person"];
 
@@ -74,7 +75,9 @@ export function PersonDetails({ person }: { person: Person }) {
             <span className="muted"> (in Zenefits: {person.remoteStatus})</span>
           ) : null}
         </Field>
-        <Field label="Employment type">{person.employmentType ? humanize(person.employmentType) : null}</Field>
+        <Field label="Employment type">
+          {currentEmploymentType(person.employments) ?? employmentTypeLabel(person.employmentType)}
+        </Field>
         <Field label="Hire date">{person.hireDate ? formatIsoDate(person.hireDate) : null}</Field>
         <Field label="Start date">{person.startDate ? formatIsoDate(person.startDate) : null}</Field>
         <Field label="Termination date">{person.terminationDate ? formatIsoDate(person.terminationDate) : null}</Field>
@@ -154,7 +157,7 @@ export function Employments({ person }: { person: Person }) {
                 <tr key={`${employment.startDate}-${employment.terminationDate}-${employment.employmentType}`}>
                   <td>{employment.startDate ? formatIsoDate(employment.startDate) : none}</td>
                   <td>{employment.terminationDate ? formatIsoDate(employment.terminationDate) : none}</td>
-                  <td>{employment.employmentType ? humanize(employment.employmentType) : none}</td>
+                  <td>{employmentTypeLabel(employment.employmentType) ?? none}</td>
                   <td>{employment.isActive === null ? none : employment.isActive ? "Yes" : "No"}</td>
                 </tr>
               ))}

@@ -25,17 +25,22 @@ const stateBadge: Record<Issue["state"], { tone: Tone; words: string }> = {
 
 /** The place that fixes each kind of issue, and what the link says. */
 function fixLink(issue: Issue): { href: string; label: string } {
+  const { connectionId, connectorId } = issue;
+  // Only a webhook endpoint's issue has no connection, and its fix is "webhooks".
+  if (!connectionId || !connectorId) return { href: paths.webhooks, label: "Open the webhook settings" };
   switch (issue.fix) {
     case "rotate":
-      return { href: `${paths.integration(issue.connectorId)}#rotate`, label: "Open the rotate form" };
+      return { href: `${paths.integration(connectorId)}#rotate`, label: "Open the rotate form" };
     case "settings":
-      return { href: paths.integration(issue.connectorId), label: "Open the settings" };
+      return { href: paths.integration(connectorId), label: "Open the settings" };
     case "hires":
-      return { href: paths.hires(issue.connectionId), label: "Open the hire exports" };
+      return { href: paths.hires(connectionId), label: "Open the hire exports" };
+    case "webhooks":
+      return { href: paths.webhooks, label: "Open the webhook settings" };
     case "run":
       return issue.lastRunId
-        ? { href: paths.run(issue.connectionId, issue.lastRunId), label: "See the failed sync" }
-        : { href: paths.connection(issue.connectionId), label: "Open the connection" };
+        ? { href: paths.run(connectionId, issue.lastRunId), label: "See the failed sync" }
+        : { href: paths.connection(connectionId), label: "Open the connection" };
   }
 }
 
@@ -46,7 +51,7 @@ export function IssuesPage() {
     <RequireAccess page="atsSettings">
       <PageHeader
         title="Integration issues"
-        description="Problems Roster found with your connections. Each closes on its own once the next sync or export works."
+        description="Problems Roster found with your connections and webhook endpoints. Each closes on its own once the next sync, export or delivery works."
       />
       <IssuesList />
     </RequireAccess>
@@ -93,7 +98,7 @@ function IssueItem({ issue, onChanged }: { issue: Issue; onChanged: () => void }
     <li className="issue-item" data-testid="issue" aria-label={`${issue.title} on ${issue.connectionName}`}>
       <div className="title-with-badge">
         <strong>{issue.title}</strong> <StatusBadge tone={badge.tone}>{badge.words}</StatusBadge>{" "}
-        <Link href={paths.connection(issue.connectionId)}>{issue.connectionName}</Link>
+        <Link href={issue.connectionId ? paths.connection(issue.connectionId) : paths.webhooks}>{issue.connectionName}</Link>
       </div>
       <p className="muted small">
         First seen <RelativeTime value={issue.firstSeenAt} /> · last seen <RelativeTime value={issue.lastSeenAt} />

@@ -1,5 +1,6 @@
 import { leverSaveInput } from "@roster/api/schemas";
 import { type FormEvent, useState } from "react";
+import { canSee } from "../../../access";
 import { Card } from "../../../components/card";
 import { FormAlert } from "../../../components/form-alert";
 import { TextField } from "../../../components/text-field";
@@ -204,11 +205,14 @@ export function LeverSetupForm({ view, onSaved }: { view: LeverView; onSaved: (n
             onChange={(e) => setContactUserId(e.target.value || null)}
           >
             <option value="">The organisation's owners</option>
-            {(members.data ?? []).map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name} ({m.email})
-              </option>
-            ))}
+            {(members.data ?? [])
+              // The email links to the hire exports, which only owners and admins can open (the server refuses others).
+              .filter((m) => canSee("connection", m))
+              .map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.name} ({m.email})
+                </option>
+              ))}
           </select>
           {errors.contactUserId ? <p className="field-error">{errors.contactUserId}</p> : null}
         </div>
