@@ -1,6 +1,7 @@
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { connectLinksRouter } from "./routers/connect-links";
 import { connectionsRouter } from "./routers/connections";
 import { connectorsRouter } from "./routers/connectors";
 import { directoryRouter } from "./routers/directory";
@@ -23,6 +24,7 @@ export const appRouter = router({
   audit: auditRouter,
   connectors: connectorsRouter,
   connections: connectionsRouter,
+  connectLinks: connectLinksRouter,
   directory: directoryRouter,
   lever: leverRouter,
   apiKeys: apiKeysRouter,

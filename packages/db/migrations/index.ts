@@ -18,6 +18,7 @@ import * as m1207Provisioning from "./2026_12_07_0002_organisation_provisioning"
 import * as m1207ConnectLinks from "./2026_12_07_0003_connect_links";
 import * as m1207Erasures from "./2026_12_07_0004_organisation_erasures";
 import * as m1207Issues from "./2026_12_07_1901_integration_issues";
+import * as m1208ConnectLinkRequests from "./2026_12_08_0001_connect_link_choices_and_requests";
 
 /**
  * The ordered list of migrations. Explicit (not a folder scan) so it works the same
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_0003_connect_links": m1207ConnectLinks,
   "2026_12_07_0004_organisation_erasures": m1207Erasures,
   "2026_12_07_1901_integration_issues": m1207Issues,
+  "2026_12_08_0001_connect_link_choices_and_requests": m1208ConnectLinkRequests,
 };

@@ -8,7 +8,8 @@ export type EmailKind =
   | "permissions_lost"
   | "permissions_restored"
   | "invite"
-  | "export_failed";
+  | "export_failed"
+  | "connect_link";
 
 export interface EmailToEnqueue {
   organisationId: string | null;
