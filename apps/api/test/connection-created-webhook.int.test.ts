@@ -1,17 +1,18 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createLogger } from "@roster/logger";
 import { createApiKey } from "@roster/public-api";
 import { generateEncryptionKey } from "@roster/secrets";
 import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
 import { createEndpoint } from "@roster/webhooks";
-import { createSyncEngine, createTaskList, runnerPreset } from "@roster/worker";
+import { runnerPreset } from "@roster/worker";
 import { Logger, type Runner, run, runMigrations } from "graphile-worker";
+import pg from "pg";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../src/index";
 import { createOrgFixture, insertSession, type OrgFixture } from "./helpers/fixtures";
 import { startTestApi, type TestApi } from "./helpers/test-api";
+import { testTaskList } from "./helpers/worker";
 
 /**
  * connection.created, end to end: a connection made in the dashboard and one made through a
@@ -21,6 +22,7 @@ import { startTestApi, type TestApi } from "./helpers/test-api";
 let api: TestApi;
 let sim: ZenefitsSim;
 let runner: Runner;
+let workerPool: pg.Pool;
 let fx: OrgFixture;
 const encryptionKey = generateEncryptionKey();
 
@@ -40,23 +42,12 @@ beforeAll(async () => {
   );
   await runMigrations({ connectionString: api.database.url });
   const db = api.database.db;
+  // Our own pool, ended (and awaited) before the database is dropped: graphile-worker does not
+  // wait for the end of a pool it made itself.
+  workerPool = new pg.Pool({ connectionString: api.database.url, max: 6 });
   runner = await run({
-    connectionString: api.database.url,
-    taskList: createTaskList({
-      db,
-      config: {
-        PUBLIC_URL: "https://roster.example.test",
-        SYNC_INTERVAL_HOURS: 24,
-        RETRY_INTERVAL_MINUTES: 60,
-        MAX_CONSECUTIVE_FAILURES: 3,
-        EMAIL_FROM: "Roster <roster@localhost>",
-      },
-      log: createLogger("worker-test", { level: "silent" }),
-      syncConnection: createSyncEngine(db, encryptionKey),
-      mailer: null,
-      clock: () => new Date(),
-      encryptionKey,
-    }),
+    pgPool: workerPool,
+    taskList: testTaskList(db, { encryptionKey, publicUrl: "https://roster.example.test" }),
     concurrency: 4,
     pollInterval: 200,
     noHandleSignals: true,
@@ -77,6 +68,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await runner?.stop();
+  await workerPool?.end();
   receiver?.closeAllConnections();
   await new Promise((resolve) => receiver?.close(resolve));
   await api?.close();

@@ -1,14 +1,14 @@
 import { createTransport, type MailCatcher, type Mailer, startMailCatcher } from "@roster/email";
-import { createLogger } from "@roster/logger";
 import { generateEncryptionKey } from "@roster/secrets";
 import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
-import { createSyncEngine, createTaskList, runnerPreset } from "@roster/worker";
+import { runnerPreset } from "@roster/worker";
 import { Logger, runMigrations, runOnce } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../src/index";
 import { expectTrpcError } from "./helpers/expect-error";
 import { createOrgFixture, insertSession, type OrgFixture } from "./helpers/fixtures";
 import { startTestApi, type TestApi } from "./helpers/test-api";
+import { testTaskList } from "./helpers/worker";
 
 /**
  * Settings → Integrations → <HRIS> → "Send a connect link", over real HTTP: owners only, their own
@@ -39,21 +39,7 @@ beforeAll(async () => {
   await runMigrations({ connectionString: api.database.url });
   catcher = await startMailCatcher({ port: 0 });
   mailer = createTransport(catcher.smtpUrl);
-  const db = api.database.db;
-  const taskList = createTaskList({
-    db,
-    config: {
-      PUBLIC_URL: "https://roster.example.test",
-      SYNC_INTERVAL_HOURS: 24,
-      RETRY_INTERVAL_MINUTES: 60,
-      MAX_CONSECUTIVE_FAILURES: 3,
-      EMAIL_FROM: "Roster <roster@localhost>",
-    },
-    log: createLogger("worker-test", { level: "silent" }),
-    syncConnection: createSyncEngine(db, encryptionKey),
-    mailer,
-    clock: () => new Date(),
-  });
+  const taskList = testTaskList(api.database.db, { encryptionKey, mailer, publicUrl: "https://roster.example.test" });
   runJobs = () =>
     runOnce({
       connectionString: api.database.url,
@@ -62,7 +48,7 @@ beforeAll(async () => {
       logger: new Logger(() => () => {}),
       preset: runnerPreset,
     });
-  fx = await createOrgFixture(db);
+  fx = await createOrgFixture(api.database.db);
 });
 afterAll(async () => {
   mailer?.close();

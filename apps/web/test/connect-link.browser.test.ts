@@ -68,6 +68,17 @@ async function startHostProduct(): Promise<{ url: string; setConnectUrl(url: str
   };
 }
 
+/** POST /api/v1/connect-links with the product's key, as its backend does; 201 expected. */
+async function createLink(key: string, body: Record<string, unknown>): Promise<{ url: string }> {
+  const created = await fetch(`${stack().apiUrl}/api/v1/connect-links`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(created.status).toBe(201);
+  return (await created.json()) as { url: string };
+}
+
 describe("connect link in a real browser", () => {
   it("host page → connect page → verify with the Zenefits simulator → connect → back to the host with the connection id → first sync through the API", async () => {
     // Tried: the whole flow with the simulator's token, no Roster account or session anywhere.
@@ -86,17 +97,11 @@ describe("connect link in a real browser", () => {
     );
     const host = await startHostProduct();
     try {
-      const created = await fetch(`${stack().apiUrl}/api/v1/connect-links`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-        body: JSON.stringify({
-          connector_id: "zenefits",
-          return_url: `${host.url}/done`,
-          brand: { name: "Feedbackly", colour: "#7a3db8" },
-        }),
+      const link = await createLink(key, {
+        connector_id: "zenefits",
+        return_url: `${host.url}/done`,
+        brand: { name: "Feedbackly", colour: "#7a3db8" },
       });
-      expect(created.status).toBe(201);
-      const link = (await created.json()) as { url: string };
       expect(link.url.startsWith(stack().webUrl)).toBe(true);
       host.setConnectUrl(link.url);
 
@@ -159,17 +164,11 @@ describe("connect link in a real browser", () => {
     );
     const host = await startHostProduct();
     try {
-      const created = await fetch(`${stack().apiUrl}/api/v1/connect-links`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-        body: JSON.stringify({
-          connector_ids: ["bamboohr", "zenefits"],
-          return_url: `${host.url}/done`,
-          brand: { name: "Feedbackly" },
-        }),
+      const link = await createLink(key, {
+        connector_ids: ["bamboohr", "zenefits"],
+        return_url: `${host.url}/done`,
+        brand: { name: "Feedbackly" },
       });
-      expect(created.status).toBe(201);
-      const link = (await created.json()) as { url: string };
 
       const page = await stack().newPage();
       await page.goto(link.url);
@@ -229,13 +228,9 @@ describe("connect link in a real browser", () => {
     );
     const host = await startHostProduct();
     try {
-      const created = await fetch(`${stack().apiUrl}/api/v1/connect-links`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-        body: JSON.stringify({ connector_id: "zenefits", return_url: `${host.url}/done`, allowed_origins: [host.url] }),
-      });
-      expect(created.status).toBe(201);
-      host.setConnectUrl(((await created.json()) as { url: string }).url);
+      host.setConnectUrl(
+        (await createLink(key, { connector_id: "zenefits", return_url: `${host.url}/done`, allowed_origins: [host.url] })).url,
+      );
 
       const page = await stack().newPage();
       await page.goto(`${host.url}/embedded`);
