@@ -2,6 +2,7 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { chartsRouter } from "./routers/charts";
+import { connectLinksRouter } from "./routers/connect-links";
 import { connectionsRouter } from "./routers/connections";
 import { connectorsRouter } from "./routers/connectors";
 import { directoryRouter } from "./routers/directory";
@@ -24,6 +25,7 @@ export const appRouter = router({
   audit: auditRouter,
   connectors: connectorsRouter,
   connections: connectionsRouter,
+  connectLinks: connectLinksRouter,
   directory: directoryRouter,
   charts: chartsRouter,
   lever: leverRouter,

@@ -1,7 +1,8 @@
 import { loadConfig } from "@roster/config";
 import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
-import { createApiKey } from "@roster/public-api";
+import { createApiKey, sendConnectLink } from "@roster/public-api";
+import { connectors } from "@roster/registry";
 import { generateEncryptionKey } from "@roster/secrets";
 import { type LeverSim, startLeverSim } from "@roster/sim-lever";
 import { startZenefitsSim, type ZenefitsSim } from "@roster/sim-zenefits";
@@ -125,6 +126,19 @@ async function endpointOf(fx: OrgFixture) {
   return { endpointId: endpoint.id, deliveryId: String(delivery.id) };
 }
 
+/** A connect link an owner of organisation A sent from the dashboard. */
+const sentLinkOf = async (fx: OrgFixture) =>
+  (
+    await sendConnectLink(deps.db, connectors, {
+      organisationId: fx.organisationId,
+      connectorId: "zenefits",
+      to: newEmail(),
+      note: null,
+      userId: fx.users.owner.id,
+      publicUrl: deps.config.PUBLIC_URL,
+    })
+  ).id;
+
 async function inviteFor(fx: OrgFixture, email: string): Promise<{ id: string; token: string }> {
   const { token, hash } = newToken();
   const row = await deps.db
@@ -228,6 +242,9 @@ const inputs: Record<ProcedurePath, (fx: OrgFixture, actor: Actor) => Promise<un
     return { connectionId, runId: await insertFailedRun(deps.db, fx.organisationId, connectionId) };
   },
   "connections.emails": connectionInput,
+  "connectLinks.list": () => ({ connectorId: "zenefits" }),
+  "connectLinks.send": () => ({ connectorId: "zenefits", email: newEmail(), note: "Could you connect this?" }),
+  "connectLinks.revoke": async (fx) => ({ linkId: await sentLinkOf(fx) }),
   "lever.get": async (fx) => {
     await leverWorld(fx);
     return undefined;

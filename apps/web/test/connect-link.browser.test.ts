@@ -13,7 +13,7 @@ import { screenshot, stackForFile } from "./harness/index";
  * connects, and lands back on the product with the connection id; the worker's first sync is
  * then readable through the public API with the product's key.
  */
-const stack = stackForFile({ zenefits: { people: 20, seed: 5 }, worker: true });
+const stack = stackForFile({ zenefits: { people: 20, seed: 5 }, bamboohr: { employees: 20, seed: 5 }, worker: true });
 
 /** The host product: a page linking to the connect URL, and the return page showing what came back. */
 async function startHostProduct(): Promise<{ url: string; setConnectUrl(url: string): void; close(): Promise<void> }> {
@@ -46,8 +46,10 @@ async function startHostProduct(): Promise<{ url: string; setConnectUrl(url: str
     }
     if (url.pathname === "/done") {
       const id = url.searchParams.get("connection_id") ?? "";
+      const connector = url.searchParams.get("connector_id") ?? "";
       res.end(
-        `<!doctype html><title>Done</title><h1>HRIS connected</h1><p data-testid="connection-id">${id.replace(/[^0-9a-f-]/g, "")}</p>`,
+        `<!doctype html><title>Done</title><h1>HRIS connected</h1><p data-testid="connection-id">${id.replace(/[^0-9a-f-]/g, "")}</p>` +
+          `<p data-testid="connector-id">${connector.replace(/[^a-z0-9-]/g, "")}</p>`,
       );
       return;
     }
@@ -64,6 +66,17 @@ async function startHostProduct(): Promise<{ url: string; setConnectUrl(url: str
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/** POST /api/v1/connect-links with the product's key, as its backend does; 201 expected. */
+async function createLink(key: string, body: Record<string, unknown>): Promise<{ url: string }> {
+  const created = await fetch(`${stack().apiUrl}/api/v1/connect-links`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(created.status).toBe(201);
+  return (await created.json()) as { url: string };
 }
 
 describe("connect link in a real browser", () => {
@@ -84,17 +97,11 @@ describe("connect link in a real browser", () => {
     );
     const host = await startHostProduct();
     try {
-      const created = await fetch(`${stack().apiUrl}/api/v1/connect-links`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-        body: JSON.stringify({
-          connector_id: "zenefits",
-          return_url: `${host.url}/done`,
-          brand: { name: "Feedbackly", colour: "#7a3db8" },
-        }),
+      const link = await createLink(key, {
+        connector_id: "zenefits",
+        return_url: `${host.url}/done`,
+        brand: { name: "Feedbackly", colour: "#7a3db8" },
       });
-      expect(created.status).toBe(201);
-      const link = (await created.json()) as { url: string };
       expect(link.url.startsWith(stack().webUrl)).toBe(true);
       host.setConnectUrl(link.url);
 
@@ -141,6 +148,70 @@ describe("connect link in a real browser", () => {
     }
   });
 
+  it("a link offering BambooHR and Zenefits: the page asks which, then runs the chosen one's own flow", async () => {
+    // Tried: a link with connector_ids [bamboohr, zenefits]; the admin sees the choice (names and
+    // logos), picks Zenefits, goes back, picks BambooHR, fills BambooHR's own fields with the
+    // simulator's company and key, verifies, connects. Must hold: both offered with their manifest
+    // logos; Zenefits' form asks for a token, BambooHR's for a company domain and an API key; the
+    // host gets the connection id and connector_id=bamboohr; the connection is BambooHR's, in the
+    // link's organisation; the link is spent.
+    const { db } = stack();
+    const org = await db.insertInto("organisations").values({ name: "Choosy Co" }).returning("id").executeTakeFirstOrThrow();
+    const { key } = await createApiKey(
+      db,
+      { organisationId: org.id, userId: null },
+      { name: "feedbackly", scopes: ["connections:manage"] },
+    );
+    const host = await startHostProduct();
+    try {
+      const link = await createLink(key, {
+        connector_ids: ["bamboohr", "zenefits"],
+        return_url: `${host.url}/done`,
+        brand: { name: "Feedbackly" },
+      });
+
+      const page = await stack().newPage();
+      await page.goto(link.url);
+      await page.getByRole("heading", { level: 1, name: "Connect your HR system" }).waitFor();
+      const choices = page.getByRole("list", { name: "HR systems" });
+      expect(await choices.getByRole("button").allTextContents()).toEqual(["BambooHR", "Zenefits"]);
+      for (const src of await choices.locator("img").evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src))) {
+        expect(src).toMatch(/^data:image\/svg\+xml,/);
+      }
+      await screenshot(page, "connect-link-choice");
+
+      await choices.getByRole("button", { name: "Zenefits" }).click();
+      await page.getByRole("heading", { level: 1, name: "Connect Zenefits" }).waitFor();
+      expect(await page.getByLabel("Access token").count()).toBe(1);
+      await page.getByRole("button", { name: "Choose another HR system" }).click();
+      await page.getByRole("list", { name: "HR systems" }).getByRole("button", { name: "BambooHR" }).click();
+      await page.getByRole("heading", { level: 1, name: "Connect BambooHR" }).waitFor();
+      expect(await page.getByLabel("Access token").count()).toBe(0);
+      await page.getByLabel("Company domain").fill(stack().bamboohr!.companyDomain);
+      await page.getByLabel("API key").fill(stack().bamboohr!.apiKey);
+      await page.getByRole("button", { name: "Verify" }).click();
+      await page
+        .getByRole("region", { name: "Permissions" })
+        .getByText(/permissions granted/)
+        .waitFor();
+      await page.getByRole("button", { name: "Connect", exact: true }).click();
+
+      await page.waitForURL((url) => url.href.startsWith(`${host.url}/done`));
+      expect(await page.getByTestId("connector-id").textContent()).toBe("bamboohr");
+      const connectionId = (await page.getByTestId("connection-id").textContent()) ?? "";
+      const connection = await db
+        .selectFrom("connections")
+        .select(["organisation_id", "connector_id"])
+        .where("id", "=", connectionId)
+        .executeTakeFirstOrThrow();
+      expect(connection).toEqual({ organisation_id: org.id, connector_id: "bamboohr" });
+      await page.goto(link.url);
+      await page.getByText("This connect link was already used. Ask for a new one.").waitFor();
+    } finally {
+      await host.close();
+    }
+  });
+
   it("embedded: the host page opens the link in an iframe with @roster/connect-react's opener and receives the connection id", async () => {
     // Tried: a link allowing the host's origin, opened in the overlay iframe; the admin verifies and
     // connects inside the frame. Must hold: the host page's promise resolves with the id of a
@@ -157,13 +228,9 @@ describe("connect link in a real browser", () => {
     );
     const host = await startHostProduct();
     try {
-      const created = await fetch(`${stack().apiUrl}/api/v1/connect-links`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-        body: JSON.stringify({ connector_id: "zenefits", return_url: `${host.url}/done`, allowed_origins: [host.url] }),
-      });
-      expect(created.status).toBe(201);
-      host.setConnectUrl(((await created.json()) as { url: string }).url);
+      host.setConnectUrl(
+        (await createLink(key, { connector_id: "zenefits", return_url: `${host.url}/done`, allowed_origins: [host.url] })).url,
+      );
 
       const page = await stack().newPage();
       await page.goto(`${host.url}/embedded`);

@@ -1,4 +1,4 @@
-import { type Manifest, secret } from "@roster/core";
+import { letterMark, type Manifest, secret } from "@roster/core";
 import { z } from "zod";
 
 export const BAMBOOHR_BASE_URL = "https://api.bamboohr.com";
@@ -60,6 +60,7 @@ export type BambooHrPermissionId = (typeof bamboohrPermissions)[number]["id"];
 export const manifest = {
   id: "bamboohr",
   name: "BambooHR",
+  logo: letterMark("B", "#5e9e1f"),
   kind: "hris",
   docsUrl: "https://documentation.bamboohr.com/docs/getting-started",
   credentials: bamboohrCredentials,

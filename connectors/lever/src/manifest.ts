@@ -1,4 +1,4 @@
-import { type Manifest, secret } from "@roster/core";
+import { letterMark, type Manifest, secret } from "@roster/core";
 import { z } from "zod";
 
 /** Reference: /work/shared/reference/lever-api.md §1 (hosts, Basic auth with the API key as username). */
@@ -51,6 +51,7 @@ export type LeverPermissionId = (typeof leverPermissions)[number]["id"];
 export const manifest = {
   id: "lever",
   name: "Lever",
+  logo: letterMark("L", "#2f3e4e"),
   kind: "ats",
   docsUrl: "https://hire.lever.co/developer/documentation",
   connectHelp: "A Lever Super Admin creates an API key and a webhook signing token under Settings → Integrations and API.",

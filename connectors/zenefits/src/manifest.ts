@@ -1,4 +1,4 @@
-import { type Manifest, secret } from "@roster/core";
+import { letterMark, type Manifest, secret } from "@roster/core";
 import { z } from "zod";
 
 /** Reference: /work/shared/reference/zenefits-api.md §1 (hosts, bearer tokens). */
@@ -43,6 +43,7 @@ export type ZenefitsPermissionId = (typeof zenefitsPermissions)[number]["id"];
 export const manifest = {
   id: "zenefits",
   name: "Zenefits",
+  logo: letterMark("Z", "#e8553d"),
   kind: "hris",
   docsUrl: "https://developers.zenefits.com/docs",
   connectHelp:

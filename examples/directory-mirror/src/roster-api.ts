@@ -467,7 +467,7 @@ export interface paths {
         put?: never;
         /**
          * Create a single-use link to connect an HRIS
-         * @description The URL opens a page, branded as given, where whoever holds the HRIS admin rights connects it to this organisation without a Roster account. It works once and expires; the page then returns to return_url?connection_id=….
+         * @description The URL opens a page, branded as given, where whoever holds the HRIS admin rights connects it to this organisation without a Roster account. With connector_ids the page first offers a choice; a connector the link does not offer is refused. It works once and expires; the page then returns to return_url?connection_id=…&connector_id=… (framed, it posts both to the host instead), and subscribed endpoints get connection.created with the link's id.
          */
         post: operations["createConnectLink"];
         delete?: never;
@@ -650,6 +650,44 @@ export interface webhooks {
             requestBody?: {
                 content: {
                     "application/json": components["schemas"]["Event_sync_failed"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx: delivered. Anything else, or no answer in 15 s: retried with backoff */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "connection.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An HRIS was connected (in the dashboard, through a connect link, or by the command line); data.connect_link_id names the link it came through */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Event_connection_created"];
                 };
             };
             responses: {
@@ -1016,6 +1054,34 @@ export interface components {
             /** Format: uuid */
             organisation_id: string;
             data: components["schemas"]["SyncEventData"];
+        };
+        Event_connection_created: {
+            /** @description The event's id, also the webhook-id header: the same on every retry */
+            id: string;
+            /** @enum {string} */
+            type: "connection.created";
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: uuid */
+            organisation_id: string;
+            data: components["schemas"]["ConnectionCreatedEventData"];
+        };
+        ConnectionCreatedEventData: {
+            /** Format: uuid */
+            connection_id: string;
+            /** @example zenefits */
+            connector_id: string;
+            /** Format: uuid */
+            organisation_id: string;
+            /** @description The organisation's external_ref, when a platform provisioned it */
+            organisation_external_ref: string | null;
+            /** @enum {string} */
+            created_via: "dashboard" | "connect_link" | "cli";
+            /**
+             * Format: uuid
+             * @description The connect link it came through (the id POST /connect-links returned), else null
+             */
+            connect_link_id: string | null;
         };
         Event_connection_disabled: {
             /** @description The event's id, also the webhook-id header: the same on every retry */
@@ -1644,6 +1710,7 @@ export interface components {
          *     - `employee.deleted`: A person is gone from the HRIS (kept in Roster with remote_deleted_at)
          *     - `sync.succeeded`: A sync finished; data.counts has what it read and wrote per stream
          *     - `sync.failed`: A sync failed; data.error_kind and data.error_message say why
+         *     - `connection.created`: An HRIS was connected (in the dashboard, through a connect link, or by the command line); data.connect_link_id names the link it came through
          *     - `connection.disabled`: A connection stopped syncing (failures in a row, or an owner disabled it)
          *     - `connection.restored`: A sync succeeded after failures or after the connection was disabled
          *     - `connection.permissions_changed`: The permissions the provider grants the connection's token changed
@@ -1653,7 +1720,7 @@ export interface components {
          *     - `issue.resolved`: An integration issue closed on its own: the next sync, export or delivery worked
          * @enum {string}
          */
-        EventType: "employee.created" | "employee.updated" | "employee.deleted" | "sync.succeeded" | "sync.failed" | "connection.disabled" | "connection.restored" | "connection.permissions_changed" | "hire.exported" | "hire.failed" | "issue.opened" | "issue.resolved";
+        EventType: "employee.created" | "employee.updated" | "employee.deleted" | "sync.succeeded" | "sync.failed" | "connection.created" | "connection.disabled" | "connection.restored" | "connection.permissions_changed" | "hire.exported" | "hire.failed" | "issue.opened" | "issue.resolved";
         WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
             /** @description The signing secret (whsec_…): shown in this response only. Keep it. */
             secret: string;
@@ -1706,12 +1773,24 @@ export interface components {
             id: string;
             /** @description Open it once, before expires_at; it works without a Roster account */
             url: string;
-            connector_id: string;
+            /** @description The connector, when the link offers one; null when it offers a choice (connector_ids) */
+            connector_id: string | null;
+            /** @description The connectors the link offers, in the order shown */
+            connector_ids: string[];
             /** Format: date-time */
             expires_at: string;
         };
         ConnectLinkInput: {
-            connector_id: string;
+            /** @description The one HRIS to connect (or give connector_ids instead) */
+            connector_id?: string;
+            /**
+             * @description A choice of HRIS: the page first shows them (names and logos from their manifests), then the chosen one's form. The link still connects one, once
+             * @example [
+             *       "bamboohr",
+             *       "zenefits"
+             *     ]
+             */
+            connector_ids?: string[];
             /**
              * Format: uri
              * @description Where the page sends the admin afterwards, with ?connection_id=…

@@ -1,47 +1,38 @@
-import { readFile } from "node:fs/promises";
 import http from "node:http";
-import { createRequire, stripTypeScriptTypes } from "node:module";
+import { bundleSettingsPage } from "./bundle-page";
 import { rosterClient } from "./roster-client";
 
-/** The product's settings page: a button that asks the backend for a link and opens it in an iframe. */
+/** The product's settings page: its React app (src/page/), which puts <RosterConnectButton> on it. */
 function settingsPage(customerId: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Feedbackly — Settings</title></head>
 <body>
-  <h1>Settings</h1>
-  <p>Connect your HR system so Feedbackly knows your teams.</p>
-  <button id="connect">Connect your HR system</button>
-  <p id="result" role="status"></p>
-  <script type="module">
-    import { openRosterConnect } from "/open-connect.js";
-    document.getElementById("connect").addEventListener("click", async () => {
-      const { url } = await (await fetch("/connect-link?customer=${encodeURIComponent(customerId)}", { method: "POST" })).json();
-      try {
-        const { connectionId } = await openRosterConnect(url, { title: "Connect your HR system" });
-        document.getElementById("result").textContent = "Connected: " + connectionId;
-      } catch {
-        document.getElementById("result").textContent = "Not connected.";
-      }
-    });
-  </script>
+  <div id="root" data-customer="${customerId.replace(/[^A-Za-z0-9_-]/g, "")}"></div>
+  <script type="module" src="/app.js"></script>
 </body></html>`;
 }
 
 /**
  * The host product's server. It holds the platform key; the browser only ever gets a single-use
- * link. The opener comes from @roster/connect-react (a bundler would import it; here it is served).
+ * link, which the page's <RosterConnectButton> (from @roster/connect-react, bundled into /app.js)
+ * opens over the page.
  */
-export async function createHostApp(options: { rosterUrl: string; platformKey: string; origin: () => string }) {
+export async function createHostApp(options: {
+  rosterUrl: string;
+  platformKey: string;
+  origin: () => string;
+  /** The HR systems the customer may choose from (default: BambooHR and Zenefits). */
+  connectorIds?: string[];
+}) {
   const roster = rosterClient(options);
-  const openerPath = createRequire(import.meta.url).resolve("@roster/connect-react/open-connect");
-  const opener = stripTypeScriptTypes(await readFile(openerPath, "utf8"));
+  const script = await bundleSettingsPage();
   // The product's own customers; in a real product, the signed-in customer's record.
   const customers = new Map([["cust-1", { id: "cust-1", name: "Customer One" }]]);
 
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", options.origin());
-    if (req.method === "GET" && url.pathname === "/open-connect.js") {
-      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8" }).end(opener);
+    if (req.method === "GET" && url.pathname === "/app.js") {
+      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8" }).end(script);
       return;
     }
     if (req.method === "POST" && url.pathname === "/connect-link") {
@@ -53,6 +44,7 @@ export async function createHostApp(options: { rosterUrl: string; platformKey: s
       void (async () => {
         const organisation = await roster.organisationFor(customer);
         const link = await roster.connectLink(organisation.id, {
+          connectorIds: options.connectorIds ?? ["bamboohr", "zenefits"],
           returnUrl: `${options.origin()}/settings`,
           allowedOrigin: options.origin(),
           brandName: "Feedbackly",

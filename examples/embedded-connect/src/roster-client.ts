@@ -24,12 +24,16 @@ export function rosterClient(options: { rosterUrl: string; platformKey: string }
     async organisationFor(customer: { id: string; name: string }) {
       return organisation.parse(await call("/organisations", { name: customer.name, external_ref: customer.id }));
     },
-    async connectLink(organisationId: string, input: { returnUrl: string; allowedOrigin: string; brandName: string }) {
+    async connectLink(
+      organisationId: string,
+      input: { connectorIds: string[]; returnUrl: string; allowedOrigin: string; brandName: string },
+    ) {
       return connectLink.parse(
         await call(
           "/connect-links",
           {
-            connector_id: "zenefits",
+            // One connector, or a choice the customer's admin picks from on the page.
+            connector_ids: input.connectorIds,
             return_url: input.returnUrl,
             allowed_origins: [input.allowedOrigin],
             brand: { name: input.brandName, colour: "#7a3db8" },

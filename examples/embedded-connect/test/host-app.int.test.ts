@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { bamboohr } from "@roster/connector-bamboohr";
 import { zenefits } from "@roster/connector-zenefits";
 import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
@@ -12,7 +13,7 @@ import { createHostApp } from "../src/host-app";
 /**
  * The example product against a real Roster API (real database, real HTTP): its backend turns
  * "this customer wants to connect" into the customer's organisation and a connect link scoped
- * to it, and its page loads @roster/connect-react's opener.
+ * to it, and its React page is bundled with @roster/connect-react's <RosterConnectButton>.
  */
 let database: TestDatabase;
 let sim: ZenefitsSim;
@@ -39,7 +40,7 @@ beforeAll(async () => {
       publicUrl: "https://roster.example.test",
       connections: {
         db: database.db,
-        connectors: [zenefits],
+        connectors: [bamboohr, zenefits],
         encryptionKey,
         credentialDefaults: { zenefits: { baseUrl: sim.url } },
       },
@@ -61,8 +62,8 @@ afterAll(async () => {
 
 it("gives the page a fresh single-use link for the customer's one organisation, framed only by the product", async () => {
   // Tried: ask for a link twice for the same customer, and once for an unknown one. Must hold: one
-  // organisation (external_ref cust-1) behind both; two different links, each describing Zenefits
-  // under the product's brand and allowing exactly the product's origin; the unknown customer 404.
+  // organisation (external_ref cust-1) behind both; two different links, each offering BambooHR and
+  // Zenefits under the product's brand and allowing exactly the product's origin; the unknown customer 404.
   const first = (await (await fetch(`${hostUrl}/connect-link?customer=cust-1`, { method: "POST" })).json()) as {
     url: string;
     organisationId: string;
@@ -76,22 +77,25 @@ it("gives the page a fresh single-use link for the customer's one organisation, 
   const token = first.url.split("/connect/")[1];
   const described = (await (
     await fetch(`${rosterUrl}/api/connect-link`, { headers: { authorization: `Bearer ${token}` } })
-  ).json()) as { connector: { id: string }; brand: { name: string }; allowed_origins: string[] };
-  expect(described.connector.id).toBe("zenefits");
+  ).json()) as { connectors: { id: string }[]; brand: { name: string }; allowed_origins: string[] };
+  expect(described.connectors.map((c) => c.id)).toEqual(["bamboohr", "zenefits"]);
   expect(described.brand.name).toBe("Feedbackly");
   expect(described.allowed_origins).toEqual([hostUrl]);
 
   expect((await fetch(`${hostUrl}/connect-link?customer=someone-else`, { method: "POST" })).status).toBe(404);
 });
 
-it("serves the settings page and the opener it imports", async () => {
-  // Tried: load the page and the script it imports. Must hold: the page imports /open-connect.js,
-  // which is the package's opener with its types stripped (it defines openRosterConnect).
+it("serves the settings page and its React bundle, with <RosterConnectButton> in it", async () => {
+  // Tried: load the page and the script it loads. Must hold: the page mounts the bundle on a root
+  // naming the customer; the bundle is JavaScript, React and the button included (the message type
+  // the button's opener listens for is in it), with no TypeScript or bare imports left.
   const page = await (await fetch(hostUrl)).text();
-  expect(page).toContain('import { openRosterConnect } from "/open-connect.js"');
-  const opener = await fetch(`${hostUrl}/open-connect.js`);
-  expect(opener.headers.get("content-type")).toContain("javascript");
-  const source = await opener.text();
-  expect(source).toContain("export function openRosterConnect(linkUrl");
-  expect(source).not.toContain("Promise<ConnectResult>");
+  expect(page).toContain('<div id="root" data-customer="cust-1">');
+  expect(page).toContain('<script type="module" src="/app.js">');
+  const bundle = await fetch(`${hostUrl}/app.js`);
+  expect(bundle.headers.get("content-type")).toContain("javascript");
+  const source = await bundle.text();
+  expect(source).toContain("roster:connect-link:completed");
+  expect(source).toContain("Connect your HR system");
+  expect(source).not.toMatch(/from\s*["'](react|@roster\/connect-react)["']/);
 });

@@ -5,18 +5,21 @@ export const CONNECT_RESULT_MESSAGE = "roster:connect-link:completed";
 
 export interface ConnectResult {
   connectionId: string;
-  /** return_url with ?connection_id=…, for products that prefer to navigate. */
+  /** The connector connected: the link's one, or the one chosen when it offered several. */
+  connectorId: string;
+  /** return_url with ?connection_id=…&connector_id=…, for products that prefer to navigate. */
   redirectUrl: string;
 }
 
 /** The connect page's result, if this message is one: from the link's own origin, in the expected shape. */
 export function connectResultOf(message: { origin: string; data: unknown }, linkOrigin: string): ConnectResult | null {
   if (message.origin !== linkOrigin) return null;
-  const data = message.data as { type?: unknown; connectionId?: unknown; redirectUrl?: unknown } | null;
+  const data = message.data as { type?: unknown; connectionId?: unknown; connectorId?: unknown; redirectUrl?: unknown } | null;
   if (!data || typeof data !== "object" || data.type !== CONNECT_RESULT_MESSAGE) return null;
   if (typeof data.connectionId !== "string" || !/^[0-9a-f-]{36}$/.test(data.connectionId)) return null;
+  if (typeof data.connectorId !== "string" || !/^[a-z][a-z0-9-]{0,62}$/.test(data.connectorId)) return null;
   if (typeof data.redirectUrl !== "string") return null;
-  return { connectionId: data.connectionId, redirectUrl: data.redirectUrl };
+  return { connectionId: data.connectionId, connectorId: data.connectorId, redirectUrl: data.redirectUrl };
 }
 
 export class ConnectClosedError extends Error {

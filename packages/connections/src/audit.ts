@@ -17,7 +17,11 @@ export async function auditConnection(
       action,
       target_type: "connection",
       target_id: connectionId,
-      details: JSON.stringify("via" in actor ? { ...details, via: actor.via } : details),
+      details: JSON.stringify({
+        ...details,
+        ...("via" in actor ? { via: actor.via } : {}),
+        ...("connectLinkId" in actor ? { connect_link_id: actor.connectLinkId } : {}),
+      }),
     })
     .execute();
 }

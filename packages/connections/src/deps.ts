@@ -17,11 +17,12 @@ export interface ConnectionDeps {
 /**
  * Who acts, as the audit log records it: a signed-in user, or the `roster` command (no user,
  * `via: "cli"` in the audit row's details; the operator of the deployment ran it), or whoever
- * held a connect link (`via: "connect_link"`).
+ * held a connect link (`via: "connect_link"`, and which link).
  */
 export type Actor = (
   | { organisationId: string; userId: string }
-  | { organisationId: string; userId: null; via: "cli" | "connect_link" }
+  | { organisationId: string; userId: null; via: "cli" }
+  | { organisationId: string; userId: null; via: "connect_link"; connectLinkId: string }
 ) & {
   /** The API request acting (X-Request-Id): a sync it queues carries it into the job, the logs and the run. */
   requestId?: string;

@@ -7,6 +7,8 @@ export interface ConnectorDescription {
   name: string;
   kind: "hris" | "ats";
   docsUrl: string;
+  /** The manifest's logo (an SVG data URI), or null. */
+  logo: string | null;
   connectHelp: string | null;
   credentialFields: CredentialField[];
   /** Each permission with what it feeds (what is not kept current without it). */
@@ -27,6 +29,7 @@ export function describeConnector(connector: Connector): ConnectorDescription {
     name: manifest.name,
     kind: manifest.kind,
     docsUrl: manifest.docsUrl,
+    logo: manifest.logo ?? null,
     connectHelp: manifest.connectHelp ?? null,
     credentialFields: describeCredentials(manifest.credentials),
     permissions: permissionEffects(

@@ -3,7 +3,7 @@ import { disableConnection, enableConnection, requestSyncNow } from "@roster/con
 import { secretFieldNames, type VerifyResult } from "@roster/core";
 import type { StoredPermissions } from "@roster/db";
 import { decryptJson, encryptJson, secretHint } from "@roster/secrets";
-import { recordConnectionPermissions } from "@roster/webhooks";
+import { emitConnectionCreated, recordConnectionPermissions } from "@roster/webhooks";
 import { auditConnection } from "./audit";
 import { type Actor, type ConnectionDeps, ConnectionError } from "./deps";
 import { permissionEffects } from "./permission-effects";
@@ -35,9 +35,10 @@ async function ownedConnection(deps: ConnectionDeps, actor: Actor, connectionId:
 }
 
 /**
- * Settings → HRIS integration → Save: verifies the credentials with a real request first;
- * only then stores them (encrypted, bound to the new row) and queues the first sync, in one
- * transaction with its audit entry.
+ * Settings → HRIS integration → Save (or a connect link, or the command line): verifies the
+ * credentials with a real request first; only then stores them (encrypted, bound to the new
+ * row) and queues the first sync, in one transaction with its audit entry, the link it came
+ * through (which is then spent) and the connection.created webhook event.
  */
 export async function createConnection(
   deps: ConnectionDeps,
@@ -75,6 +76,15 @@ export async function createConnection(
       connector: connector.manifest.id,
       account: verify.account.name,
     });
+    const connectLinkId = "connectLinkId" in actor ? actor.connectLinkId : null;
+    if (connectLinkId) {
+      await trx.updateTable("connect_links").set({ connection_id: id }).where("id", "=", connectLinkId).execute();
+    }
+    await emitConnectionCreated(
+      trx,
+      { id, organisation_id: actor.organisationId, connector_id: connector.manifest.id },
+      { how: actor.userId === null ? actor.via : "dashboard", connectLinkId },
+    );
     await requestSyncNow(trx, id, "initial", new Date(), actor.requestId);
   });
   return { connectionId: id, verify };

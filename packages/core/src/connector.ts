@@ -15,6 +15,7 @@
 import type { Logger } from "@roster/logger";
 import type { z } from "zod";
 import type { HttpClient } from "./http/client";
+import type { LogoDataUri } from "./logo";
 import type { Hire, ImportedHire, ModelField, ModelName, Models } from "./model/index";
 
 export interface Permission {
@@ -31,6 +32,12 @@ export interface Manifest<C extends z.ZodType = z.ZodType> {
   docsUrl: string;
   /** Where an admin gets the credentials, in a sentence the connect form shows above them. */
   connectHelp?: string;
+  /**
+   * A small square image shown where a person picks one of several connectors (a connect link
+   * offering a choice), inline as an SVG data URI (`letterMark("Z", "#e8553d")` makes a plain
+   * one). Without it, the name stands alone.
+   */
+  logo?: LogoDataUri;
   /** Credential fields; wrap secret ones in secret(). */
   credentials: C;
   permissions: readonly Permission[];

@@ -20,6 +20,7 @@ export { createHttpClient, type HttpClient, type HttpClientOptions, type HttpReq
 export { RateLimiter, sleep } from "./http/rate-limiter";
 export { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from "./http/retry-policy";
 export { credentialFingerprint, type ProviderKey, type RateLimit, sharedRateLimiter } from "./http/shared-limiters";
+export { type LogoDataUri, letterMark } from "./logo";
 export * from "./model/index";
 export { normalizeEmail, normalizePhone } from "./normalize";
 export { isSecretSchema, secret, secretFieldNames, secretValues } from "./secret";

@@ -19,6 +19,7 @@ import * as m1207ConnectLinks from "./2026_12_07_0003_connect_links";
 import * as m1207Erasures from "./2026_12_07_0004_organisation_erasures";
 import * as m1207Issues from "./2026_12_07_1901_integration_issues";
 import * as m1207RequestId from "./2026_12_07_2101_sync_run_request_id";
+import * as m1208ConnectLinkRequests from "./2026_12_08_0001_connect_link_choices_and_requests";
 import * as m1208EndpointIssues from "./2026_12_08_0001_webhook_endpoint_issues";
 import * as m1208HrisRecord from "./2026_12_08_0002_hire_transfer_hris_record";
 
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_0004_organisation_erasures": m1207Erasures,
   "2026_12_07_1901_integration_issues": m1207Issues,
   "2026_12_07_2101_sync_run_request_id": m1207RequestId,
+  "2026_12_08_0001_connect_link_choices_and_requests": m1208ConnectLinkRequests,
   "2026_12_08_0001_webhook_endpoint_issues": m1208EndpointIssues,
   "2026_12_08_0002_hire_transfer_hris_record": m1208HrisRecord,
 };

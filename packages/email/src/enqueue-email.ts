@@ -10,7 +10,8 @@ export type EmailKind =
   | "invite"
   | "export_failed"
   | "issue_opened"
-  | "issue_resolved";
+  | "issue_resolved"
+  | "connect_link";
 
 export interface EmailToEnqueue {
   organisationId: string | null;

@@ -11,6 +11,7 @@ export {
 } from "./enqueue-email";
 export { addJobsInTransaction, type JobSpec, jobQueueInstalled } from "./job-queue";
 export { connectionUrl, dashboardUrl, integrationSettingsUrl, syncRunUrl } from "./links";
+export { type ConnectLinkRequestEmail, connectLinkRequest } from "./templates/connect-link-request";
 export { type ConnectionDisabledEmail, connectionDisabled } from "./templates/connection-disabled";
 export { type ConnectionRestoredEmail, connectionRestored } from "./templates/connection-restored";
 export { type ExportFailedEmail, exportFailed } from "./templates/export-failed";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   connectionDisabled,
   connectionRestored,
+  connectLinkRequest,
   exportFailed,
   integrationSettingsUrl,
   invite,
@@ -109,6 +110,34 @@ describe("email templates", () => {
     expect(exported.subject).toBe("Export failed: Grace Hopper");
     expect(exported.text).toContain("Reason: missing start date");
     expect(exported.text).toContain("View export: https://r/exports/1");
+  });
+
+  it("connectLinkRequest says who asks, for which organisation and provider, until when, and that the token goes to no one", () => {
+    // Tried: a request with a note holding HTML and a name with a newline, and one without a note.
+    // Must hold: subject on one line naming the requester, provider and organisation; the facts;
+    // the button to the link; the sentence that the token is never sent to anyone; the note quoted
+    // and escaped in HTML; no note line when there is none.
+    const request = {
+      requesterName: "Ada\nOwner",
+      requesterEmail: "ada@acme.test",
+      organisationName: "Acme & Co",
+      providerName: "Zenefits",
+      url: "https://roster.example.com/connect/abc",
+      expiresAt: failedAt,
+      note: "Tick <b>every</b> permission",
+    };
+    const email = connectLinkRequest(request);
+    expect(email.subject).toBe("Ada Owner asks you to connect Zenefits to Roster for Acme & Co");
+    expect(email.text).toContain("Requested by: Ada\nOwner (ada@acme.test)");
+    expect(email.text).toContain("Organisation: Acme & Co");
+    expect(email.text).toContain("Provider: Zenefits");
+    expect(email.text).toContain("Link expires: 2026-11-23 17:05 UTC");
+    expect(email.text).toContain("Connect Zenefits: https://roster.example.com/connect/abc");
+    expect(email.text).toContain("You never need to send the token or key to anyone");
+    expect(email.text).toContain("Their note: “Tick <b>every</b> permission”");
+    expect(email.html).toContain("Tick &lt;b&gt;every&lt;/b&gt; permission");
+    expect(email.html).not.toContain("<b>every</b>");
+    expect(connectLinkRequest({ ...request, note: null }).text).not.toContain("Their note");
   });
 
   it("keeps a subject on one line", () => {

@@ -25,7 +25,19 @@ export {
   revokePlatformKey,
 } from "./auth/platform-keys";
 export { type ApiScope, apiScopes, defaultScopes, scopeDescriptions } from "./auth/scopes";
-export { connectPageFrameAncestors, looksLikeLinkToken } from "./connect-links/connect-links";
+export {
+  ConnectLinkRefusal,
+  connectPageFrameAncestors,
+  looksLikeLinkToken,
+  revokeConnectLink,
+} from "./connect-links/connect-links";
+export {
+  listSentConnectLinks,
+  SENT_LINK_HOURS,
+  type SentLinkStatus,
+  type SentLinkView,
+  sendConnectLink,
+} from "./connect-links/send-connect-link";
 export type { PublicApiDeps } from "./context";
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./routes/resource-routes";
 

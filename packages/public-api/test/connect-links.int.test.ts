@@ -1,3 +1,4 @@
+import { bamboohr } from "@roster/connector-bamboohr";
 import { zenefits } from "@roster/connector-zenefits";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { connectPageFrameAncestors, createPlatformKey, ORGANISATION_HEADER } from "../src/index";
@@ -17,7 +18,7 @@ beforeAll(async () => {
   world.deps.publicUrl = "https://roster.example.test";
   world.deps.connections = {
     db: world.database.db,
-    connectors: [zenefits],
+    connectors: [zenefits, bamboohr],
     encryptionKey: world.encryptionKey,
     credentialDefaults: { zenefits: { baseUrl: world.sim.url } },
     verify: { retry: { maxAttempts: 1 } },
@@ -86,7 +87,9 @@ it("connects once: describe, verify, complete, redirect with the connection id; 
 
   const described = await page("GET", "", token);
   expect(described.status).toBe(200);
-  expect(described.body.connector.credential_fields.map((f: { name: string }) => f.name)).toContain("accessToken");
+  expect(described.body.connectors).toHaveLength(1);
+  expect(described.body.connectors[0].credential_fields.map((f: { name: string }) => f.name)).toContain("accessToken");
+  expect(described.body.requested_by).toBeNull();
   expect(described.body.brand).toEqual({ name: "Feedbackly", logo_url: "https://app.example.test/logo.png", colour: "#336699" });
   expect(JSON.stringify(described.body)).not.toContain(organisationId);
 
@@ -109,6 +112,8 @@ it("connects once: describe, verify, complete, redirect with the connection id; 
   expect(redirect.origin + redirect.pathname).toBe("https://app.example.test/done");
   expect(redirect.searchParams.get("step")).toBe("2");
   expect(redirect.searchParams.get("connection_id")).toBe(connection.id);
+  expect(redirect.searchParams.get("connector_id")).toBe("zenefits");
+  expect(done.body.connector_id).toBe("zenefits");
 
   const stored = await world.database.db
     .selectFrom("connect_links")
@@ -123,7 +128,7 @@ it("connects once: describe, verify, complete, redirect with the connection id; 
     .where("organisation_id", "=", organisationId)
     .where("action", "=", "connection.created")
     .executeTakeFirstOrThrow();
-  expect(audit.details).toMatchObject({ via: "connect_link" });
+  expect(audit.details).toMatchObject({ via: "connect_link", connect_link_id: created.body.id });
 });
 
 it("refuses a link used twice, including two completes racing", async () => {
@@ -248,6 +253,109 @@ it("a deactivated organisation gets no connect links", async () => {
     organisationId,
   );
   expect(refused.status).toBe(409);
+  expect(
+    await world.database.db.selectFrom("connect_links").select("id").where("organisation_id", "=", organisationId).execute(),
+  ).toEqual([]);
+});
+
+it("offers a choice of connectors: the page lists them from their manifests, connects the chosen one once, refuses any other", async () => {
+  // Tried: a link offering BambooHR and Zenefits; describe; verify and complete without naming one,
+  // naming one the link does not offer (Lever, installed or not), then completing Zenefits; then
+  // BambooHR with the same link. Must hold: both described in the order given with name, logo and
+  // their own fields; no choice is 400, another connector 403 and nothing connected; the chosen
+  // one is connected and named in the answer and the redirect; the link is then spent for any.
+  const organisationId = await freshOrganisation();
+  const created = await v1(
+    "POST",
+    "/connect-links",
+    platformKey,
+    { connector_ids: ["bamboohr", "zenefits"], return_url: "https://app.example.test/done" },
+    organisationId,
+  );
+  expect(created.status).toBe(201);
+  expect(created.body).toMatchObject({ connector_id: null, connector_ids: ["bamboohr", "zenefits"] });
+  const token = (created.body.url as string).split("/connect/")[1]!;
+
+  const described = await page("GET", "", token);
+  expect(described.status).toBe(200);
+  const offered = described.body.connectors as {
+    id: string;
+    name: string;
+    logo: string;
+    credential_fields: { name: string }[];
+  }[];
+  expect(offered.map((c) => [c.id, c.name])).toEqual([
+    ["bamboohr", "BambooHR"],
+    ["zenefits", "Zenefits"],
+  ]);
+  for (const connector of offered) expect(connector.logo).toMatch(/^data:image\/svg\+xml,/);
+  expect(offered[0]!.credential_fields.map((f) => f.name)).toContain("companyDomain");
+  expect(offered[1]!.credential_fields.map((f) => f.name)).toContain("accessToken");
+
+  const credentials = { accessToken: world.sim.defaultToken };
+  expect((await page("POST", "/verify", token, { credentials })).status).toBe(400);
+  expect((await page("POST", "/complete", token, { credentials })).status).toBe(400);
+  for (const other of ["lever", "acme-hr"]) {
+    expect((await page("POST", "/verify", token, { connector_id: other, credentials })).status).toBe(403);
+    expect((await page("POST", "/complete", token, { connector_id: other, credentials })).status).toBe(403);
+  }
+  expect(
+    await world.database.db.selectFrom("connections").select("id").where("organisation_id", "=", organisationId).execute(),
+  ).toEqual([]);
+
+  expect((await page("POST", "/verify", token, { connector_id: "zenefits", credentials })).status).toBe(200);
+  const done = await page("POST", "/complete", token, { connector_id: "zenefits", credentials });
+  expect(done.status).toBe(201);
+  expect(done.body.connector_id).toBe("zenefits");
+  expect(new URL(done.body.redirect_url).searchParams.get("connector_id")).toBe("zenefits");
+  const connection = await world.database.db
+    .selectFrom("connections")
+    .select(["organisation_id", "connector_id"])
+    .where("id", "=", done.body.connection_id)
+    .executeTakeFirstOrThrow();
+  expect(connection).toEqual({ organisation_id: organisationId, connector_id: "zenefits" });
+  const again = await page("POST", "/complete", token, {
+    connector_id: "bamboohr",
+    credentials: { companyDomain: "acme", apiKey: "x".repeat(40) },
+  });
+  expect(again.status).toBe(410);
+});
+
+it("a single-connector link refuses another connector named by the page", async () => {
+  // Tried: a Zenefits-only link verified and completed as BambooHR. Must hold: 403 both, nothing connected.
+  const organisationId = await freshOrganisation();
+  const { token } = await linkFor(organisationId);
+  const body = { connector_id: "bamboohr", credentials: { companyDomain: "acme", apiKey: "x".repeat(40) } };
+  expect((await page("POST", "/verify", token, body)).status).toBe(403);
+  expect((await page("POST", "/complete", token, body)).status).toBe(403);
+  expect(
+    await world.database.db.selectFrom("connections").select("id").where("organisation_id", "=", organisationId).execute(),
+  ).toEqual([]);
+});
+
+it("refuses link requests naming connectors badly", async () => {
+  // Tried: both connector_id and connector_ids, neither, an empty list, a repeated connector, an
+  // ATS in the list, an unknown one. Must hold: 400 each, naming the parameter; no link stored.
+  const organisationId = await freshOrganisation();
+  const cases: [Record<string, unknown>, string][] = [
+    [{ connector_id: "zenefits", connector_ids: ["bamboohr"] }, "connector_id"],
+    [{}, "connector_id"],
+    [{ connector_ids: [] }, "connector_ids"],
+    [{ connector_ids: ["zenefits", "zenefits"] }, "connector_ids"],
+    [{ connector_ids: ["zenefits", "lever"] }, "connector_ids"],
+    [{ connector_ids: ["bamboohr", "acme-hr"] }, "connector_ids"],
+  ];
+  for (const [connectors, parameter] of cases) {
+    const answer = await v1(
+      "POST",
+      "/connect-links",
+      platformKey,
+      { ...connectors, return_url: "https://a.test/" },
+      organisationId,
+    );
+    expect(answer.status, JSON.stringify(connectors)).toBe(400);
+    expect(answer.body.errors.map((e: { parameter: string }) => e.parameter)).toContain(parameter);
+  }
   expect(
     await world.database.db.selectFrom("connect_links").select("id").where("organisation_id", "=", organisationId).execute(),
   ).toEqual([]);

@@ -1,4 +1,5 @@
 import { compileErrors, validate } from "@readme/openapi-parser";
+import { bamboohr } from "@roster/connector-bamboohr";
 import { zenefits } from "@roster/connector-zenefits";
 import type { OpenAPIV3_1 } from "openapi-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,7 +68,8 @@ describe("the OpenAPI document", () => {
 
   it("is the one generated from the routes' zod schemas, and documents every event as a webhook", () => {
     expect(document).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
-    expect(Object.keys(document.webhooks ?? {})).toContain("employee.updated");
+    expect(Object.keys(document.webhooks ?? {})).toEqual(expect.arrayContaining(["employee.updated", "connection.created"]));
+    expect(Object.keys(document.components?.schemas ?? {})).toContain("ConnectionCreatedEventData");
     expect(Object.keys(document.components?.schemas ?? {})).toEqual(
       expect.arrayContaining(["Employee", "Problem", "WebhookEndpoint"]),
     );
@@ -183,6 +185,13 @@ describe("live responses match the document", () => {
       key: manage,
     });
     expect(unknown.status).toBe(400);
+    world.deps.connections = { ...world.deps.connections, connectors: [zenefits, bamboohr] };
+    const choice = await call("POST", "/connect-links", "/connect-links", {
+      body: { connector_ids: ["bamboohr", "zenefits"], return_url: "https://app.example.test/back" },
+      key: manage,
+    });
+    expect(choice.status).toBe(201);
+    expect(choice.body).toMatchObject({ connector_id: null, connector_ids: ["bamboohr", "zenefits"] });
   });
 
   it("every documented operation was seen answering successfully", () => {

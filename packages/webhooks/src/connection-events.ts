@@ -35,6 +35,36 @@ export async function emitSyncFinished(
   });
 }
 
+/**
+ * connection.created, in the transaction that stores the new connection: whichever way it was
+ * made (the dashboard, a connect link, the command line). The organisation's external_ref is
+ * there for platforms that map organisations to their own customers.
+ */
+export async function emitConnectionCreated(
+  trx: Kysely<Database>,
+  connection: ConnectionRef & { connector_id: string },
+  via: { how: "dashboard" | "connect_link" | "cli"; connectLinkId: string | null },
+): Promise<void> {
+  const organisation = await trx
+    .selectFrom("organisations")
+    .select("external_ref")
+    .where("id", "=", connection.organisation_id)
+    .executeTakeFirst();
+  await emitEvent(trx, {
+    organisationId: connection.organisation_id,
+    connectionId: connection.id,
+    type: "connection.created",
+    data: {
+      connection_id: connection.id,
+      connector_id: connection.connector_id,
+      organisation_id: connection.organisation_id,
+      organisation_external_ref: organisation?.external_ref ?? null,
+      created_via: via.how,
+      connect_link_id: via.connectLinkId,
+    },
+  });
+}
+
 /** connection.disabled: by the failure policy or by an owner. */
 export async function emitConnectionDisabled(
   trx: Kysely<Database>,

@@ -8,6 +8,7 @@ export const eventTypes = [
   "employee.deleted",
   "sync.succeeded",
   "sync.failed",
+  "connection.created",
   "connection.disabled",
   "connection.restored",
   "connection.permissions_changed",
@@ -28,6 +29,8 @@ export const eventDescriptions: Record<EventType, string> = {
   "employee.deleted": "A person is gone from the HRIS (kept in Roster with remote_deleted_at)",
   "sync.succeeded": "A sync finished; data.counts has what it read and wrote per stream",
   "sync.failed": "A sync failed; data.error_kind and data.error_message say why",
+  "connection.created":
+    "An HRIS was connected (in the dashboard, through a connect link, or by the command line); data.connect_link_id names the link it came through",
   "connection.disabled": "A connection stopped syncing (failures in a row, or an owner disabled it)",
   "connection.restored": "A sync succeeded after failures or after the connection was disabled",
   "connection.permissions_changed": "The permissions the provider grants the connection's token changed",

@@ -1,4 +1,5 @@
 export {
+  emitConnectionCreated,
   emitConnectionDisabled,
   emitConnectionRestored,
   emitSyncFinished,

@@ -71,6 +71,11 @@ export const permissions = {
   "connections.runs": "admin",
   "connections.run": "admin",
   "connections.emails": "admin",
+  // Links an owner sends to whoever holds the provider's admin rights: they connect the HRIS,
+  // so they are the owners' business, as connecting is.
+  "connectLinks.list": "owner",
+  "connectLinks.send": "owner",
+  "connectLinks.revoke": "owner",
 
   // Settings → Integrations → Lever (admins read, owners edit), the Candidates page, and the
   // hire transfers: the "secret story", whose level is the one of canSeeHireTransfers.

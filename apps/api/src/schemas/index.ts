@@ -5,6 +5,7 @@ export * from "./api-keys";
 export * from "./audit";
 export * from "./auth";
 export * from "./charts";
+export * from "./connect-links";
 export * from "./connections";
 export * from "./fields";
 export * from "./invites";

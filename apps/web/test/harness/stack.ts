@@ -5,6 +5,7 @@ import type { Db } from "@roster/db";
 import { createTestDatabase } from "@roster/db/testing";
 import { createLogger } from "@roster/logger";
 import { generateEncryptionKey } from "@roster/secrets";
+import { type BambooHrSim, type BambooHrSimOptions, startBambooHrSim } from "@roster/sim-bamboohr";
 import { type LeverSim, type LeverSimOptions, startLeverSim } from "@roster/sim-lever";
 import { startZenefitsSim, type ZenefitsSim, type ZenefitsSimOptions } from "@roster/sim-zenefits";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -24,6 +25,8 @@ export interface Stack {
   zenefits: ZenefitsSim | null;
   /** The Lever simulator the Lever connection talks to (with the `lever` option). */
   lever: LeverSim | null;
+  /** The BambooHR simulator BambooHR connections talk to (with the `bamboohr` option). */
+  bamboohr: BambooHrSim | null;
   /** The real job runner, syncing and emailing (with the `worker` option). */
   worker: TestWorker | null;
   /** A fresh browser profile (its own cookies) with one page: one per simulated person. */
@@ -44,16 +47,19 @@ export interface StackOptions {
    * channel), as in sandbox mode; its webhooks can be pointed at `apiUrl`, the API's public URL here.
    */
   lever?: LeverSimOptions;
+  /** Starts the BambooHR simulator; BambooHR credentials are verified and synced against it. */
+  bamboohr?: BambooHrSimOptions;
   /** Runs the real worker in-process (graphile-worker, sync engine, SMTP to a mail catcher). */
   worker?: boolean;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const [database, distDir, zenefits, lever] = await Promise.all([
+  const [database, distDir, zenefits, lever, bamboohr] = await Promise.all([
     createTestDatabase(),
     waitForWebBuild(),
     options.zenefits ? startZenefitsSim({ port: 0, ...options.zenefits }) : null,
     options.lever ? startLeverSim({ port: 0, ...options.lever }) : null,
+    options.bamboohr ? startBambooHrSim({ port: 0, ...options.bamboohr }) : null,
   ]);
   const web = await startWebServer(distDir);
   const config = loadConfig({
@@ -73,6 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     connections: {
       credentialDefaults: {
         ...(zenefits ? { zenefits: { baseUrl: zenefits.url } } : {}),
+        ...(bamboohr ? { bamboohr: { baseUrl: bamboohr.url } } : {}),
         ...(lever || zenefits
           ? {
               lever: {
@@ -97,7 +104,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   try {
     browser = await launchChromium();
   } catch (error) {
-    await Promise.all([web.close(), new Promise((r) => api.close(r)), worker?.stop(), zenefits?.close(), lever?.close()]);
+    await Promise.all([
+      web.close(),
+      new Promise((r) => api.close(r)),
+      worker?.stop(),
+      zenefits?.close(),
+      lever?.close(),
+      bamboohr?.close(),
+    ]);
     await database.drop();
     throw error;
   }
@@ -111,6 +125,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     browser,
     zenefits,
     lever,
+    bamboohr,
     worker,
     async newPage() {
       const context = await browser.newContext({ baseURL: web.url, viewport: { width: 1280, height: 800 } });
@@ -127,6 +142,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await worker?.stop();
       await zenefits?.close();
       await lever?.close();
+      await bamboohr?.close();
       await database.drop();
     },
   };

@@ -36,10 +36,12 @@ export interface PlatformApiKeysTable {
 export interface ConnectLinksTable {
   id: Generated<string>;
   organisation_id: string;
-  connector_id: string;
+  /** The connectors the link offers (one, or a choice); the one picked is its connection's. */
+  connector_ids: string[];
   /** SHA-256 (hex) of the link's token; the token is only in the URL handed out. */
   token_hash: string;
-  return_url: string;
+  /** Where the page sends the admin afterwards; null: the page itself says it is done (links sent from the dashboard). */
+  return_url: string | null;
   /** Origins that may frame the connect page (CSP frame-ancestors). */
   allowed_origins: ColumnType<string[], string[] | undefined, string[]>;
   brand_name: string | null;
@@ -47,8 +49,12 @@ export interface ConnectLinksTable {
   brand_colour: string | null;
   created_by_api_key_id: string | null;
   created_by_platform_key_id: string | null;
+  /** An owner who sent it from the dashboard (to `sent_to`). */
+  created_by_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  sent_to: ColumnType<string | null, string | null | undefined, string | null>;
   expires_at: Date;
   used_at: Date | null;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   connection_id: string | null;
   created_at: Timestamp;
 }

@@ -38,6 +38,22 @@ const connectionData = z
   })
   .openapi("ConnectionEventData");
 
+const connectionCreatedData = z
+  .object({
+    connection_id: uuid(),
+    connector_id: z.string().openapi({ example: "zenefits" }),
+    organisation_id: uuid(),
+    organisation_external_ref: z
+      .string()
+      .nullable()
+      .openapi({ description: "The organisation's external_ref, when a platform provisioned it" }),
+    created_via: z.enum(["dashboard", "connect_link", "cli"]),
+    connect_link_id: uuid()
+      .nullable()
+      .openapi({ description: "The connect link it came through (the id POST /connect-links returned), else null" }),
+  })
+  .openapi("ConnectionCreatedEventData");
+
 const hireData = z
   .object({
     hire_transfer_id: uuid(),
@@ -67,13 +83,15 @@ const issueData = z
 const dataFor = (type: EventType) =>
   type.startsWith("issue.")
     ? issueData
-    : type.startsWith("employee.")
-      ? employeeData
-      : type.startsWith("sync.")
-        ? syncData
-        : type.startsWith("hire.")
-          ? hireData
-          : connectionData;
+    : type === "connection.created"
+      ? connectionCreatedData
+      : type.startsWith("employee.")
+        ? employeeData
+        : type.startsWith("sync.")
+          ? syncData
+          : type.startsWith("hire.")
+            ? hireData
+            : connectionData;
 
 /**
  * Each event as an OpenAPI 3.1 webhook: the body Roster POSTs, signed with the Standard Webhooks

@@ -4,16 +4,19 @@ type Entry = RouterOutputs["audit"]["list"]["entries"][number];
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
-const connectorNames: Record<string, string> = { zenefits: "Zenefits", lever: "Lever" };
+const connectorNames: Record<string, string> = { zenefits: "Zenefits", lever: "Lever", bamboohr: "BambooHR" };
+
+const actorsByVia: Record<string, string> = { cli: "Command line", connect_link: "Connect link" };
 
 /**
  * Who did it, for the Who column: the user, or for a row without one, the `roster` command
- * (the operator, rows with details.via "cli") or the system (the worker, a webhook).
+ * (the operator, rows with details.via "cli"), whoever held a connect link (via "connect_link")
+ * or the system (the worker, a webhook).
  */
 export function auditActorName(entry: Pick<Entry, "actorName" | "details">): { name: string; person: boolean } {
   if (entry.actorName) return { name: entry.actorName, person: true };
   const via = ((entry.details ?? {}) as Record<string, unknown>).via;
-  return { name: via === "cli" ? "Command line" : "System", person: false };
+  return { name: actorsByVia[text(via)] ?? "System", person: false };
 }
 
 /** One sentence per audit row, in plain words; unknown actions fall back to their name. */
@@ -66,6 +69,12 @@ export function describeAuditEntry(entry: Entry): string {
       return d.sensitive === true ? "exported the directory as CSV, with personal details" : "exported the directory as CSV";
     case "connection.deleted":
       return `deleted the integration “${text(d.name)}” and its synced directory`;
+    case "connect_link.created": {
+      const names = Array.isArray(d.connectors) ? d.connectors.map((c) => connectorNames[text(c)] ?? text(c)).join(" or ") : "";
+      return d.sent_to ? `sent ${text(d.sent_to)} a link to connect ${names}` : `created a link to connect ${names}`;
+    }
+    case "connect_link.revoked":
+      return d.sent_to ? `revoked the connect link sent to ${text(d.sent_to)}` : "revoked a connect link";
     case "api_key.created":
       return `created the API key “${text(d.name)}” (${text(d.prefix)}…)`;
     case "api_key.revoked":

@@ -1,17 +1,32 @@
 import type { CredentialField } from "../../forms/credential-inputs";
 
-/** What the link page shows: the connector's form and checklist, and the brand the link was made with. */
+export interface LinkConnector {
+  id: string;
+  name: string;
+  /** An SVG data URI from the connector's manifest, or null. */
+  logo: string | null;
+  connect_help: string | null;
+  credential_fields: CredentialField[];
+  permissions: { id: string; label: string }[];
+}
+
+/**
+ * What the link page shows: the connector's form and checklist (or first a choice of connectors),
+ * the brand the link was made with, and for a link an owner sent from the dashboard, who asked.
+ */
 export interface LinkDescription {
-  connector: {
-    id: string;
-    name: string;
-    connect_help: string | null;
-    credential_fields: CredentialField[];
-    permissions: { id: string; label: string }[];
-  };
+  connectors: LinkConnector[];
   brand: { name: string | null; logo_url: string | null; colour: string | null };
+  requested_by: { name: string; organisation_name: string } | null;
   allowed_origins: string[];
   expires_at: string;
+}
+
+/** redirect_url is null for links without a return URL (sent from the dashboard): the page says it is done. */
+export interface LinkCompleted {
+  connection_id: string;
+  connector_id: string;
+  redirect_url: string | null;
 }
 
 export interface VerifyResult {
@@ -44,10 +59,16 @@ async function call<T>(token: string, path: string, body?: unknown): Promise<T> 
 }
 
 export const describeLink = (token: string) => call<LinkDescription>(token, "");
-export const verifyLink = (token: string, credentials: Record<string, string>) =>
-  call<VerifyResult>(token, "/verify", { credentials });
-export const completeLink = (token: string, credentials: Record<string, string>, notificationEmail: string | null) =>
-  call<{ connection_id: string; redirect_url: string }>(token, "/complete", {
+export const verifyLink = (token: string, connectorId: string, credentials: Record<string, string>) =>
+  call<VerifyResult>(token, "/verify", { connector_id: connectorId, credentials });
+export const completeLink = (
+  token: string,
+  connectorId: string,
+  credentials: Record<string, string>,
+  notificationEmail: string | null,
+) =>
+  call<LinkCompleted>(token, "/complete", {
+    connector_id: connectorId,
     credentials,
     notification_email: notificationEmail,
   });

@@ -4,7 +4,15 @@ import { FormAlert } from "../../components/form-alert";
 import { TextField } from "../../components/text-field";
 import { CredentialInputs, credentialsFormSchema, emptyCredentials, givenCredentials } from "../../forms/credential-inputs";
 import { useZodForm } from "../../forms/use-zod-form";
-import { completeLink, describeLink, type LinkDescription, LinkProblem, type VerifyResult, verifyLink } from "./connect-link-api";
+import {
+  completeLink,
+  describeLink,
+  type LinkConnector,
+  type LinkDescription,
+  LinkProblem,
+  type VerifyResult,
+  verifyLink,
+} from "./connect-link-api";
 
 const marks = { granted: "✓", missing: "✗" } as const;
 
@@ -13,7 +21,9 @@ export const CONNECT_RESULT_MESSAGE = "roster:connect-link:completed";
 
 /**
  * /connect/:token, outside the signed-in app: whoever holds the provider's admin rights connects
- * it for one organisation, under the brand of the product that made the link, then goes back there.
+ * it for one organisation (choosing the provider first when the link offers several), under the
+ * brand of the product that made the link, then goes back there; a link an owner sent from the
+ * dashboard has nowhere to go back to, so this page says it is done.
  */
 export function ConnectLinkPage({ token }: { token: string }) {
   const [link, setLink] = useState<LinkDescription | null>(null);
@@ -41,11 +51,74 @@ export function ConnectLinkPage({ token }: { token: string }) {
       </main>
     );
   }
-  return <ConnectLinkForm token={token} link={link} />;
+  return <ConnectLink token={token} link={link} />;
 }
 
-function ConnectLinkForm({ token, link }: { token: string; link: LinkDescription }) {
-  const fields = link.connector.credential_fields;
+/** A link offering several connectors asks which one first; the chosen one's own form follows. */
+function ConnectLink({ token, link }: { token: string; link: LinkDescription }) {
+  const [chosen, setChosen] = useState<LinkConnector | null>(link.connectors.length === 1 ? (link.connectors[0] ?? null) : null);
+  if (chosen) {
+    return (
+      <ConnectLinkForm
+        key={chosen.id}
+        token={token}
+        link={link}
+        connector={chosen}
+        onChooseAnother={link.connectors.length > 1 ? () => setChosen(null) : null}
+      />
+    );
+  }
+  return (
+    <main className="connect-link">
+      <LinkHeader link={link} />
+      <h1>Connect your HR system</h1>
+      <Requested link={link} />
+      <p className="muted">Choose the one your company uses. You will then paste its credentials straight into Roster.</p>
+      <ul className="connector-choices" aria-label="HR systems">
+        {link.connectors.map((connector) => (
+          <li key={connector.id}>
+            <button type="button" className="connector-choice" onClick={() => setChosen(connector)}>
+              {connector.logo ? <img src={connector.logo} alt="" width={32} height={32} /> : null}
+              <span>{connector.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+function LinkHeader({ link }: { link: LinkDescription }) {
+  return (
+    <header className="connect-link-brand">
+      {link.brand.logo_url ? <img src={link.brand.logo_url} alt="" height={32} /> : null}
+      <span>{link.brand.name ?? "Roster"}</span>
+    </header>
+  );
+}
+
+/** A link an owner sent from the dashboard says who asked, for which organisation. */
+function Requested({ link }: { link: LinkDescription }) {
+  if (!link.requested_by) return null;
+  return (
+    <p>
+      {link.requested_by.name} asked you to do this for <strong>{link.requested_by.organisation_name}</strong>.
+    </p>
+  );
+}
+
+function ConnectLinkForm({
+  token,
+  link,
+  connector,
+  onChooseAnother,
+}: {
+  token: string;
+  link: LinkDescription;
+  connector: LinkConnector;
+  onChooseAnother: (() => void) | null;
+}) {
+  const fields = connector.credential_fields;
   // The notification email is optional here: the admin connecting may not be the one to alert.
   const schema = useMemo(
     () =>
@@ -78,45 +151,61 @@ function ConnectLinkForm({ token, link }: { token: string; link: LinkDescription
     event.preventDefault();
     const input = form.parse();
     if (!input) return;
-    void run(async () => setVerified(await verifyLink(token, givenCredentials(input, fields))));
+    void run(async () => setVerified(await verifyLink(token, connector.id, givenCredentials(input, fields))));
   }
 
   function onConnect() {
     const input = form.parse();
     if (!input) return;
     void run(async () => {
-      const done = await completeLink(token, givenCredentials(input, fields), input.notificationEmail || null);
+      const done = await completeLink(token, connector.id, givenCredentials(input, fields), input.notificationEmail || null);
       if (window.parent !== window && link.allowed_origins.length > 0) {
         // Framed by the product: tell it (only its own origins can receive this) and let it close the frame.
-        const message = { type: CONNECT_RESULT_MESSAGE, connectionId: done.connection_id, redirectUrl: done.redirect_url };
+        const message = {
+          type: CONNECT_RESULT_MESSAGE,
+          connectionId: done.connection_id,
+          connectorId: done.connector_id,
+          redirectUrl: done.redirect_url,
+        };
         for (const origin of link.allowed_origins) window.parent.postMessage(message, origin);
         setConnected(true);
         return;
       }
-      window.location.assign(done.redirect_url);
+      // No return URL (a link sent from the dashboard): the person who opened it is done here.
+      if (done.redirect_url) window.location.assign(done.redirect_url);
+      else setConnected(true);
     });
   }
 
   if (connected) {
     return (
       <main className="connect-link">
-        <h1>{link.connector.name} connected</h1>
-        <p role="status">You can close this window and return to {brandName}.</p>
+        <h1>{connector.name} connected</h1>
+        <p role="status">
+          {link.requested_by
+            ? `${link.requested_by.organisation_name}'s directory now syncs from ${connector.name}, and ${link.requested_by.name} can see it in Roster. You can close this page.`
+            : `You can close this window and return to ${brandName}.`}
+        </p>
       </main>
     );
   }
 
   return (
     <main className="connect-link">
-      <header className="connect-link-brand">
-        {link.brand.logo_url ? <img src={link.brand.logo_url} alt="" height={32} /> : null}
-        <span>{brandName}</span>
-      </header>
-      <h1>Connect {link.connector.name}</h1>
+      <LinkHeader link={link} />
+      <h1>Connect {connector.name}</h1>
+      <Requested link={link} />
+      {onChooseAnother ? (
+        <p>
+          <button type="button" className="button button-ghost" onClick={onChooseAnother} disabled={busy}>
+            Choose another HR system
+          </button>
+        </p>
+      ) : null}
       <p className="muted">
-        {link.connector.connect_help ? `${link.connector.connect_help} ` : ""}
+        {connector.connect_help ? `${connector.connect_help} ` : ""}
         {link.brand.name ? `${link.brand.name} uses Roster to read your directory. ` : ""}The credentials go straight to Roster,
-        which checks them with {link.connector.name} and stores them encrypted.
+        which checks them with {connector.name} and stores them encrypted: never send them to anyone.
       </p>
       <form className="form" onSubmit={onVerify} noValidate aria-busy={busy}>
         <FormAlert message={problem ?? form.formError} />
@@ -145,7 +234,7 @@ function ConnectLinkForm({ token, link }: { token: string; link: LinkDescription
                   <span>
                     {p.label}
                     {p.state === "missing" && p.feeds.length > 0
-                      ? ` — without it, not kept current: ${p.feeds.join(", ")}. Grant it in ${link.connector.name} and verify again.`
+                      ? ` — without it, not kept current: ${p.feeds.join(", ")}. Grant it in ${connector.name} and verify again.`
                       : ""}
                   </span>
                 </li>

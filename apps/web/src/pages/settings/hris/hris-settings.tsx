@@ -6,6 +6,7 @@ import { type RouterOutputs, trpc } from "../../../trpc";
 import type { ConnectionView } from "../../connections/use-live-connection";
 import { ConnectForm } from "./connect-form";
 import { ConnectedPanel } from "./connected-panel";
+import { SendConnectLink } from "./send-connect-link";
 
 type Summary = RouterOutputs["connections"]["list"][number];
 
@@ -20,7 +21,7 @@ const summaryOf = (view: ConnectionView): Summary => ({
   nextSyncAt: view.nextSyncAt,
 });
 
-/** Settings → Integrations → <HRIS> (owners): connect, or manage the connection. */
+/** Settings → Integrations → <HRIS> (owners): connect (or send a connect link to whoever can), or manage the connection. */
 export function HrisSettings({ connector }: { connector: ConnectorDescription }) {
   const utils = trpc.useUtils();
   const connections = trpc.connections.list.useQuery();
@@ -50,6 +51,7 @@ export function HrisSettings({ connector }: { connector: ConnectorDescription })
             void utils.connections.list.invalidate();
           }}
         />
+        <SendConnectLink connector={connector} />
       </>
     );
   }
