@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { type MigrationResultSet, Migrator, NO_MIGRATIONS } from "kysely/migration";
 import { migrations } from "../migrations/index";
 
@@ -24,10 +24,18 @@ export async function migrateDownToEmpty(db: Kysely<any>): Promise<string[]> {
   return unwrap(await migrator(db).migrateTo(NO_MIGRATIONS));
 }
 
-/** True when every known migration has been applied (the health check reads this). */
-export async function migrationsAreCurrent(db: Kysely<any>): Promise<boolean> {
-  const all = await migrator(db).getMigrations();
-  return all.every((m) => m.executedAt !== undefined);
-}
-
 export const migrationNames = Object.keys(migrations);
+
+/**
+ * True when every known migration has been applied (readiness checks read this). Reads
+ * kysely's own record of them directly: its Migrator first introspects every table of every
+ * schema, which fails when another process changes a schema at that moment (a worker
+ * installing graphile-worker's, say) and costs more than a probe should.
+ */
+export async function migrationsAreCurrent(db: Kysely<any>): Promise<boolean> {
+  const { rows: found } = await sql<{ name: string | null }>`select to_regclass('kysely_migration')::text as name`.execute(db);
+  if (!found[0]?.name) return false;
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const applied = new Set(rows.map((row) => row.name));
+  return migrationNames.every((name) => applied.has(name));
+}

@@ -23,6 +23,20 @@ describe("migrations", () => {
     expect(await tableNames()).toEqual(expect.arrayContaining(["organisations", "connections", "employees", "email_outbox"]));
   });
 
+  it("says pending when one migration is missing from the record, and when there is no record at all", async () => {
+    // Tried: the newest migration's row removed, then kysely's table renamed away. Must hold: not
+    // current either time; current again once both are put back.
+    const newest = migrationNames.at(-1)!;
+    await sql`delete from kysely_migration where name = ${newest}`.execute(testDb.db);
+    expect(await migrationsAreCurrent(testDb.db)).toBe(false);
+    await sql`insert into kysely_migration (name, timestamp) values (${newest}, ${new Date().toISOString()})`.execute(testDb.db);
+    expect(await migrationsAreCurrent(testDb.db)).toBe(true);
+    await sql`alter table kysely_migration rename to kysely_migration_away`.execute(testDb.db);
+    expect(await migrationsAreCurrent(testDb.db)).toBe(false);
+    await sql`alter table kysely_migration_away rename to kysely_migration`.execute(testDb.db);
+    expect(await migrationsAreCurrent(testDb.db)).toBe(true);
+  });
+
   it("run down to empty and back up again", async () => {
     // Tried: every down migration, then every up. Must hold: no table of ours is left
     // after down, and up recreates all of them.
