@@ -59,6 +59,8 @@ async function decideSyncOutcome(
   config: PolicyConfig,
 ): Promise<PolicyDecision> {
   const decision = await applyPolicy(trx, connection, outcome, now, config);
+  // In the policy's transaction: a job retried after this commit finds the outcome applied.
+  await trx.updateTable("sync_runs").set({ outcome_applied_at: now }).where("id", "=", outcome.runId).execute();
   // After the outcome's own emails: an issue it opens or resolves is emailed only when they said nothing.
   await recordIssuesOfOutcome(trx, connection, outcome, now, { publicUrl: config.PUBLIC_URL });
   return decision;

@@ -22,6 +22,7 @@ import * as m1207RequestId from "./2026_12_07_2101_sync_run_request_id";
 import * as m1208ConnectLinkRequests from "./2026_12_08_0001_connect_link_choices_and_requests";
 import * as m1208EndpointIssues from "./2026_12_08_0001_webhook_endpoint_issues";
 import * as m1208HrisRecord from "./2026_12_08_0002_hire_transfer_hris_record";
+import * as m1208OutcomeApplied from "./2026_12_08_0003_sync_run_outcome_applied";
 
 /**
  * The ordered list of migrations. Explicit (not a folder scan) so it works the same
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_08_0001_connect_link_choices_and_requests": m1208ConnectLinkRequests,
   "2026_12_08_0001_webhook_endpoint_issues": m1208EndpointIssues,
   "2026_12_08_0002_hire_transfer_hris_record": m1208HrisRecord,
+  "2026_12_08_0003_sync_run_outcome_applied": m1208OutcomeApplied,
 };

@@ -2,6 +2,7 @@ import { type CrashedSync, recordSyncOutcome, requeueBehindRunningSync } from "@
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { SyncAlreadyRunningError, type SyncOutcome, SyncUnavailableError, type WorkerDeps } from "../deps";
+import { runFinishedByEarlierAttempt } from "./interrupted-outcome";
 
 export const syncConnectionPayload = z.object({
   connectionId: z.string().uuid(),
@@ -32,6 +33,18 @@ export function syncConnection(deps: WorkerDeps): Task<"sync_connection"> {
     // A job queued before the organisation was deactivated: dropped, not retried.
     if (connection.deactivated_at !== null) return log.info("organisation is deactivated; sync skipped");
     if (connection.status === "disabled") return log.info("connection is disabled; sync skipped");
+
+    const finished = await runFinishedByEarlierAttempt(deps.db, connectionId, helpers.job);
+    if (finished) {
+      if (finished.applied)
+        return log.info({ runId: finished.runId }, "an earlier attempt finished this sync; nothing left to do");
+      const { applied: _, ...outcome } = finished;
+      const decision = await recordSyncOutcome(deps.db, connectionId, outcome, deps.config, deps.clock);
+      return log.info(
+        { runId: finished.runId, outcome: outcome.status, decision },
+        "applied the outcome of the sync an interrupted attempt finished",
+      );
+    }
 
     let result: SyncOutcome | CrashedSync;
     try {

@@ -96,6 +96,8 @@ export interface SyncRunsTable {
   changes_since: Date | null;
   records: Json<{ stream: string; remoteIds: string[] } | null> | null;
   /** The API request that asked for this run (X-Request-Id), when one did. */
+  /** When the worker applied the run's outcome (policy, emails, events); null until then. */
+  outcome_applied_at: Date | null;
   request_id: string | null;
 }
 
