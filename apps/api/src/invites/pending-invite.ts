@@ -2,8 +2,6 @@ import type { Database, Kysely } from "@roster/db";
 import { TRPCError } from "@trpc/server";
 import { hashToken } from "../auth/tokens";
 
-export const INVITE_DAYS = 7;
-
 export type InviteStatus = "pending" | "expired" | "accepted";
 
 /** The invite behind a link's token, with the organisation's name; NOT_FOUND when unknown. */

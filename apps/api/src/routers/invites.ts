@@ -1,11 +1,10 @@
-import { findUserByEmail, hashPassword, recordAudit } from "@roster/accounts";
+import { AlreadyMemberError, createInvite, findUserByEmail, hashPassword, recordAudit } from "@roster/accounts";
 import { TRPCError } from "@trpc/server";
 import { createUser } from "../accounts/users";
 import { setActiveOrganisation, startSession } from "../auth/sessions";
-import { newToken } from "../auth/tokens";
 import { inviteEmail } from "../email/invite-email";
 import { enqueueEmail } from "../email/outbox";
-import { assertInvitePending, consumeInvite, findInviteByToken, INVITE_DAYS } from "../invites/pending-invite";
+import { assertInvitePending, consumeInvite, findInviteByToken } from "../invites/pending-invite";
 import { acceptInviteWithSignUpInput, createInviteInput, inviteTokenInput, revokeInviteInput } from "../schemas/invites";
 import { access, router } from "../trpc";
 
@@ -100,48 +99,24 @@ export const invitesRouter = router({
   create: access("invites.create", "owner")
     .input(createInviteInput)
     .mutation(async ({ ctx, input }) => {
-      const { token, hash } = newToken();
-      const link = `${ctx.config.PUBLIC_URL.replace(/\/+$/, "")}/invite/${token}`;
-      const expiresAt = new Date(Date.now() + INVITE_DAYS * 24 * 60 * 60 * 1000);
       const invite = await ctx.db.transaction().execute(async (trx) => {
-        const member = await trx
-          .selectFrom("memberships as m")
-          .innerJoin("users as u", "u.id", "m.user_id")
-          .select("u.id")
-          .where("m.organisation_id", "=", ctx.organisationId)
-          .where("u.email", "=", input.email)
-          .executeTakeFirst();
-        if (member) throw new TRPCError({ code: "CONFLICT", message: `${input.email} is already a member.` });
-        // One open link per person: a new invite replaces any earlier one.
-        await trx
-          .deleteFrom("invites")
-          .where("organisation_id", "=", ctx.organisationId)
-          .where("email", "=", input.email)
-          .where("accepted_at", "is", null)
-          .execute();
-        const row = await trx
-          .insertInto("invites")
-          .values({
-            organisation_id: ctx.organisationId,
-            email: input.email,
-            role: input.role,
-            token_hash: hash,
-            invited_by: ctx.user.id,
-            expires_at: expiresAt,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        const organisation = await trx
-          .selectFrom("organisations")
-          .select("name")
-          .where("id", "=", ctx.organisationId)
-          .executeTakeFirstOrThrow();
+        const created = await createInvite(trx, {
+          organisationId: ctx.organisationId,
+          email: input.email,
+          role: input.role,
+          invitedBy: ctx.user.id,
+          publicUrl: ctx.config.PUBLIC_URL,
+        }).catch((error: unknown) => {
+          if (error instanceof AlreadyMemberError)
+            throw new TRPCError({ code: "CONFLICT", message: `${input.email} is already a member.` });
+          throw error;
+        });
         const email = inviteEmail({
-          organisationName: organisation.name,
+          organisationName: created.organisationName,
           inviterName: ctx.user.name,
           role: input.role,
-          link,
-          expiresAt,
+          link: created.link,
+          expiresAt: created.expiresAt,
         });
         await enqueueEmail(trx, {
           organisationId: ctx.organisationId,
@@ -150,19 +125,19 @@ export const invitesRouter = router({
           subject: email.subject,
           textBody: email.text,
           htmlBody: email.html,
-          dedupeKey: `invite:${row.id}`,
+          dedupeKey: `invite:${created.id}`,
         });
         await recordAudit(trx, {
           organisationId: ctx.organisationId,
           actorUserId: ctx.user.id,
           action: "invite.created",
           targetType: "invite",
-          targetId: row.id,
+          targetId: created.id,
           details: { email: input.email, role: input.role },
         });
-        return row;
+        return created;
       });
-      return { id: invite.id, email: input.email, role: input.role, link, expiresAt };
+      return { id: invite.id, email: input.email, role: input.role, link: invite.link, expiresAt: invite.expiresAt };
     }),
 
   revoke: access("invites.revoke", "owner")

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { AlreadyMemberError } from "@roster/accounts";
 import type { Context } from "hono";
 import type { PublicApiEnv } from "../context";
 import { ProblemError } from "../http/problem";
@@ -10,7 +11,7 @@ import {
   provisionOrganisation,
   setOrganisationActive,
 } from "../provisioning/organisations";
-import { AlreadyMemberError, inviteOwner } from "../provisioning/owner-invite";
+import { inviteOwner } from "../provisioning/owner-invite";
 import { timestamp, uuid } from "../resources/model-shape";
 import { problemResponses } from "./problem-responses";
 
