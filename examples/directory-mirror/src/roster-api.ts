@@ -1793,7 +1793,7 @@ export interface components {
             connector_ids?: string[];
             /**
              * Format: uri
-             * @description Where the page sends the admin afterwards, with ?connection_id=…
+             * @description Where the page sends the admin afterwards, with ?connection_id=…&connector_id=…
              */
             return_url: string;
             /** @default 60 */

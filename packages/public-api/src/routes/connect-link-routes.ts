@@ -32,7 +32,9 @@ const connectLinkInput = z
           "A choice of HRIS: the page first shows them (names and logos from their manifests), then the chosen one's form. The link still connects one, once",
         example: ["bamboohr", "zenefits"],
       }),
-    return_url: httpsUrl.openapi({ description: "Where the page sends the admin afterwards, with ?connection_id=…" }),
+    return_url: httpsUrl.openapi({
+      description: "Where the page sends the admin afterwards, with ?connection_id=…&connector_id=…",
+    }),
     expires_in_minutes: z
       .int()
       .min(5)
