@@ -149,6 +149,26 @@ async function gatheredPage(db: Db, organisationId: string, query: PersonQuery, 
   return { rows, total: matched, totalIsCapped: false };
 }
 
+/** How many people match, counted up to one past `countUpTo`: a column of the page's own statement. */
+function matchedUpTo(db: Db, organisationId: string, query: PersonQuery, countUpTo: number) {
+  return db
+    .selectFrom(
+      matching(db, organisationId, query, null, "walk")
+        .select(sql`1`.as("one"))
+        .limit(countUpTo + 1)
+        .as("counted"),
+    )
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .as("matched");
+}
+
+/** The page's total from the `matched` column, capped at `countUpTo`; none when not counted. */
+function pageTotal(rows: readonly unknown[], countUpTo: number | null): { total: number | null; totalIsCapped: boolean } {
+  if (countUpTo === null) return { total: null, totalIsCapped: false };
+  const matched = Number((rows[0] as { matched?: string } | undefined)?.matched ?? 0);
+  return { total: Math.min(matched, countUpTo), totalIsCapped: matched > countUpTo };
+}
+
 /**
  * A page in name order by walking the (organisation, name, id) index; when `countUpTo` is
  * given, counted up to it in the same statement (one round trip, not two).
@@ -159,27 +179,13 @@ async function walkPage(db: Db, organisationId: string, query: PersonQuery, afte
     .leftJoin("locations as l", "l.id", "e.location_id")
     .select(["e.id", "e.display_name", "e.work_email", "e.job_title", "e.status", "e.remote_deleted_at"])
     .select(["d.name as department_name", "l.name as location_name"])
-    .$if(countUpTo !== null, (qb) =>
-      qb.select((eb) =>
-        eb
-          .selectFrom(
-            matching(db, organisationId, query, null, "walk")
-              .select(sql`1`.as("one"))
-              .limit((countUpTo ?? 0) + 1)
-              .as("counted"),
-          )
-          .select(eb.fn.countAll<string>().as("n"))
-          .as("matched"),
-      ),
-    )
+    .$if(countUpTo !== null, (qb) => qb.select(matchedUpTo(db, organisationId, query, countUpTo ?? 0)))
     .orderBy("e.display_name")
     .orderBy("e.id")
     .limit(query.limit + 1)
     .modifyEnd(preparedStatement)
     .execute();
-  if (countUpTo === null) return { rows, total: null, totalIsCapped: false };
-  const matched = Number((rows[0] as { matched?: string } | undefined)?.matched ?? 0);
-  return { rows, total: Math.min(matched, countUpTo), totalIsCapped: matched > countUpTo };
+  return { rows, ...pageTotal(rows, countUpTo) };
 }
 
 /**
@@ -212,27 +218,13 @@ async function sortedPage(db: Db, organisationId: string, query: PersonQuery, af
     .leftJoin("locations as l", "l.id", "e.location_id")
     .select(["e.id", "e.display_name", "e.work_email", "e.job_title", "e.status", "e.remote_deleted_at"])
     .select(["d.name as department_name", "l.name as location_name", key.as("sort_key")])
-    .$if(countUpTo !== null, (qb) =>
-      qb.select((eb) =>
-        eb
-          .selectFrom(
-            matching(db, organisationId, query, null, "walk")
-              .select(sql`1`.as("one"))
-              .limit((countUpTo ?? 0) + 1)
-              .as("counted"),
-          )
-          .select(eb.fn.countAll<string>().as("n"))
-          .as("matched"),
-      ),
-    )
+    .$if(countUpTo !== null, (qb) => qb.select(matchedUpTo(db, organisationId, query, countUpTo ?? 0)))
     .orderBy(key, direction)
     .orderBy("e.display_name", direction)
     .orderBy("e.id", direction)
     .limit(query.limit + 1)
     .execute();
-  if (countUpTo === null) return { rows, total: null, totalIsCapped: false };
-  const matched = Number((rows[0] as { matched?: string } | undefined)?.matched ?? 0);
-  return { rows, total: Math.min(matched, countUpTo), totalIsCapped: matched > countUpTo };
+  return { rows, ...pageTotal(rows, countUpTo) };
 }
 
 /**
