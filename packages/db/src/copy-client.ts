@@ -1,7 +1,8 @@
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { BinaryRows, COPY_TO_BINARY } from "./binary-copy";
 import { namedStatement } from "./prepared-statement";
 
 /**
@@ -23,7 +24,8 @@ interface CopyResult {
  * one parameter is the rows in COPY's text format, is streamed with COPY on this same
  * connection instead, so it joins the caller's transaction. The sync engine stages each batch
  * this way (packages/sync/src/upsert.ts): about 1.6× faster than unnest() arrays on wide rows.
- * It also sends statements marked preparedStatement as named ones, which kysely cannot ask for.
+ * `copy (<select>) to stdout with (format binary)` is streamed too, and answers its tuples as
+ * rows of raw field bytes (binary-copy.ts). It also sends statements marked preparedStatement as named ones, which kysely cannot ask for.
  */
 export class CopyCapableClient extends pg.Client {}
 
@@ -38,6 +40,13 @@ const parentQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unkn
   const copy = typeof text === "string" ? COPY_FROM_STDIN.exec(text.trim()) : null;
   if (copy && Array.isArray(values) && values.length === 1 && isCopyPayload(values[0])) {
     return copyText(this, copy[1]!, values[0]);
+  }
+  if (
+    typeof text === "string" &&
+    (values === undefined || (Array.isArray(values) && values.length === 0)) &&
+    COPY_TO_BINARY.test(text)
+  ) {
+    return copyBinaryOut(this, text);
   }
   // A statement marked preparedStatement goes as a named one (prepared-statement.ts).
   const named = args.length <= 2 ? namedStatement(text, values) : null;
@@ -77,4 +86,16 @@ async function copyText(client: pg.Client, text: string, payload: CopyPayload): 
     await done;
   }
   return { command: "COPY", rowCount: stream.rowCount, rows: [] };
+}
+
+/** Answers one row: the whole result as BinaryRows, whose field count PostgreSQL's CopyOutResponse gave. */
+async function copyBinaryOut(
+  client: pg.Client,
+  text: string,
+): Promise<{ command: "COPY"; rowCount: number; rows: BinaryRows[] }> {
+  const stream = parentQuery.call(client, copyTo(text)) as ReturnType<typeof copyTo>;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  const rows = new BinaryRows(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+  return { command: "COPY", rowCount: rows.length, rows: [rows] };
 }

@@ -1,4 +1,5 @@
 export { type Insertable, type Kysely, type RawBuilder, type Selectable, sql, type Transaction, type Updateable } from "kysely";
+export { BinaryRows, inlineParameters, selectRawFields } from "./binary-copy";
 export { type CreateDbOptions, createDb, type Db } from "./client";
 export { assertDatabaseReachable, DatabaseUnavailableError, redactUrl } from "./connectivity";
 export type {
