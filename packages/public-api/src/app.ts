@@ -12,6 +12,8 @@ import { registerEventSchemas } from "./docs/event-schemas";
 import { documentOrganisationHeader, registerOrganisationHeader } from "./docs/organisation-header-doc";
 import { ProblemError, problemBody } from "./http/problem";
 import { RateLimiter } from "./http/rate-limit";
+import { PageReadAhead } from "./list/read-ahead";
+import type { ListPage } from "./list/read-page";
 import { resources } from "./resources/index";
 import { registerConnectLinkRoutes } from "./routes/connect-link-routes";
 import { registerOrganisationRoutes } from "./routes/organisation-routes";
@@ -86,11 +88,13 @@ function onError(error: Error, c: Context<PublicApiEnv>) {
  */
 export function createPublicApi(deps: PublicApiDeps): Hono<PublicApiEnv> {
   const limiter = new RateLimiter(deps.rateLimitPerMinute);
+  const readAhead = new PageReadAhead<ListPage>();
   const app = new HonoApp<PublicApiEnv>();
   app.use("*", requestId({ headerName: "X-Request-Id", generator: () => `req_${randomBytes(12).toString("base64url")}` }));
   app.use("*", async (c, next) => {
     c.set("deps", deps);
     c.set("limiter", limiter);
+    c.set("readAhead", readAhead);
     c.header("cache-control", "no-store");
     await next();
   });

@@ -3,6 +3,8 @@ import type { Db } from "@roster/db";
 import type { Logger } from "@roster/logger";
 import type { ApiScope } from "./auth/scopes";
 import type { RateLimiter } from "./http/rate-limit";
+import type { PageReadAhead } from "./list/read-ahead";
+import type { ListPage } from "./list/read-page";
 
 /** What the public API needs from its process (apps/api builds it once). */
 export interface PublicApiDeps {
@@ -44,5 +46,6 @@ export interface PublicApiEnv {
     caller: ApiCaller;
     deps: PublicApiDeps;
     limiter: RateLimiter;
+    readAhead: PageReadAhead<ListPage>;
   };
 }

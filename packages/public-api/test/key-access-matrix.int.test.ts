@@ -118,6 +118,24 @@ describe("keys", () => {
     expect(after.response.headers.get("www-authenticate")).toMatch(/^Bearer/);
   });
 
+  it("a key revoked in the middle of a walk is refused its next page, though that page was already read ahead", async () => {
+    // Tried: two pages of a walk by cursor (the second makes the API read the third ahead), then
+    // the key revoked. Must hold: the third page is refused with 401; nothing read for the key is sent.
+    const key = await world.keyFor(world.a.organisationId, ["directory:read"]);
+    const first = await get(world, key, "/api/v1/employees?page_size=5");
+    const second = await get(world, key, `/api/v1/employees?page_size=5&cursor=${encodeURIComponent(first.body.next_cursor)}`);
+    expect(second.status).toBe(200);
+    const row = await world.database.db
+      .selectFrom("api_keys")
+      .select("id")
+      .orderBy("created_at", "desc")
+      .executeTakeFirstOrThrow();
+    await revokeApiKey(world.database.db, { organisationId: world.a.organisationId, userId: null }, row.id);
+    const third = await get(world, key, `/api/v1/employees?page_size=5&cursor=${encodeURIComponent(second.body.next_cursor)}`);
+    expect(third.status).toBe(401);
+    expect(third.body.data).toBeUndefined();
+  });
+
   it("unknown, malformed and missing keys get 401; the key's last use is recorded", async () => {
     expect((await get(world, "rst_live_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/api/v1/departments")).status).toBe(401);
     expect((await get(world, "sk_test_123", "/api/v1/departments")).status).toBe(401);

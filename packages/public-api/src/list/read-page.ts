@@ -1,6 +1,6 @@
-import { type Db, preparedStatement, type RawBuilder, sql } from "@roster/db";
-import { jsonObject } from "../resources/model-shape";
+import { type BinaryRows, type Db, type RawBuilder, selectRawFields, sql } from "@roster/db";
 import type { ResourceDefinition, ShapeOptions } from "../resources/resource";
+import { JsonBytes, typeOids, uuidText, writableTypes, writeValue } from "./json-from-binary";
 
 export interface PageQuery {
   organisationId: string;
@@ -11,46 +11,138 @@ export interface PageQuery {
   includeDeleted: boolean;
   after: string | null;
   pageSize: number;
+  /** The next_cursor of a page ending at this id. */
+  nextCursor(lastId: string): string;
+}
+
+export interface ListPage {
+  /** The id to continue after; null on the last page. */
+  lastId: string | null;
+  /** The response, whole: `{"data":[…],"next_cursor":…}`. */
+  body: Buffer;
+}
+
+/** A resource's record in one shape: its fields' names, the SQL of each, and the type that SQL gives. */
+interface RecordPlan {
+  names: string[];
+  /** `{"name":` for the first field, `,"name":` for the others, as bytes. */
+  keys: Buffer[];
+  columns: RawBuilder<unknown>[];
+  types: number[];
+}
+
+const plans = new Map<string, Promise<RecordPlan>>();
+
+export const shapeKey = (shape: ShapeOptions) =>
+  `${shape.sensitive ? "s" : ""}${shape.includeRemoteData ? "r" : ""}:${[...shape.expand].sort().join(",")}`;
+
+/**
+ * The columns of a record's fields, once per resource and shape: the type of each field's SQL
+ * is asked of PostgreSQL (pg_typeof of a typed NULL, so an empty table answers too); a field of
+ * a type json-from-binary.ts does not write is asked for as to_json instead.
+ */
+function recordPlan(db: Db, resource: ResourceDefinition, shape: ShapeOptions): Promise<RecordPlan> {
+  const key = `${resource.path}|${shapeKey(shape)}`;
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = (async () => {
+      const fields = resource.fields(shape);
+      const expressions = fields.map(([, expression]) => expression("r"));
+      const { rows } = await sql<Record<string, number>>`
+        select ${sql.join(expressions.map((_, i) => sql`pg_typeof(x.${sql.ref(`f${i}`)})::oid::int as ${sql.ref(`t${i}`)}`))}
+        from (select 1) one left join (
+          select ${sql.join(expressions.map((e, i) => sql`${e} as ${sql.ref(`f${i}`)}`))} from ${sql.table(resource.table)} r limit 0
+        ) x on true`.execute(db);
+      const types = fields.map((_, i) => Number(rows[0]![`t${i}`]));
+      const names = fields.map(([name]) => name);
+      return {
+        names,
+        keys: names.map((name, i) => Buffer.from(`${i === 0 ? "{" : ","}${JSON.stringify(name)}:`)),
+        columns: expressions.map((e, i) => (writableTypes.has(types[i]!) ? e : sql`to_json(${e})`)),
+        types: types.map((t) => (writableTypes.has(t) ? t : typeOids.json)),
+      };
+    })();
+    plans.set(key, plan);
+    plan.catch(() => plans.delete(key));
+  }
+  return plan;
 }
 
 /**
- * One page of a resource in id order, as JSON texts built by PostgreSQL: a keyset walk on
- * (organisation_id, id), so page 1,000 costs what page 1 does. A prepared statement: its shape
- * depends only on which filters are present, and its plan is made once per connection.
+ * One page of a resource in id order: a keyset walk on (organisation_id, id), so page 1,000
+ * costs what page 1 does. PostgreSQL sends the plain columns as a binary COPY and the API
+ * writes each record's JSON from those bytes (json-from-binary.ts): neither side builds JSON
+ * text only to have it decoded into strings and encoded back.
  */
-export async function readPage(
-  db: Db,
-  resource: ResourceDefinition,
-  query: PageQuery,
-): Promise<{ items: string[]; lastId: string | null; more: boolean }> {
+export async function readPage(db: Db, resource: ResourceDefinition, query: PageQuery): Promise<ListPage> {
+  const plan = await recordPlan(db, resource, query.shape);
   const where: RawBuilder<boolean>[] = [sql`r.organisation_id = ${query.organisationId}`, ...query.conditions];
   if (query.after !== null) where.push(sql`r.id > ${query.after}::uuid`);
   if (resource.softDeleted && !query.includeDeleted) where.push(sql`r.remote_deleted_at is null`);
   if (query.modifiedAfter !== null && resource.modifiedColumn) {
     where.push(sql`${sql.ref(`r.${resource.modifiedColumn}`)} > ${query.modifiedAfter}::timestamptz`);
   }
-  const { rows } = await sql<{ id: string; j: string }>`
-    select r.id::text as id, ${jsonObject(resource.fields(query.shape), "r")} as j
+  const rows = await selectRawFields(
+    db,
+    sql`select r.id, ${sql.join(plan.columns)}
     from ${sql.table(resource.table)} r
     where ${sql.join(where, sql` and `)}
     order by r.id
-    limit ${query.pageSize + 1} ${preparedStatement}`.execute(db);
+    limit ${query.pageSize + 1}`,
+  );
   const more = rows.length > query.pageSize;
-  const page = more ? rows.slice(0, query.pageSize) : rows;
-  return { items: page.map((r) => r.j), lastId: page.at(-1)?.id ?? null, more };
+  const count = more ? query.pageSize : rows.length;
+  const lastId = more ? uuidText(rows.data, rows.start(count - 1, 0)) : null;
+  return {
+    lastId,
+    body: listBody(rows, count, plan, lastId === null ? "null" : JSON.stringify(query.nextCursor(lastId))),
+  };
 }
 
-/** One record of the organisation by id (deleted ones too: they carry remote_deleted_at), or null. */
+/** One row as its record's JSON object: field 0 of the row is its id, the plan's fields follow. */
+function writeRecord(out: JsonBytes, rows: BinaryRows, row: number, plan: RecordPlan): void {
+  const keys = plan.keys;
+  for (let field = 0; field < keys.length; field++) {
+    const key = keys[field]!;
+    out.bytes(key, 0, key.length);
+    const start = rows.start(row, field + 1);
+    if (start === -1) out.ascii("null");
+    else writeValue(out, plan.types[field]!, rows.data, start, rows.end(row, field + 1));
+  }
+  out.byte(0x7d);
+}
+
+/** `{"data":[<records>],"next_cursor":<next>}`, each record written from its binary columns. */
+function listBody(rows: BinaryRows, count: number, plan: RecordPlan, nextCursorJson: string): Buffer {
+  const keysLength = plan.keys.reduce((sum, key) => sum + key.length, 0);
+  // Room for the values as sent plus the keys; JsonBytes grows if escapes or dates need more.
+  const out = new JsonBytes(rows.data.length * 1.3 + count * (keysLength + 2) + 64);
+  out.ascii('{"data":[');
+  for (let row = 0; row < count; row++) {
+    if (row > 0) out.byte(0x2c);
+    writeRecord(out, rows, row, plan);
+  }
+  out.utf8(`],"next_cursor":${nextCursorJson}}`);
+  return out.done();
+}
+
+/** One record of the organisation by id (deleted ones too: they carry remote_deleted_at), or null; written as a page's records are. */
 export async function readOne(
   db: Db,
   resource: ResourceDefinition,
   organisationId: string,
   id: string,
   shape: ShapeOptions,
-): Promise<string | null> {
-  const { rows } = await sql<{ j: string }>`
-    select ${jsonObject(resource.fields(shape), "r")} as j
+): Promise<Buffer | null> {
+  const plan = await recordPlan(db, resource, shape);
+  const rows = await selectRawFields(
+    db,
+    sql`select r.id, ${sql.join(plan.columns)}
     from ${sql.table(resource.table)} r
-    where r.organisation_id = ${organisationId} and r.id = ${id}::uuid ${preparedStatement}`.execute(db);
-  return rows[0]?.j ?? null;
+    where r.organisation_id = ${organisationId} and r.id = ${id}::uuid`,
+  );
+  if (rows.length === 0) return null;
+  const out = new JsonBytes(rows.data.length * 1.3 + 256);
+  writeRecord(out, rows, 0, plan);
+  return out.done();
 }

@@ -35,21 +35,7 @@ export const column =
   (row: string): RawBuilder<unknown> =>
     sql.ref(`${row}.${name}`);
 
-/**
- * The row's JSON object as text: PostgreSQL builds each record's JSON, and the API joins the
- * texts into the page without parsing them (an export's cost stays in the database).
- * json_build_object takes at most 100 arguments; larger objects are concatenated as jsonb.
- */
-export function jsonObject(fields: readonly JsonField[], row: string): RawBuilder<string> {
-  const pairs = (chunk: readonly JsonField[]) =>
-    sql.join(chunk.flatMap(([name, expression]) => [sql.lit(name), expression(row)]));
-  if (fields.length <= 50) return sql<string>`json_build_object(${pairs(fields)})::text`;
-  const chunks: RawBuilder<unknown>[] = [];
-  for (let i = 0; i < fields.length; i += 50) chunks.push(sql`jsonb_build_object(${pairs(fields.slice(i, i + 50))})`);
-  return sql<string>`(${sql.join(chunks, sql` || `)})::text`;
-}
-
-/** The same object as JSON (not text), to nest in another. */
+/** The row's fields as one JSON object, to nest in another record (expand=). */
 export function nestedObject(fields: readonly JsonField[], row: string): RawBuilder<unknown> {
   return sql`json_build_object(${sql.join(fields.flatMap(([name, expression]) => [sql.lit(name), expression(row)]))})`;
 }

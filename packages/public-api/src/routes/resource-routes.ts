@@ -5,7 +5,7 @@ import { hasScope, requireScope } from "../auth/authenticate";
 import type { PublicApiEnv } from "../context";
 import { ProblemError } from "../http/problem";
 import { decodeCursor, encodeCursor, queryFingerprint } from "../list/cursor";
-import { readOne, readPage } from "../list/read-page";
+import { readOne, readPage, shapeKey } from "../list/read-page";
 import type { ResourceDefinition, ShapeOptions } from "../resources/resource";
 import { problemResponses } from "./problem-responses";
 
@@ -68,7 +68,9 @@ function shapeOptions(c: Context<PublicApiEnv>, resource: ResourceDefinition, qu
   return { sensitive: hasScope(c.var.apiKey, "sensitive:read"), includeRemoteData: query.include_remote_data === "true", expand };
 }
 
-const json = (c: Context, text: string) => c.body(text, 200, { "content-type": "application/json; charset=utf-8" });
+// Hono's types want an ArrayBuffer-backed Uint8Array; a Buffer is one at run time.
+const json = (c: Context, body: Buffer) =>
+  c.body(body as Uint8Array<ArrayBuffer>, 200, { "content-type": "application/json; charset=utf-8" });
 
 /** GET /<path> and GET /<path>/{id} for one resource. */
 export function registerResource(app: OpenAPIHono<PublicApiEnv>, resource: ResourceDefinition): void {
@@ -113,17 +115,26 @@ export function registerResource(app: OpenAPIHono<PublicApiEnv>, resource: Resou
       const fingerprint = queryFingerprint({ ...filterValues, modifiedAfter, includeDeleted, resource: resource.path });
       const after = decodeCursor(query.cursor as string | undefined, fingerprint);
       const pageSize = Number(query.page_size ?? DEFAULT_PAGE_SIZE);
-      const page = await readPage(c.var.deps.db, resource, {
-        organisationId: key.organisationId,
-        shape,
-        conditions,
-        modifiedAfter,
-        includeDeleted,
-        after,
-        pageSize,
-      });
-      const next = page.more && page.lastId ? JSON.stringify(encodeCursor(page.lastId, fingerprint)) : "null";
-      return json(c, `{"data":[${page.items.join(",")}],"next_cursor":${next}}`);
+      const read = (after: string | null) =>
+        readPage(c.var.deps.db, resource, {
+          organisationId: key.organisationId,
+          shape,
+          conditions,
+          modifiedAfter,
+          includeDeleted,
+          after,
+          pageSize,
+          nextCursor: (lastId) => encodeCursor(lastId, fingerprint),
+        });
+      // A walk's next page is read ahead (list/read-ahead.ts), keyed by everything that shapes it.
+      const walk = `${key.id}|${key.organisationId}|${resource.path}|${fingerprint}|${pageSize}|${shapeKey(shape)}|`;
+      const ahead = after === null ? undefined : c.var.readAhead.take(walk + after);
+      const page = (ahead && (await ahead.catch(() => null))) || (await read(after));
+      if (after !== null && page.lastId !== null) {
+        const next = page.lastId;
+        c.var.readAhead.readAhead(walk + next, () => read(next));
+      }
+      return json(c, page.body);
     }) as never,
   );
 
