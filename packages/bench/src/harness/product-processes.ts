@@ -1,7 +1,11 @@
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@roster/db";
 import { withClient } from "./database";
+import { repoRoot } from "./repo";
 import { type Service, startService } from "./service";
 
 /** A package's entry file next to its exported index (apps/api/src/main.ts, apps/worker/src/main.ts, …). */
@@ -29,9 +33,38 @@ function productEnv(input: ProductEnv): Record<string, string> {
   return { DATABASE_URL: input.databaseUrl, ENCRYPTION_KEY: input.encryptionKey, SANDBOX: "false", NODE_ENV: "production" };
 }
 
+let apiBundle: Promise<string> | undefined;
+
 /**
- * The API as it runs in production: apps/api/src/main.ts in its own process on a free port.
- * Ready once /healthz answers (200, or 503 while no worker has beaten yet).
+ * apps/api's production bundle (its tsup build, what the release and the image run), built once
+ * per bench run into a folder of its own (removed at exit), so the API's figures measure the
+ * code production runs, not the tsx loader `pnpm start` uses.
+ */
+function builtApi(): Promise<string> {
+  apiBundle ??= new Promise<string>((resolve, reject) => {
+    const outDir = mkdtempSync(path.join(os.tmpdir(), "roster-bench-api-"));
+    process.once("exit", () => rmSync(outDir, { recursive: true, force: true }));
+    const build = spawn("pnpm", ["--filter", "@roster/api", "exec", "tsup", "--out-dir", outDir], {
+      cwd: repoRoot(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    build.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    build.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    build.on("error", reject);
+    build.on("exit", (code) =>
+      code === 0
+        ? resolve(path.join(outDir, "serve.js"))
+        : reject(new Error(`building apps/api failed (exit ${code}):\n${output.slice(-4000)}`)),
+    );
+  });
+  return apiBundle;
+}
+
+/**
+ * The API as it runs in production: apps/api's built bundle (`node dist/serve.js`) in its own
+ * process on a free port, in production mode. Ready once /healthz answers (200, or 503 while no
+ * worker has beaten yet).
  */
 export async function startApiProcess(
   input: ProductEnv & { extraEnv?: Record<string, string> },
@@ -39,10 +72,17 @@ export async function startApiProcess(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   return startService({
-    name: "API (apps/api)",
-    entry: entryOf("@roster/api"),
-    nodeFlags: startFlags("@roster/api"),
-    env: { ...productEnv(input), API_PORT: String(port), API_PUBLIC_URL: url, ...input.extraEnv },
+    name: "API (apps/api, built)",
+    entry: await builtApi(),
+    env: {
+      ...productEnv(input),
+      API_PORT: String(port),
+      API_PUBLIC_URL: url,
+      PUBLIC_URL: url,
+      // Production requires a mail server; no figure makes the API send mail.
+      SMTP_URL: "smtp://127.0.0.1:9",
+      ...input.extraEnv,
+    },
     ready: async () => {
       const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) });
       await response.arrayBuffer();

@@ -52,11 +52,12 @@ function peakRssKb(pid: number | undefined): number {
 /**
  * Runs one measured piece of work (a sync, the raw floor) in a fresh Node process, so its
  * peak RSS and CPU are its own: not the bench's, not the simulator's. Input goes in by
- * environment, the result comes back over IPC.
+ * environment, the result comes back over IPC. It starts with the worker's V8 flags unless
+ * told otherwise (a consumer of the API is a process of Node's defaults).
  */
-export function runChild<I, O>(entry: URL, input: I, timeoutMs: number): Promise<ChildReport<O>> {
+export function runChild<I, O>(entry: URL, input: I, timeoutMs: number, nodeFlags = WORKER_NODE_FLAGS): Promise<ChildReport<O>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, "--import", tsxLoader, fileURLToPath(entry)], {
+    const child = spawn(process.execPath, [...nodeFlags, "--import", tsxLoader, fileURLToPath(entry)], {
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       env: { ...process.env, LOG_LEVEL: "warn", [INPUT_ENV]: JSON.stringify(input) },
     });
