@@ -57,11 +57,18 @@ export class JsonBytes {
     this.length = at;
   }
 
-  /** A non-negative integer, zero-padded to `width` digits. */
+  /** A non-negative integer, zero-padded to `width` digits, written without making a string. */
   digits(value: number, width: number): void {
-    const text = String(value);
-    for (let i = text.length; i < width; i++) this.byte(0x30);
-    this.ascii(text);
+    let count = 1;
+    for (let rest = Math.floor(value / 10); rest > 0; rest = Math.floor(rest / 10)) count++;
+    const length = Math.max(count, width);
+    this.ensure(length);
+    let at = this.length + length;
+    this.length = at;
+    for (let i = 0; i < length; i++) {
+      this.buffer[--at] = 0x30 + (value % 10);
+      value = Math.floor(value / 10);
+    }
   }
 
   utf8(text: string): void {
@@ -150,9 +157,17 @@ const MICROS_PER_DAY = 86_400_000_000;
 const INT32_MAX = 2 ** 31 - 1;
 const INT32_MIN = -(2 ** 31);
 
+/** The last day converted: a page's timestamps mostly fall on a few days (a sync's, a hire date's). */
+let lastDay = Number.NaN;
+let lastCivil: [year: number, month: number, day: number] = [0, 0, 0];
+
 /** PostgreSQL's ISO date (4-digit year at least) without its quotes; answers whether the year is before 1 (" BC"). */
 function writeIsoDate(out: JsonBytes, daysSince1970: number): boolean {
-  const [year, month, day] = civilFromDays(daysSince1970);
+  if (daysSince1970 !== lastDay) {
+    lastCivil = civilFromDays(daysSince1970);
+    lastDay = daysSince1970;
+  }
+  const [year, month, day] = lastCivil;
   const bc = year <= 0;
   out.digits(bc ? 1 - year : year, 4);
   out.byte(0x2d);
