@@ -36,6 +36,12 @@ export class JsonBytes {
     this.buffer = Buffer.allocUnsafe(Math.max(256, Math.ceil(initialSize)));
   }
 
+  /** Makes room for `extra` more bytes and answers the buffer: the caller writes from `length` on and moves it. */
+  room(extra: number): Buffer {
+    this.ensure(extra);
+    return this.buffer;
+  }
+
   private ensure(extra: number): void {
     if (this.length + extra <= this.buffer.length) return;
     const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + extra));
@@ -112,16 +118,19 @@ export function uuidText(data: Buffer, start: number): string {
   return text;
 }
 
-/** A UUID's 16 bytes as a JSON string, written byte by byte. */
+/** A UUID's 16 bytes as a JSON string. */
 function writeUuid(out: JsonBytes, data: Buffer, start: number): void {
-  out.byte(QUOTE);
+  const buffer = out.room(38);
+  let at = out.length;
+  buffer[at++] = QUOTE;
   for (let i = 0; i < 16; i++) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) out.byte(0x2d);
+    if (i === 4 || i === 6 || i === 8 || i === 10) buffer[at++] = 0x2d;
     const byte = data[start + i]!;
-    out.byte(HEX_DIGITS[byte >> 4]!);
-    out.byte(HEX_DIGITS[byte & 15]!);
+    buffer[at++] = HEX_DIGITS[byte >> 4]!;
+    buffer[at++] = HEX_DIGITS[byte & 15]!;
   }
-  out.byte(QUOTE);
+  buffer[at++] = QUOTE;
+  out.length = at;
 }
 
 /** UTF-8 text as a JSON string: copied as it is unless it holds a quote, a backslash or a control character. */
@@ -157,24 +166,27 @@ const MICROS_PER_DAY = 86_400_000_000;
 const INT32_MAX = 2 ** 31 - 1;
 const INT32_MIN = -(2 ** 31);
 
-/** The last day converted: a page's timestamps mostly fall on a few days (a sync's, a hire date's). */
+/** The last day written, as bytes: a page's timestamps mostly fall on a few days (a sync's, a hire date's). */
 let lastDay = Number.NaN;
-let lastCivil: [year: number, month: number, day: number] = [0, 0, 0];
+let lastDate = Buffer.alloc(0);
+let lastDateBc = false;
 
 /** PostgreSQL's ISO date (4-digit year at least) without its quotes; answers whether the year is before 1 (" BC"). */
 function writeIsoDate(out: JsonBytes, daysSince1970: number): boolean {
   if (daysSince1970 !== lastDay) {
-    lastCivil = civilFromDays(daysSince1970);
+    const [year, month, day] = civilFromDays(daysSince1970);
+    lastDateBc = year <= 0;
+    const text = new JsonBytes(16);
+    text.digits(lastDateBc ? 1 - year : year, 4);
+    text.byte(0x2d);
+    text.digits(month, 2);
+    text.byte(0x2d);
+    text.digits(day, 2);
+    lastDate = Buffer.from(text.done());
     lastDay = daysSince1970;
   }
-  const [year, month, day] = lastCivil;
-  const bc = year <= 0;
-  out.digits(bc ? 1 - year : year, 4);
-  out.byte(0x2d);
-  out.digits(month, 2);
-  out.byte(0x2d);
-  out.digits(day, 2);
-  return bc;
+  out.bytes(lastDate, 0, lastDate.length);
+  return lastDateBc;
 }
 
 function writeDate(out: JsonBytes, data: Buffer, start: number): void {
@@ -191,6 +203,12 @@ function writeDate(out: JsonBytes, data: Buffer, start: number): void {
   if (writeIsoDate(out, days + PG_EPOCH_DAYS)) out.ascii(" BC");
   out.byte(QUOTE);
 }
+
+const twoDigits = (buffer: Buffer, at: number, value: number): number => {
+  buffer[at] = 0x30 + Math.floor(value / 10);
+  buffer[at + 1] = 0x30 + (value % 10);
+  return at + 2;
+};
 
 /** A timestamptz (int64 microseconds since 2000-01-01 UTC) as to_json gives it in UTC. */
 function writeTimestamptz(out: JsonBytes, data: Buffer, start: number): void {
@@ -216,12 +234,14 @@ function writeTimestamptz(out: JsonBytes, data: Buffer, start: number): void {
   let fraction = rest - seconds * 1_000_000;
   out.byte(QUOTE);
   const bc = writeIsoDate(out, days + PG_EPOCH_DAYS);
-  out.byte(0x54);
-  out.digits(hours, 2);
-  out.byte(0x3a);
-  out.digits(minutes, 2);
-  out.byte(0x3a);
-  out.digits(seconds, 2);
+  const buffer = out.room(9);
+  let at = out.length;
+  buffer[at++] = 0x54;
+  at = twoDigits(buffer, at, hours);
+  buffer[at++] = 0x3a;
+  at = twoDigits(buffer, at, minutes);
+  buffer[at++] = 0x3a;
+  out.length = twoDigits(buffer, at, seconds);
   if (fraction > 0) {
     // Microseconds with their trailing zeros dropped, as PostgreSQL prints them.
     let width = 6;
