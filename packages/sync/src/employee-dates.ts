@@ -9,6 +9,56 @@ const fromEmployments: Record<EmployeeDateColumn, string> = {
 };
 
 /**
+ * Per person (employee_remote_id): the first employment's start, and the most recent
+ * employment's (by start date) start and termination; of the people named, or of everyone.
+ */
+function datedEmployments(connectionId: string, people?: readonly string[]) {
+  const only = people ? sql`and employee_remote_id = any(${people}::text[])` : sql``;
+  return sql`
+      select employee_remote_id,
+        min(start_date) as first_start,
+        (array_agg(start_date order by start_date desc nulls last, remote_id desc))[1] as latest_start,
+        (array_agg(termination_date order by start_date desc nulls last, remote_id desc))[1] as latest_termination
+      from employments
+      where connection_id = ${connectionId} and remote_deleted_at is null ${only}
+      group by employee_remote_id`;
+}
+
+/**
+ * The dates the people named get from the employments stored now, by remote id (people with
+ * none are absent). A first load writes them with each new row (upsert.ts), so the pass after
+ * the streams rewrites only the people whose employments came later.
+ */
+export async function employeeDatesOf(
+  db: Db,
+  connectionId: string,
+  people: readonly string[],
+  columns: readonly EmployeeDateColumn[],
+): Promise<Map<string, Partial<Record<EmployeeDateColumn, string | null>>>> {
+  const { rows } = await sql<{
+    employee_remote_id: string;
+    first_start: string | null;
+    latest_start: string | null;
+    latest_termination: string | null;
+  }>`
+    ${datedEmployments(connectionId, people)}`.execute(db);
+  const column = (row: (typeof rows)[number], name: EmployeeDateColumn) =>
+    row[fromEmployments[name].slice(2) as "first_start" | "latest_start" | "latest_termination"];
+  return new Map(rows.map((row) => [row.employee_remote_id, Object.fromEntries(columns.map((c) => [c, column(row, c)]))]));
+}
+
+/** The person's dates a connector's people stream omits (its `omits`), which come from employments. */
+export function omittedEmployeeDates(omits: readonly string[] | undefined): EmployeeDateColumn[] {
+  return (omits ?? []).flatMap((field) => employeeDateColumns[field] ?? []);
+}
+
+const employeeDateColumns: Record<string, EmployeeDateColumn> = {
+  hireDate: "hire_date",
+  startDate: "start_date",
+  terminationDate: "termination_date",
+};
+
+/**
  * Fills a person's dates from their employments, for providers that keep them there only
  * (the people stream `omits` them): hire date = the first employment's start, start and
  * termination = the most recent employment's (by start date). A person with no employment
@@ -30,15 +80,7 @@ export async function deriveEmployeeDates(
     columns.map((c) => sql.raw(`case when e.${c} is distinct from ${fromEmployments[c]} then '${c}' end`)),
   );
   const { rows } = await sql<{ updated: number }>`
-    with dated as (
-      select employee_remote_id,
-        min(start_date) as first_start,
-        (array_agg(start_date order by start_date desc nulls last, remote_id desc))[1] as latest_start,
-        (array_agg(termination_date order by start_date desc nulls last, remote_id desc))[1] as latest_termination
-      from employments
-      where connection_id = ${scope.connectionId} and remote_deleted_at is null
-      group by employee_remote_id
-    ),
+    with dated as (${datedEmployments(scope.connectionId)}),
     targets as (
       select e.id, e.remote_id, d.first_start, d.latest_start, d.latest_termination,
         to_jsonb(array_remove(array[${changedFields}], null)) as fields

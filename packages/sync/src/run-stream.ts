@@ -8,6 +8,7 @@ import {
 } from "@roster/core";
 import type { Db } from "@roster/db";
 import type { RunCounts } from "./counts";
+import type { EmployeeDateColumn } from "./employee-dates";
 import { type RunPlan, streamRead } from "./read-plan";
 import { skipStream } from "./run-lifecycle";
 import { finishStream, syncStream } from "./sync-stream";
@@ -31,6 +32,8 @@ export interface RunContext {
   unknown: readonly UnknownField[];
   checkpoints: readonly { stream: string; cursor: string | null; done: boolean }[];
   batchSize: number;
+  /** The person's dates taken from the employments (employee-dates.ts). */
+  datesFromEmployments: readonly EmployeeDateColumn[];
   signal: AbortSignal;
   onProgress: () => void;
 }
@@ -89,6 +92,7 @@ export async function runStream(
         signal: run.signal,
         onBatch: run.onProgress,
         onReadDone: doneReading,
+        datesFromEmployments: stream.model === "employees" ? run.datesFromEmployments : [],
         keep: columnsKeptAsStored(
           tableSpecs[stream.model as keyof typeof tableSpecs],
           stream,

@@ -9,7 +9,7 @@ import {
 import { type Db, type PermissionChange, type StaleField, sql } from "@roster/db";
 import { createLogger, type Logger } from "@roster/logger";
 import { emptyCounts, type RunCounts } from "./counts";
-import { deriveEmployeeDates, type EmployeeDateColumn } from "./employee-dates";
+import { deriveEmployeeDates, type EmployeeDateColumn, omittedEmployeeDates } from "./employee-dates";
 import { markPermissionsUnknown, savePermissions } from "./permissions";
 import { planRun, type RunPlan } from "./read-plan";
 import { resolveReferences } from "./references";
@@ -164,6 +164,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       ...(stream.lookup ? { reads: false } : {}),
     }));
     for (const { name } of streams) counts[name] ??= emptyCounts();
+    const skipped = new Set(unknown.filter((u) => u.field === WHOLE_COLLECTION).map((u) => u.stream));
     const run: RunContext = {
       db,
       ctx,
@@ -182,6 +183,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
         .where("run_id", "=", runId)
         .execute(),
       batchSize: input.batchSize ?? 1000,
+      datesFromEmployments: datesFromEmployments(connector, skipped),
       signal: ctx.signal,
       onProgress: () => input.onProgress?.(counts),
     };
@@ -193,10 +195,12 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
         rateLimit: input.rateLimit === undefined ? connector.manifest.rateLimit : input.rateLimit,
       });
     log.info({ runId, streamConcurrency, latencyMs: timed.fastestMs() }, "reading streams");
-    const skipped = new Set(unknown.filter((u) => u.field === WHOLE_COLLECTION).map((u) => u.stream));
     const steps = finishingSteps(streams, {
       links: (model) => resolveReferences(db, tableSpecs[model], connection.id),
-      employeeDates: () => fillEmployeeDates(db, connector, skipped, scope, connection.lastSuccessAt !== null),
+      employeeDates: () =>
+        deriveEmployeeDates(db, scope, datesFromEmployments(connector, skipped), {
+          logChanges: connection.lastSuccessAt !== null,
+        }),
     });
     await runScheduled(
       [...streams, ...steps],
@@ -271,27 +275,13 @@ function finishingSteps(
   return steps;
 }
 
-const employeeDateColumns: Record<string, EmployeeDateColumn> = {
-  hireDate: "hire_date",
-  startDate: "start_date",
-  terminationDate: "termination_date",
-};
-
 /**
- * A person's dates the people stream omits come from the employments (employee-dates.ts),
- * once both are in; not when the employments could not be read this run.
+ * The person's dates the people stream omits, which come from the employments
+ * (employee-dates.ts); none when the employments (or the people) are not read this run.
  */
-async function fillEmployeeDates(
-  db: Db,
-  connector: Connector,
-  skipped: ReadonlySet<string>,
-  scope: UpsertScope,
-  syncedBefore: boolean,
-): Promise<void> {
+function datesFromEmployments(connector: Connector, skipped: ReadonlySet<string>): EmployeeDateColumn[] {
   const entries = Object.entries(connector.streams);
   const people = entries.find(([name, s]) => s.model === "employees" && !skipped.has(name))?.[1];
   const employments = entries.find(([name, s]) => s.model === "employments" && !skipped.has(name));
-  if (!people || !employments) return;
-  const columns = (people.omits ?? []).flatMap((field) => employeeDateColumns[field] ?? []);
-  await deriveEmployeeDates(db, scope, columns, { logChanges: syncedBefore });
+  return people && employments ? omittedEmployeeDates(people.omits) : [];
 }

@@ -4,6 +4,7 @@ import { type Db, sql } from "@roster/db";
 import { copyFields } from "./copy-text";
 import type { RunCounts } from "./counts";
 import { hasRowsFromBeforeRun, liveRowCount, markUnseenDeleted } from "./deletions";
+import type { EmployeeDateColumn } from "./employee-dates";
 import { abandon, readAhead } from "./read-ahead";
 import type { StreamRead } from "./read-plan";
 import { tableSpecs } from "./tables/index";
@@ -19,6 +20,8 @@ export interface StreamSyncOptions {
   onReadDone?: () => void;
   /** Columns an update leaves as stored (unknown-fields.ts). */
   keep?: ReadonlySet<string>;
+  /** The person's dates taken from the employments, written with each new row (upsert.ts). */
+  datesFromEmployments?: readonly EmployeeDateColumn[];
 }
 
 /**
@@ -69,7 +72,12 @@ export async function syncStream<M extends ModelName>(work: StreamWork<M>): Prom
     throw error;
   });
   const trackSeen = existing && work.read.deletions === "by-absence";
-  const upsertOptions = { logChanges: existing, copyDirect: !existing, keep: options.keep };
+  const upsertOptions = {
+    logChanges: existing,
+    copyDirect: !existing,
+    keep: options.keep,
+    datesFromEmployments: options.datesFromEmployments,
+  };
   const schema = modelSchemas[stream.model];
   let inFlight: Promise<void> = Promise.resolve();
   let writeError: unknown;

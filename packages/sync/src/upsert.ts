@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import type { ModelName, Models } from "@roster/core";
 import { type Db, sql } from "@roster/db";
-import { copyFields } from "./copy-text";
+import { copyField, copyFields } from "./copy-text";
 import { planDirectCopy } from "./direct-copy";
+import { type EmployeeDateColumn, employeeDatesOf } from "./employee-dates";
 import type { TableSpec } from "./tables/index";
 
 export interface UpsertScope {
@@ -35,6 +36,13 @@ export interface UpsertOptions {
    * stream omits). They are neither compared, written nor logged; a new row gets them as mapped.
    */
   keep?: ReadonlySet<string>;
+  /**
+   * The person's dates the people stream omits (employee-dates.ts). A batch COPYed straight
+   * into the table takes them from the employments already stored, so the pass after the
+   * streams rewrites only the people whose employments came later: on a first load that pass
+   * would otherwise write every person a second time, every index of the table with it.
+   */
+  datesFromEmployments?: readonly EmployeeDateColumn[];
 }
 
 export interface UpsertResult {
@@ -66,7 +74,7 @@ export async function upsertBatch<M extends ModelName>(
   const names = sql.join(columns.map((c) => sql.ref(c.column)));
   const encoded = options.encoded ?? records.map((record) => copyFields(columns, record));
   if (encoded.length !== records.length) throw new Error(`${encoded.length} encoded rows for ${records.length} records`);
-  if (options.copyDirect && (await copyIntoTable(db, spec, records, encoded, scope))) {
+  if (options.copyDirect && (await copyIntoTable(db, spec, records, encoded, scope, options.datesFromEmployments ?? []))) {
     return { created: records.length, updated: 0, unchanged: 0 };
   }
   const stage = sql.table(stageTable(spec));
@@ -143,18 +151,53 @@ async function copyIntoTable<M extends ModelName>(
   records: Models[M][],
   encoded: readonly string[],
   scope: UpsertScope,
+  datesFromEmployments: readonly EmployeeDateColumn[],
 ): Promise<boolean> {
   const plan = await planDirectCopy(db, spec, records, scope.connectionId);
   if (plan.collides) return false;
+  const rows =
+    spec.table === "employees" && datesFromEmployments.length > 0
+      ? await withEmployeeDates(db, spec, records, encoded, scope.connectionId, datesFromEmployments)
+      : encoded;
   const { links } = plan;
   const names = sql.join([...spec.columns, ...links].map((c) => sql.ref(c.column)));
   const prefix = `${scope.organisationId}\t${scope.connectionId}`;
   const payload = records.map((record, i) => {
     const linked = links.length === 0 ? "" : `\t${copyFields(links, record)}`;
-    return `${prefix}\t${encoded[i]}${linked}\n`;
+    return `${prefix}\t${rows[i]}${linked}\n`;
   });
   await sql`copy ${sql.table(spec.table)} (organisation_id, connection_id, ${names}) from stdin ${payload}`.execute(db);
   return true;
+}
+
+/** The encoded rows with each person's dates replaced by what their stored employments give. */
+async function withEmployeeDates<M extends ModelName>(
+  db: Db,
+  spec: TableSpec<M>,
+  records: Models[M][],
+  encoded: readonly string[],
+  connectionId: string,
+  columns: readonly EmployeeDateColumn[],
+): Promise<readonly string[]> {
+  const dates = await employeeDatesOf(
+    db,
+    connectionId,
+    records.map((r) => r.remoteId),
+    columns,
+  );
+  if (dates.size === 0) return encoded;
+  const positions = columns.map((column) => spec.columns.findIndex((c) => c.column === column));
+  if (positions.some((p) => p === -1)) throw new Error(`${spec.table}: no column for one of ${columns.join(", ")}`);
+  return encoded.map((row, i) => {
+    const derived = dates.get(records[i]!.remoteId);
+    if (!derived) return row;
+    // COPY's text format escapes tabs inside values, so a tab always separates two columns.
+    const fields = row.split("\t");
+    columns.forEach((column, c) => {
+      fields[positions[c]!] = copyField(derived[column] ?? null);
+    });
+    return fields.join("\t");
+  });
 }
 
 const stageNames = new Map<string, string>();
