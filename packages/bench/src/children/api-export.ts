@@ -6,8 +6,8 @@
  */
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
+import { childMain } from "../harness/child-main";
 import { processCpuMs } from "../harness/cpu";
-import { childMain } from "../harness/rss-child";
 import { type EmployeePage, RestClient } from "../scenarios/rest-client";
 
 export interface ApiExportInput {

@@ -4,8 +4,9 @@
  * only), the baseline phase (GET /connections: key check and HTTP, no directory query), then the
  * list phase (the employees list, page 100, with the filters and cursors consumers use).
  */
+
+import { childMain } from "../harness/child-main";
 import { LatencyRecorder, type LatencySummary } from "../harness/latency";
-import { childMain } from "../harness/rss-child";
 import { type Rng, seededRng } from "../scenarios/directory-requests";
 import { type EmployeePage, RestClient } from "../scenarios/rest-client";
 

@@ -10,8 +10,8 @@ import { createConnectorContext } from "@roster/core";
 import { createLogger } from "@roster/logger";
 import { tableSpecs } from "@roster/sync";
 import pg from "pg";
+import { childMain } from "../harness/child-main";
 import { copyInto, copyRow } from "../harness/copy";
-import { childMain } from "../harness/rss-child";
 
 export interface BambooHrFloorChildInput {
   databaseUrl: string;

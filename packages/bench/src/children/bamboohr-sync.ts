@@ -7,7 +7,7 @@ import { getHeapStatistics } from "node:v8";
 import { bamboohr } from "@roster/connector-bamboohr";
 import { createDb } from "@roster/db";
 import { type RunCounts, runSync } from "@roster/sync";
-import { childMain } from "../harness/rss-child";
+import { childMain } from "../harness/child-main";
 
 export interface BambooHrSyncChildInput {
   databaseUrl: string;

@@ -4,8 +4,9 @@
  * loops with no think time: a warm-up (recorded only for errors), the baseline phase
  * (auth.me), then the directory phase (directory.people and directory.person).
  */
+
+import { childMain } from "../harness/child-main";
 import { LatencyRecorder, type LatencySummary } from "../harness/latency";
-import { childMain } from "../harness/rss-child";
 import {
   type DirectoryMix,
   directoryVisit,

@@ -7,7 +7,7 @@
 import { type ExportTarget, sourceContext, suppliesHires, targetContext } from "@roster/hire-export";
 import { createLogger } from "@roster/logger";
 import { requireConnector } from "@roster/registry";
-import { childMain } from "../harness/rss-child";
+import { childMain } from "../harness/child-main";
 
 export interface ExportFloorInput {
   /** The Lever key and the Zenefits import channel, as the Lever connection stores them. */

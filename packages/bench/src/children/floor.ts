@@ -7,9 +7,9 @@
 import { zenefitsStreams } from "@roster/connector-zenefits";
 import { tableSpecs } from "@roster/sync";
 import pg from "pg";
+import { childMain } from "../harness/child-main";
 import { copyInto, copyRow } from "../harness/copy";
 import { fetchPages, streamPaths } from "../harness/fetch-pages";
-import { childMain } from "../harness/rss-child";
 
 export interface FloorChildInput {
   databaseUrl: string;

