@@ -71,16 +71,6 @@ export class BinaryRows {
     return (row * this.fieldCount + field) * 2;
   }
 
-  isNull(row: number, field: number): boolean {
-    return this.bounds[this.position(row, field)] === -1;
-  }
-
-  /** The field's bytes' length (0 for NULL). */
-  byteLength(row: number, field: number): number {
-    const p = this.position(row, field);
-    return this.bounds[p] === -1 ? 0 : this.bounds[p + 1]! - this.bounds[p]!;
-  }
-
   /** The field decoded as UTF-8 text, null for NULL. */
   text(row: number, field: number): string | null {
     const p = this.position(row, field);
