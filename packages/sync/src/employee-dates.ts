@@ -2,11 +2,12 @@ import { type Db, sql } from "@roster/db";
 
 export type EmployeeDateColumn = "hire_date" | "start_date" | "termination_date";
 
-const fromEmployments: Record<EmployeeDateColumn, string> = {
-  hire_date: "d.first_start",
-  start_date: "d.latest_start",
-  termination_date: "d.latest_termination",
-};
+/** The column of datedEmployments each date comes from. */
+const aggregateOf = {
+  hire_date: "first_start",
+  start_date: "latest_start",
+  termination_date: "latest_termination",
+} as const satisfies Record<EmployeeDateColumn, string>;
 
 /**
  * Per person (employee_remote_id): the first employment's start, and the most recent
@@ -35,16 +36,9 @@ export async function employeeDatesOf(
   people: readonly string[],
   columns: readonly EmployeeDateColumn[],
 ): Promise<Map<string, Partial<Record<EmployeeDateColumn, string | null>>>> {
-  const { rows } = await sql<{
-    employee_remote_id: string;
-    first_start: string | null;
-    latest_start: string | null;
-    latest_termination: string | null;
-  }>`
+  const { rows } = await sql<{ employee_remote_id: string } & Record<(typeof aggregateOf)[EmployeeDateColumn], string | null>>`
     ${datedEmployments(connectionId, people)}`.execute(db);
-  const column = (row: (typeof rows)[number], name: EmployeeDateColumn) =>
-    row[fromEmployments[name].slice(2) as "first_start" | "latest_start" | "latest_termination"];
-  return new Map(rows.map((row) => [row.employee_remote_id, Object.fromEntries(columns.map((c) => [c, column(row, c)]))]));
+  return new Map(rows.map((row) => [row.employee_remote_id, Object.fromEntries(columns.map((c) => [c, row[aggregateOf[c]]]))]));
 }
 
 /** The person's dates a connector's people stream omits (its `omits`), which come from employments. */
@@ -73,11 +67,11 @@ export async function deriveEmployeeDates(
   options: { logChanges: boolean },
 ): Promise<number> {
   if (columns.length === 0) return 0;
-  const assignments = sql.join(columns.map((c) => sql.raw(`${c} = ${fromEmployments[c].replace("d.", "t.")}`)));
+  const assignments = sql.join(columns.map((c) => sql.raw(`${c} = t.${aggregateOf[c]}`)));
   const current = sql.join(columns.map((c) => sql.raw(`e.${c}`)));
-  const derived = sql.join(columns.map((c) => sql.raw(fromEmployments[c])));
+  const derived = sql.join(columns.map((c) => sql.raw(`d.${aggregateOf[c]}`)));
   const changedFields = sql.join(
-    columns.map((c) => sql.raw(`case when e.${c} is distinct from ${fromEmployments[c]} then '${c}' end`)),
+    columns.map((c) => sql.raw(`case when e.${c} is distinct from d.${aggregateOf[c]} then '${c}' end`)),
   );
   const { rows } = await sql<{ updated: number }>`
     with dated as (${datedEmployments(scope.connectionId)}),

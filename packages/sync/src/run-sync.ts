@@ -198,7 +198,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
     const steps = finishingSteps(streams, {
       links: (model) => resolveReferences(db, tableSpecs[model], connection.id),
       employeeDates: () =>
-        deriveEmployeeDates(db, scope, datesFromEmployments(connector, skipped), {
+        deriveEmployeeDates(db, scope, run.datesFromEmployments, {
           logChanges: connection.lastSuccessAt !== null,
         }),
     });

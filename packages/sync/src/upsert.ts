@@ -156,7 +156,7 @@ async function copyIntoTable<M extends ModelName>(
   const plan = await planDirectCopy(db, spec, records, scope.connectionId);
   if (plan.collides) return false;
   const rows =
-    spec.table === "employees" && datesFromEmployments.length > 0
+    datesFromEmployments.length > 0
       ? await withEmployeeDates(db, spec, records, encoded, scope.connectionId, datesFromEmployments)
       : encoded;
   const { links } = plan;
