@@ -102,16 +102,17 @@ describe("sensitive fields", () => {
   });
 });
 
+/** Revokes the key made last (keyFor answers the key, not its row). */
+async function revokeNewestKey(): Promise<void> {
+  const row = await world.database.db.selectFrom("api_keys").select("id").orderBy("created_at", "desc").executeTakeFirstOrThrow();
+  await revokeApiKey(world.database.db, { organisationId: world.a.organisationId, userId: null }, row.id);
+}
+
 describe("keys", () => {
   it("a revoked key is refused from its next request on", async () => {
     const key = await world.keyFor(world.a.organisationId, ["directory:read"]);
     expect((await get(world, key, "/api/v1/departments")).status).toBe(200);
-    const row = await world.database.db
-      .selectFrom("api_keys")
-      .select("id")
-      .orderBy("created_at", "desc")
-      .executeTakeFirstOrThrow();
-    await revokeApiKey(world.database.db, { organisationId: world.a.organisationId, userId: null }, row.id);
+    await revokeNewestKey();
     const after = await get(world, key, "/api/v1/departments");
     expect(after.status).toBe(401);
     expect(after.body.detail).toMatch(/revoked/);
@@ -125,12 +126,7 @@ describe("keys", () => {
     const first = await get(world, key, "/api/v1/employees?page_size=5");
     const second = await get(world, key, `/api/v1/employees?page_size=5&cursor=${encodeURIComponent(first.body.next_cursor)}`);
     expect(second.status).toBe(200);
-    const row = await world.database.db
-      .selectFrom("api_keys")
-      .select("id")
-      .orderBy("created_at", "desc")
-      .executeTakeFirstOrThrow();
-    await revokeApiKey(world.database.db, { organisationId: world.a.organisationId, userId: null }, row.id);
+    await revokeNewestKey();
     const third = await get(world, key, `/api/v1/employees?page_size=5&cursor=${encodeURIComponent(second.body.next_cursor)}`);
     expect(third.status).toBe(401);
     expect(third.body.data).toBeUndefined();

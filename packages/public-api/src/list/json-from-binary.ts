@@ -103,20 +103,9 @@ export class JsonBytes {
   }
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 const HEX_DIGITS = Buffer.from("0123456789abcdef");
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-
-/** A UUID's 16 bytes as PostgreSQL prints it: lowercase, 8-4-4-4-12. */
-export function uuidText(data: Buffer, start: number): string {
-  let text = "";
-  for (let i = 0; i < 16; i++) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) text += "-";
-    text += HEX[data[start + i]!];
-  }
-  return text;
-}
 
 /** A UUID's 16 bytes as a JSON string. */
 function writeUuid(out: JsonBytes, data: Buffer, start: number): void {
@@ -131,6 +120,13 @@ function writeUuid(out: JsonBytes, data: Buffer, start: number): void {
   }
   buffer[at++] = QUOTE;
   out.length = at;
+}
+
+/** A UUID's 16 bytes as PostgreSQL prints it: lowercase, 8-4-4-4-12. */
+export function uuidText(data: Buffer, start: number): string {
+  const out = new JsonBytes(38);
+  writeUuid(out, data, start);
+  return out.done().toString("latin1", 1, 37);
 }
 
 /** UTF-8 text as a JSON string: copied as it is unless it holds a quote, a backslash or a control character. */
