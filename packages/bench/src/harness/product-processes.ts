@@ -62,8 +62,8 @@ function builtApi(): Promise<string> {
 }
 
 /**
- * The API as it runs in production: apps/api's built bundle (`node dist/serve.js`) in its own
- * process on a free port, in production mode. Ready once /healthz answers (200, or 503 while no
+ * The API as it runs in production: apps/api's built bundle (`node dist/serve.js`) with the V8
+ * flags of its start script, in its own process on a free port, in production mode. Ready once /healthz answers (200, or 503 while no
  * worker has beaten yet).
  */
 export async function startApiProcess(
@@ -74,6 +74,7 @@ export async function startApiProcess(
   return startService({
     name: "API (apps/api, built)",
     entry: await builtApi(),
+    nodeFlags: startFlags("@roster/api"),
     env: {
       ...productEnv(input),
       API_PORT: String(port),
