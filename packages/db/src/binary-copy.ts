@@ -15,8 +15,8 @@ const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
  * positions rather than a Buffer per field keep a large result from becoming garbage to collect.
  */
 export class BinaryRows {
-  /** Per row and field: start, end (start = -1 for SQL NULL). */
-  private readonly bounds: Int32Array;
+  /** Per row and field, at (row × fieldCount + field) × 2: where its bytes start and end in data (both -1 for SQL NULL). */
+  readonly bounds: Int32Array;
   readonly length: number;
   /** Fields per row, from the first row (0 when there is none). */
   readonly fieldCount: number;

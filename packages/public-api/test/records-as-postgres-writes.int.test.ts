@@ -20,6 +20,13 @@ beforeAll(async () => {
     where id = (select id from employees where organisation_id = ${world.a.organisationId} order by id limit 1)`.execute(
     world.database.db,
   );
+  // Runs of an equal value broken by NULL and by another value: the writer reuses the JSON of a
+  // value equal to the previous row's, so a wrong reuse would show here.
+  await sql`update employees e set
+      remote_deleted_at = case when o.n in (2, 4) then '2026-01-02 03:04:05.000600+00'::timestamptz else e.remote_deleted_at end,
+      termination_date = case when o.n in (1, 2, 4) then date '2026-03-01' when o.n = 5 then date '2026-03-02' end
+    from (select id, row_number() over (order by id) as n from employees where organisation_id = ${world.a.organisationId}) o
+    where e.id = o.id and o.n <= 5`.execute(world.database.db);
 });
 afterAll(async () => world?.close());
 

@@ -131,16 +131,20 @@ export function uuidText(data: Buffer, start: number): string {
 
 /** UTF-8 text as a JSON string: copied as it is unless it holds a quote, a backslash or a control character. */
 function writeText(out: JsonBytes, data: Buffer, start: number, end: number): void {
+  // One pass copies and checks; `out.length` moves only once the text proved plain.
+  const buffer = out.room(end - start + 2);
+  let at = out.length;
+  buffer[at++] = QUOTE;
   for (let i = start; i < end; i++) {
     const byte = data[i]!;
     if (byte < 0x20 || byte === QUOTE || byte === BACKSLASH) {
       out.utf8(JSON.stringify(data.toString("utf8", start, end)));
       return;
     }
+    buffer[at++] = byte;
   }
-  out.byte(QUOTE);
-  out.bytes(data, start, end);
-  out.byte(QUOTE);
+  buffer[at++] = QUOTE;
+  out.length = at;
 }
 
 /** Days since 1970-01-01 → proleptic Gregorian year, month, day (Howard Hinnant's civil_from_days). */

@@ -29,6 +29,8 @@ interface RecordPlan {
   keys: Buffer[];
   columns: RawBuilder<unknown>[];
   types: number[];
+  /** Per field: its type is one of repeatableTypes. */
+  repeatable: boolean[];
 }
 
 const plans = new Map<string, Promise<RecordPlan>>();
@@ -60,6 +62,7 @@ function recordPlan(db: Db, resource: ResourceDefinition, shape: ShapeOptions): 
         keys: names.map((name, i) => Buffer.from(`${i === 0 ? "{" : ","}${JSON.stringify(name)}:`)),
         columns: expressions.map((e, i) => (writableTypes.has(types[i]!) ? e : sql`to_json(${e})`)),
         types: types.map((t) => (writableTypes.has(t) ? t : typeOids.json)),
+        repeatable: types.map((t) => repeatableTypes.has(t)),
       };
     })();
     plans.set(key, plan);
@@ -99,17 +102,67 @@ export async function readPage(db: Db, resource: ResourceDefinition, query: Page
   };
 }
 
-/** One row as its record's JSON object: field 0 of the row is its id, the plan's fields follow. */
-function writeRecord(out: JsonBytes, rows: BinaryRows, row: number, plan: RecordPlan): void {
-  const keys = plan.keys;
-  for (let field = 0; field < keys.length; field++) {
-    const key = keys[field]!;
-    out.bytes(key, 0, key.length);
-    const start = rows.start(row, field + 1);
-    if (start === -1) out.ascii("null");
-    else writeValue(out, plan.types[field]!, rows.data, start, rows.end(row, field + 1));
+/** Types of a fixed width whose JSON is worth reusing when a row repeats the value of the row before (a connection, a sync's timestamps). */
+const repeatableTypes: ReadonlySet<number> = new Set([typeOids.uuid, typeOids.timestamptz, typeOids.date]);
+
+/**
+ * Writes records of a page: field 0 of a row is its id, the plan's fields follow. A field of a
+ * repeatable type whose bytes equal the previous row's copies the JSON written for it then.
+ */
+class RecordWriter {
+  /** Per field: where its JSON was last written in the output (start, end), -1 when it was not. */
+  private readonly written: Int32Array;
+
+  constructor(
+    private readonly out: JsonBytes,
+    private readonly rows: BinaryRows,
+    private readonly plan: RecordPlan,
+  ) {
+    this.written = new Int32Array(plan.keys.length * 2).fill(-1);
   }
-  out.byte(0x7d);
+
+  write(row: number): void {
+    const { out, plan, written } = this;
+    const { data, bounds, fieldCount } = this.rows;
+    const keys = plan.keys;
+    const rowAt = row * fieldCount * 2 + 2;
+    for (let field = 0; field < keys.length; field++) {
+      const key = keys[field]!;
+      const buffer = out.room(key.length);
+      let at = out.length;
+      for (let i = 0; i < key.length; i++) buffer[at++] = key[i]!;
+      out.length = at;
+      const start = bounds[rowAt + field * 2]!;
+      if (start === -1) {
+        out.ascii("null");
+        continue;
+      }
+      const end = bounds[rowAt + field * 2 + 1]!;
+      if (!plan.repeatable[field]) {
+        writeValue(out, plan.types[field]!, data, start, end);
+        continue;
+      }
+      const previous = row > 0 && written[field * 2]! !== -1 ? bounds[rowAt - fieldCount * 2 + field * 2]! : -1;
+      if (previous !== -1 && sameBytes(data, previous, start, end - start)) {
+        const from = written[field * 2]!;
+        const to = written[field * 2 + 1]!;
+        out.room(to - from).copyWithin(out.length, from, to);
+        written[field * 2] = out.length;
+        out.length += to - from;
+        written[field * 2 + 1] = out.length;
+      } else {
+        written[field * 2] = out.length;
+        writeValue(out, plan.types[field]!, data, start, end);
+        written[field * 2 + 1] = out.length;
+      }
+    }
+    out.byte(0x7d);
+  }
+}
+
+function sameBytes(data: Buffer, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (data[a + i] !== data[b + i]) return false;
+  return true;
 }
 
 /** `{"data":[<records>],"next_cursor":<next>}`, each record written from its binary columns. */
@@ -118,9 +171,10 @@ function listBody(rows: BinaryRows, count: number, plan: RecordPlan, nextCursorJ
   // Room for the values as sent plus the keys; JsonBytes grows if escapes or dates need more.
   const out = new JsonBytes(rows.data.length * 1.3 + count * (keysLength + 2) + 64);
   out.ascii('{"data":[');
+  const records = new RecordWriter(out, rows, plan);
   for (let row = 0; row < count; row++) {
     if (row > 0) out.byte(0x2c);
-    writeRecord(out, rows, row, plan);
+    records.write(row);
   }
   out.utf8(`],"next_cursor":${nextCursorJson}}`);
   return out.done();
@@ -143,6 +197,6 @@ export async function readOne(
   );
   if (rows.length === 0) return null;
   const out = new JsonBytes(rows.data.length * 1.3 + 256);
-  writeRecord(out, rows, 0, plan);
+  new RecordWriter(out, rows, plan).write(0);
   return out.done();
 }
