@@ -41,6 +41,8 @@ const values: string[] = [
   `'1600-03-01 00:00:00.1+00'::timestamptz`,
   `'2400-06-01 00:00:00.000100+00'::timestamptz`,
   `'0044-03-15 10:00:00.5+00 BC'::timestamptz`,
+  `'2026-12-07 06:29:12.010000+00'::timestamptz`,
+  `'12026-12-07 06:29:12.000120+00'::timestamptz`,
   `'infinity'::timestamptz`,
   `'-infinity'::timestamptz`,
   // date
@@ -52,6 +54,7 @@ const values: string[] = [
   `'0001-01-01'::date`,
   `'0044-03-15 BC'::date`,
   `'9999-12-31'::date`,
+  `'12345-06-07'::date`,
   `'infinity'::date`,
   `'-infinity'::date`,
   // bool, integers (beyond 2^53 too)

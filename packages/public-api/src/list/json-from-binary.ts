@@ -147,46 +147,54 @@ function writeText(out: JsonBytes, data: Buffer, start: number, end: number): vo
   out.length = at;
 }
 
-/** Days since 1970-01-01 → proleptic Gregorian year, month, day (Howard Hinnant's civil_from_days). */
-function civilFromDays(days: number): [year: number, month: number, day: number] {
+/** Scratch of civilFromDays: year, month, day. */
+const civil = new Int32Array(3);
+
+/** Days since 1970-01-01 → proleptic Gregorian year, month, day in `civil` (Howard Hinnant's civil_from_days). */
+function civilFromDays(days: number): void {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+  civil[0] = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  civil[1] = month;
+  civil[2] = doy - Math.floor((153 * mp + 2) / 5) + 1;
 }
 
 /** PostgreSQL counts dates and timestamps from 2000-01-01. */
 const PG_EPOCH_DAYS = 10957;
 const MICROS_PER_DAY = 86_400_000_000;
+const MICROS_PER_DAY_BIG = 86_400_000_000n;
 const INT32_MAX = 2 ** 31 - 1;
 const INT32_MIN = -(2 ** 31);
 
-/** The last day written, as bytes: a page's timestamps mostly fall on a few days (a sync's, a hire date's). */
-let lastDay = Number.NaN;
-let lastDate = Buffer.alloc(0);
-let lastDateBc = false;
+const twoDigits = (buffer: Buffer, at: number, value: number): number => {
+  buffer[at] = 0x30 + Math.floor(value / 10);
+  buffer[at + 1] = 0x30 + (value % 10);
+  return at + 2;
+};
 
 /** PostgreSQL's ISO date (4-digit year at least) without its quotes; answers whether the year is before 1 (" BC"). */
 function writeIsoDate(out: JsonBytes, daysSince1970: number): boolean {
-  if (daysSince1970 !== lastDay) {
-    const [year, month, day] = civilFromDays(daysSince1970);
-    lastDateBc = year <= 0;
-    const text = new JsonBytes(16);
-    text.digits(lastDateBc ? 1 - year : year, 4);
-    text.byte(0x2d);
-    text.digits(month, 2);
-    text.byte(0x2d);
-    text.digits(day, 2);
-    lastDate = Buffer.from(text.done());
-    lastDay = daysSince1970;
+  civilFromDays(daysSince1970);
+  const bc = civil[0]! <= 0;
+  const year = bc ? 1 - civil[0]! : civil[0]!;
+  if (year > 9999) {
+    out.digits(year, 4);
+  } else {
+    const digits = out.room(4);
+    out.length = twoDigits(digits, twoDigits(digits, out.length, Math.floor(year / 100)), year % 100);
   }
-  out.bytes(lastDate, 0, lastDate.length);
-  return lastDateBc;
+  const buffer = out.room(6);
+  let at = out.length;
+  buffer[at++] = 0x2d;
+  at = twoDigits(buffer, at, civil[1]!);
+  buffer[at++] = 0x2d;
+  out.length = twoDigits(buffer, at, civil[2]!);
+  return bc;
 }
 
 function writeDate(out: JsonBytes, data: Buffer, start: number): void {
@@ -204,12 +212,6 @@ function writeDate(out: JsonBytes, data: Buffer, start: number): void {
   out.byte(QUOTE);
 }
 
-const twoDigits = (buffer: Buffer, at: number, value: number): number => {
-  buffer[at] = 0x30 + Math.floor(value / 10);
-  buffer[at + 1] = 0x30 + (value % 10);
-  return at + 2;
-};
-
 /** A timestamptz (int64 microseconds since 2000-01-01 UTC) as to_json gives it in UTC. */
 function writeTimestamptz(out: JsonBytes, data: Buffer, start: number): void {
   const high = data.readInt32BE(start);
@@ -222,16 +224,25 @@ function writeTimestamptz(out: JsonBytes, data: Buffer, start: number): void {
     out.ascii('"-infinity"');
     return;
   }
-  // Exact while |micros| < 2^52 (years 1857 to 2142); further out, read it as a BigInt.
-  const micros = Math.abs(high) < 2 ** 20 ? high * 2 ** 32 + low : Number(data.readBigInt64BE(start));
-  const days = Math.floor(micros / MICROS_PER_DAY);
-  let rest = micros - days * MICROS_PER_DAY;
+  let days: number;
+  let rest: number;
+  if (Math.abs(high) < 2 ** 20) {
+    // A double holds it exactly while |micros| < 2^52 (years 1857 to 2142).
+    const micros = high * 2 ** 32 + low;
+    days = Math.floor(micros / MICROS_PER_DAY);
+    rest = micros - days * MICROS_PER_DAY;
+  } else {
+    const micros = data.readBigInt64BE(start);
+    const remainder = ((micros % MICROS_PER_DAY_BIG) + MICROS_PER_DAY_BIG) % MICROS_PER_DAY_BIG;
+    days = Number((micros - remainder) / MICROS_PER_DAY_BIG);
+    rest = Number(remainder);
+  }
   const hours = Math.floor(rest / 3_600_000_000);
   rest -= hours * 3_600_000_000;
   const minutes = Math.floor(rest / 60_000_000);
   rest -= minutes * 60_000_000;
   const seconds = Math.floor(rest / 1_000_000);
-  let fraction = rest - seconds * 1_000_000;
+  const fraction = rest - seconds * 1_000_000;
   out.byte(QUOTE);
   const bc = writeIsoDate(out, days + PG_EPOCH_DAYS);
   const buffer = out.room(9);
@@ -244,13 +255,14 @@ function writeTimestamptz(out: JsonBytes, data: Buffer, start: number): void {
   out.length = twoDigits(buffer, at, seconds);
   if (fraction > 0) {
     // Microseconds with their trailing zeros dropped, as PostgreSQL prints them.
-    let width = 6;
-    while (fraction % 10 === 0) {
-      fraction /= 10;
-      width--;
-    }
-    out.byte(0x2e);
-    out.digits(fraction, width);
+    const tail = out.room(7);
+    at = out.length;
+    tail[at++] = 0x2e;
+    at = twoDigits(tail, at, Math.floor(fraction / 10_000));
+    at = twoDigits(tail, at, Math.floor(fraction / 100) % 100);
+    at = twoDigits(tail, at, fraction % 100);
+    while (tail[at - 1] === 0x30) at--;
+    out.length = at;
   }
   out.ascii(bc ? "+00:00 BC" : "+00:00");
   out.byte(QUOTE);
