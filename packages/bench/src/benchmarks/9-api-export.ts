@@ -52,7 +52,8 @@ export const apiExport: Benchmark = {
         status: complete && ratio <= LIMIT ? "PASS" : "FAIL",
         note:
           `${median.api.pages} pages; pair ratios ${ratios.map((r) => r.toFixed(2)).join(", ")}; ` +
-          `CPU in the median export: API ${fmt.seconds(median.api.cpu.apiMs)}, consumer ${fmt.seconds(median.api.cpu.consumerMs)}` +
+          `CPU in the median export: API ${fmt.seconds(median.api.cpu.apiMs)}, consumer ${fmt.seconds(median.api.cpu.consumerMs)}; ` +
+          `the consumer waited ${fmt.seconds(median.api.waitMs)} for responses` +
           (complete ? "" : `; INCOMPLETE: exported ${pairs.map((p) => p.api.records).join("/")} of ${tenant.people}`),
         details: { pairs, people: tenant.people, pageSize: PAGE_SIZE },
       };

@@ -22,7 +22,8 @@ export interface ApiExportInput {
 
 export interface ExportPair {
   floor: { ms: number; records: number; bytes: number };
-  api: { ms: number; records: number; pages: number; cpu: { apiMs: number; consumerMs: number } };
+  /** waitMs: from each request sent to its response's last byte, summed (the rest of ms is the consumer's own parsing). */
+  api: { ms: number; records: number; pages: number; waitMs: number; cpu: { apiMs: number; consumerMs: number } };
 }
 
 /** The columns GET /api/v1/employees returns without sensitive:read or remote_data, in its order. */
@@ -36,16 +37,18 @@ async function exportByCursor(client: RestClient, pageSize: number) {
   const started = performance.now();
   let records = 0;
   let pages = 0;
+  let waitMs = 0;
   let cursor: string | null = null;
   do {
-    const { data }: { data: EmployeePage } = await client.get<EmployeePage>(
+    const { ms, data }: { ms: number; data: EmployeePage } = await client.get<EmployeePage>(
       `/api/v1/employees?page_size=${pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
     );
+    waitMs += ms;
     records += data.data.length;
     pages++;
     cursor = data.next_cursor;
   } while (cursor);
-  return { ms: performance.now() - started, records, pages };
+  return { ms: performance.now() - started, records, pages, waitMs: Math.round(waitMs) };
 }
 
 /** The floor: the same rows and columns, in the same order, streamed by COPY to this process. */

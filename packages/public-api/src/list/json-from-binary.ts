@@ -103,21 +103,36 @@ export class JsonBytes {
   }
 }
 
-const HEX_DIGITS = Buffer.from("0123456789abcdef");
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+
+/** Each byte's two hex digits, at byte × 2. */
+const HEX_PAIRS = Buffer.from(Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0")).join(""), "latin1");
+
+/** Writes data[from, to) as hex digits at `at`; answers where it ended. */
+function hexRun(buffer: Buffer, at: number, data: Buffer, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const pair = data[i]! * 2;
+    buffer[at++] = HEX_PAIRS[pair]!;
+    buffer[at++] = HEX_PAIRS[pair + 1]!;
+  }
+  return at;
+}
 
 /** A UUID's 16 bytes as a JSON string. */
 function writeUuid(out: JsonBytes, data: Buffer, start: number): void {
   const buffer = out.room(38);
   let at = out.length;
   buffer[at++] = QUOTE;
-  for (let i = 0; i < 16; i++) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) buffer[at++] = 0x2d;
-    const byte = data[start + i]!;
-    buffer[at++] = HEX_DIGITS[byte >> 4]!;
-    buffer[at++] = HEX_DIGITS[byte & 15]!;
-  }
+  at = hexRun(buffer, at, data, start, start + 4);
+  buffer[at++] = 0x2d;
+  at = hexRun(buffer, at, data, start + 4, start + 6);
+  buffer[at++] = 0x2d;
+  at = hexRun(buffer, at, data, start + 6, start + 8);
+  buffer[at++] = 0x2d;
+  at = hexRun(buffer, at, data, start + 8, start + 10);
+  buffer[at++] = 0x2d;
+  at = hexRun(buffer, at, data, start + 10, start + 16);
   buffer[at++] = QUOTE;
   out.length = at;
 }
