@@ -33,6 +33,9 @@ interface RecordPlan {
   repeatable: boolean[];
 }
 
+/** Types of a fixed width whose JSON is worth reusing when a row repeats the value of the row before (a connection, a sync's timestamps). */
+const repeatableTypes: ReadonlySet<number> = new Set([typeOids.uuid, typeOids.timestamptz, typeOids.date]);
+
 const plans = new Map<string, Promise<RecordPlan>>();
 
 export const shapeKey = (shape: ShapeOptions) =>
@@ -102,9 +105,6 @@ export async function readPage(db: Db, resource: ResourceDefinition, query: Page
   };
 }
 
-/** Types of a fixed width whose JSON is worth reusing when a row repeats the value of the row before (a connection, a sync's timestamps). */
-const repeatableTypes: ReadonlySet<number> = new Set([typeOids.uuid, typeOids.timestamptz, typeOids.date]);
-
 /**
  * Writes records of a page: field 0 of a row is its id, the plan's fields follow. A field of a
  * repeatable type whose bytes equal the previous row's copies the JSON written for it then.
@@ -128,10 +128,7 @@ class RecordWriter {
     const rowAt = row * fieldCount * 2 + 2;
     for (let field = 0; field < keys.length; field++) {
       const key = keys[field]!;
-      const buffer = out.room(key.length);
-      let at = out.length;
-      for (let i = 0; i < key.length; i++) buffer[at++] = key[i]!;
-      out.length = at;
+      out.bytes(key, 0, key.length);
       const start = bounds[rowAt + field * 2]!;
       if (start === -1) {
         out.ascii("null");
