@@ -23,6 +23,7 @@ import * as m1208ConnectLinkRequests from "./2026_12_08_0001_connect_link_choice
 import * as m1208EndpointIssues from "./2026_12_08_0001_webhook_endpoint_issues";
 import * as m1208HrisRecord from "./2026_12_08_0002_hire_transfer_hris_record";
 import * as m1208OutcomeApplied from "./2026_12_08_0003_sync_run_outcome_applied";
+import * as m1208EmployeeSearch from "./2026_12_08_0004_employee_search";
 
 /**
  * The ordered list of migrations. Explicit (not a folder scan) so it works the same
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_08_0001_webhook_endpoint_issues": m1208EndpointIssues,
   "2026_12_08_0002_hire_transfer_hris_record": m1208HrisRecord,
   "2026_12_08_0003_sync_run_outcome_applied": m1208OutcomeApplied,
+  "2026_12_08_0004_employee_search": m1208EmployeeSearch,
 };

@@ -28,6 +28,7 @@ export interface Database {
   departments: directory.DepartmentsTable;
   locations: directory.LocationsTable;
   employees: directory.EmployeesTable;
+  employee_search: directory.EmployeeSearchTable;
   employments: directory.EmploymentsTable;
   custom_fields: directory.CustomFieldsTable;
   custom_field_values: directory.CustomFieldValuesTable;

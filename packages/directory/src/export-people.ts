@@ -38,7 +38,7 @@ export async function* exportPeople(
   const query = { ...peopleExportQuerySchema.parse(rawQuery), limit: 1 };
   const batch = options.batch ?? BATCH;
   const read = (after: { displayName: string; id: string } | null) =>
-    matching(db, organisationId, query, after ? { ...after, walk: true } : null, "walk")
+    matching(db, organisationId, query, after ? { ...after, walk: true } : null)
       .leftJoin("departments as d", "d.id", "e.department_id")
       .leftJoin("locations as l", "l.id", "e.location_id")
       .leftJoin("employees as m", "m.id", "e.manager_id")

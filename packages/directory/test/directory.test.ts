@@ -190,6 +190,38 @@ describe("people list", () => {
     expect(deleted.people.every((p) => p.deleted)).toBe(true);
   });
 
+  it("searches within a filter: a gathered search keeps only the matches the department, location or status allows", async () => {
+    // Tried: a trigram search ("example", in every work email) gathered through employee_search
+    // together with each filter. Must hold: the page and the count are exactly what the
+    // database's own strpos over employees, with the same filter, gives.
+    const [department] = await listDepartments(testDb.db, orgId);
+    const [location] = await listLocations(testDb.db, orgId);
+    const cases = [
+      { departmentId: department!.id },
+      { locationId: location!.id },
+      { status: "terminated" as const },
+      { status: "deleted" as const },
+    ];
+    for (const filter of cases) {
+      const expected = await testDb.db
+        .selectFrom("employees")
+        .select("id")
+        .where("organisation_id", "=", orgId)
+        .where(sql<boolean>`strpos(search_text, 'example') > 0`)
+        .$if(!!filter.departmentId, (qb) => qb.where("department_id", "=", filter.departmentId!))
+        .$if(!!filter.locationId, (qb) => qb.where("location_id", "=", filter.locationId!))
+        .$if(filter.status === "terminated", (qb) => qb.where("status", "=", "terminated").where("remote_deleted_at", "is", null))
+        .$if(filter.status === "deleted", (qb) => qb.where("remote_deleted_at", "is not", null))
+        .orderBy("display_name")
+        .orderBy("id")
+        .execute();
+      const found = await listPeople(testDb.db, orgId, { search: "example", limit: 100, ...filter });
+      expect(found.total, JSON.stringify(filter)).toBe(expected.length);
+      expect(found.total, JSON.stringify(filter)).toBeGreaterThan(0);
+      expect(found.people.map((p) => p.id)).toEqual(expected.slice(0, 100).map((r) => r.id));
+    }
+  });
+
   it("never shows another organisation's people, and restarts on a tampered cursor", async () => {
     expect((await listPeople(testDb.db, otherOrgId, {})).total).toBe(0);
     const page = await listPeople(testDb.db, orgId, { cursor: "bm90LWEtY3Vyc29y", limit: 5 });

@@ -69,6 +69,17 @@ export interface EmployeesTable extends SyncedRecord {
   search_text: ColumnType<string, never, never>;
 }
 
+/**
+ * What a search reads of each person, kept in step with employees by triggers (never written
+ * directly): narrow rows, so a search's matches are rechecked on few pages.
+ */
+export interface EmployeeSearchTable {
+  employee_id: ColumnType<string, never, never>;
+  organisation_id: ColumnType<string, never, never>;
+  display_name: ColumnType<string, never, never>;
+  search_text: ColumnType<string, never, never>;
+}
+
 export interface EmploymentsTable extends SyncedRecord {
   employee_remote_id: string;
   employment_type: string | null;
