@@ -11,10 +11,11 @@ export interface DirectCopyPlan<M extends ModelName> {
 }
 
 /**
- * What COPYing a batch straight into its table needs to know first (upsert.ts, copyDirect),
- * asked in one statement: whether any of its records is stored already, and the Roster id
- * each link points to. COPY cannot join, and this keeps a first load of people at COPY's speed
- * instead of a staged INSERT … SELECT with a subquery per link.
+ * What COPYing a batch straight into its table needs to know first (upsert.ts): whether any of
+ * its records is stored already (asked alone first: a re-sync's batches mostly are, and need
+ * nothing more), then the Roster id each link points to. COPY cannot join, and this keeps a
+ * first load of people at COPY's speed instead of a staged INSERT … SELECT with a subquery per
+ * link.
  *
  * A table with links gets its ids made here, so a link to a record of the same batch takes
  * that record's new id whatever its order in the batch; any other link is looked up by the
@@ -27,8 +28,13 @@ export async function planDirectCopy<M extends ModelName>(
   records: Models[M][],
   connectionId: string,
 ): Promise<DirectCopyPlan<M>> {
+  const stored = await sql`select 1 from ${sql.table(spec.table)}
+    where connection_id = ${connectionId} and remote_id = any(${records.map((r) => r.remoteId)}::text[]) limit 1`.execute(db);
+  if (stored.rows.length > 0) return { collides: true, links: [] };
   const refs = spec.references ?? [];
-  const newIds = new Map<string, string>(refs.length === 0 ? [] : records.map((record) => [record.remoteId, randomUUID()]));
+  if (refs.length === 0) return { collides: false, links: [] };
+
+  const newIds = new Map<string, string>(records.map((record) => [record.remoteId, randomUUID()]));
   const remoteIdOf = refs.map((ref) => {
     const column = spec.columns.find((c) => c.column === ref.remoteColumn);
     if (!column) throw new Error(`${spec.table}: no column ${ref.remoteColumn} for the link ${ref.idColumn}`);
@@ -40,11 +46,7 @@ export async function planDirectCopy<M extends ModelName>(
   const inBatch = (refIndex: number, remoteId: string) =>
     refs[refIndex]?.targetTable === spec.table ? newIds.get(remoteId) : undefined;
 
-  const COLLISION = -1;
-  const questions = [
-    sql`(select ${COLLISION}::int as link, remote_id, null::text as id from ${sql.table(spec.table)}
-      where connection_id = ${connectionId} and remote_id = any(${records.map((r) => r.remoteId)}::text[]) limit 1)`,
-  ];
+  const questions: ReturnType<typeof sql>[] = [];
   refs.forEach((ref, i) => {
     const wanted = new Set<string>();
     for (const record of records) {
@@ -55,15 +57,13 @@ export async function planDirectCopy<M extends ModelName>(
     questions.push(sql`(select ${i}::int as link, remote_id, id::text from ${sql.table(ref.targetTable)}
       where connection_id = ${connectionId} and remote_id = any(${[...wanted]}::text[]))`);
   });
-  const { rows } = await sql<{ link: number; remote_id: string; id: string | null }>`${sql.join(
-    questions,
-    sql` union all `,
-  )}`.execute(db);
-  if (rows.some((row) => row.link === COLLISION)) return { collides: true, links: [] };
-  const stored = refs.map(() => new Map<string, string>());
-  for (const row of rows) if (row.id !== null) stored[row.link]?.set(row.remote_id, row.id);
-
-  if (refs.length === 0) return { collides: false, links: [] };
+  const rows =
+    questions.length === 0
+      ? []
+      : (await sql<{ link: number; remote_id: string; id: string | null }>`${sql.join(questions, sql` union all `)}`.execute(db))
+          .rows;
+  const linked = refs.map(() => new Map<string, string>());
+  for (const row of rows) if (row.id !== null) linked[row.link]?.set(row.remote_id, row.id);
   return {
     collides: false,
     links: [
@@ -74,7 +74,7 @@ export async function planDirectCopy<M extends ModelName>(
           type: "text",
           value: (record) => {
             const remoteId = remoteIdOf[i]!(record);
-            return remoteId === null ? null : (inBatch(i, remoteId) ?? stored[i]!.get(remoteId) ?? null);
+            return remoteId === null ? null : (inBatch(i, remoteId) ?? linked[i]!.get(remoteId) ?? null);
           },
         }),
       ),

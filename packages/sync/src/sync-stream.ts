@@ -74,9 +74,8 @@ export async function syncStream<M extends ModelName>(work: StreamWork<M>): Prom
   const trackSeen = existing && work.read.deletions === "by-absence";
   const upsertOptions = {
     logChanges: existing,
-    copyDirect: !existing,
     keep: options.keep,
-    datesFromEmployments: options.datesFromEmployments,
+    datesFromEmployments: existing ? undefined : options.datesFromEmployments,
   };
   const schema = modelSchemas[stream.model];
   let inFlight: Promise<void> = Promise.resolve();

@@ -19,14 +19,6 @@ export interface UpsertOptions {
    */
   logChanges: boolean;
   /**
-   * The table holds no row of this connection from before this run (a first load): a batch
-   * is COPYed straight into it, as fast as a write can be (its links looked up first,
-   * direct-copy.ts), and merged through the staging table only when it collides with a row
-   * this run already wrote (a record the provider served on two pages). Off unless the
-   * engine says so.
-   */
-  copyDirect?: boolean;
-  /**
    * Each record's columns already in COPY's text format (copyFields), in the records' order.
    * The engine encodes records as it reads them, so a write only waits on PostgreSQL.
    */
@@ -41,6 +33,8 @@ export interface UpsertOptions {
    * into the table takes them from the employments already stored, so the pass after the
    * streams rewrites only the people whose employments came later: on a first load that pass
    * would otherwise write every person a second time, every index of the table with it.
+   * The engine gives them on a first load only: a re-sync's new people get theirs from that
+   * pass, logged as it logs them whichever way the people were written.
    */
   datesFromEmployments?: readonly EmployeeDateColumn[];
 }
@@ -52,13 +46,14 @@ export interface UpsertResult {
 }
 
 /**
- * Writes one batch of unified records set-wise: the batch is COPYed into a session-local
- * staging table, then one statement `INSERT … SELECT FROM stage ON CONFLICT DO UPDATE …
- * WHERE (…) IS DISTINCT FROM (…)` merges it (shared/design/performance.md: COPY→stage is
- * the fastest upsert measured; the guard makes an unchanged re-sync write zero row
- * versions). With logChanges, the same statement logs into change_log each record created and
- * which fields changed per updated or restored record; a first load logs nothing (its
- * creations are counted on the run).
+ * Writes one batch of unified records set-wise. A batch none of whose records is stored yet
+ * (a first load's, a new stream's, a run of new hires) is COPYed straight into its table, as
+ * fast as a write can be (direct-copy.ts). Any other is COPYed into a session-local staging
+ * table, then one statement `INSERT … SELECT FROM stage ON CONFLICT DO UPDATE … WHERE (…) IS
+ * DISTINCT FROM (…)` merges it (shared/design/performance.md: COPY→stage is the fastest upsert
+ * measured; the guard makes an unchanged re-sync write zero row versions). With logChanges,
+ * change_log gets each record created and which fields changed per updated or restored
+ * record; a first load logs nothing (its creations are counted on the run).
  * Runs in the caller's transaction, or in its own when given a bare pool.
  */
 export async function upsertBatch<M extends ModelName>(
@@ -74,7 +69,8 @@ export async function upsertBatch<M extends ModelName>(
   const names = sql.join(columns.map((c) => sql.ref(c.column)));
   const encoded = options.encoded ?? records.map((record) => copyFields(columns, record));
   if (encoded.length !== records.length) throw new Error(`${encoded.length} encoded rows for ${records.length} records`);
-  if (options.copyDirect && (await copyIntoTable(db, spec, records, encoded, scope, options.datesFromEmployments ?? []))) {
+  if (await copyIntoTable(db, spec, records, encoded, scope, options.datesFromEmployments ?? [])) {
+    if (options.logChanges) await logCreated(db, spec, records, scope);
     return { created: records.length, updated: 0, unchanged: 0 };
   }
   const stage = sql.table(stageTable(spec));
@@ -139,6 +135,14 @@ export async function upsertBatch<M extends ModelName>(
   const created = rows[0]?.created ?? 0;
   const updated = rows[0]?.updated ?? 0;
   return { created, updated, unchanged: records.length - created - updated };
+}
+
+/** change_log's rows for records just created, as the merge path logs a created record. */
+async function logCreated<M extends ModelName>(db: Db, spec: TableSpec<M>, records: Models[M][], scope: UpsertScope) {
+  await sql`insert into change_log (connection_id, run_id, entity, remote_id, change)
+    select ${scope.connectionId}::uuid, ${scope.runId}::uuid, ${spec.model}, unnest(${records.map((r) => r.remoteId)}::text[]), 'created'`.execute(
+    db,
+  );
 }
 
 /**

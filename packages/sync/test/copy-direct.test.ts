@@ -6,7 +6,8 @@ import { resolveReferences } from "../src/references";
 import { tableSpecs } from "../src/tables/index";
 import { type UpsertScope, upsertBatch } from "../src/upsert";
 
-// A first load COPYs batches straight into their table; these tests hold it to the upsert's results.
+// A batch of records none of which is stored is COPYed straight into its table; these tests hold
+// it to the merge's results.
 let testDb: TestDatabase;
 let scope: UpsertScope;
 
@@ -36,7 +37,7 @@ describe("first-load COPY", () => {
   it("writes a batch straight into the table; a batch that collides with this run's rows is merged instead", async () => {
     // Tried: a first batch, then one repeating a record (as a provider might across pages) with a new name.
     // Must hold: no error, every record once, the later version kept, the counts of an upsert.
-    const firstLoad = { logChanges: false, copyDirect: true };
+    const firstLoad = { logChanges: false };
     const stagedInThisSession = (db: typeof testDb.db) =>
       sql<{ n: number }>`select count(*)::int as n from pg_class
         where relname like 'roster_stage_departments%' and relpersistence = 't'
@@ -79,6 +80,59 @@ describe("first-load COPY", () => {
     expect(rows.every((r) => r.organisation_id === scope.organisationId)).toBe(true);
     // COPY's escaping round-trips what JSON carries.
     expect(rows[0]?.remote_data).toEqual(department("d1", "Sales").remoteData);
+  });
+});
+
+describe("COPY of new records in a re-sync", () => {
+  it("copies a batch of new records straight in and logs them created exactly as the merge logs a created record", async () => {
+    // Tried: with changes logged (a re-sync), a batch of two new departments, then a batch
+    // renaming one of them beside a third new one. Must hold: the first batch uses no staging
+    // table and logs both created; the second is merged and logs one updated (its changed
+    // field named) and one created; a record created either way has the same change_log row.
+    const connection = await createSyncConnection(testDb.db, { connectorId: "acme", displayName: "Acme" });
+    const run = await testDb.db
+      .insertInto("sync_runs")
+      .values({ organisation_id: connection.organisationId, connection_id: connection.id, trigger: "manual" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const resync = { organisationId: connection.organisationId, connectionId: connection.id, runId: run.id };
+    const logged = { logChanges: true };
+    await testDb.db.connection().execute(async (db) => {
+      // A pooled session may hold an earlier test's staging table.
+      await sql`discard temp`.execute(db);
+      const staged = async () =>
+        (
+          await sql<{ n: number }>`select count(*)::int as n from pg_class
+            where relname like 'roster_stage_departments%' and relnamespace = pg_my_temp_schema()`.execute(db)
+        ).rows[0]?.n;
+      const first = await db
+        .transaction()
+        .execute((trx) =>
+          upsertBatch(trx, tableSpecs.departments, [department("n1", "Ops"), department("n2", "Data")], resync, logged),
+        );
+      expect(first).toEqual({ created: 2, updated: 0, unchanged: 0 });
+      expect(await staged()).toBe(0);
+      const second = await db
+        .transaction()
+        .execute((trx) =>
+          upsertBatch(trx, tableSpecs.departments, [department("n2", "Data Science"), department("n3", "Legal")], resync, logged),
+        );
+      expect(second).toEqual({ created: 1, updated: 1, unchanged: 0 });
+      expect(await staged()).toBe(1);
+    });
+    const log = await testDb.db
+      .selectFrom("change_log")
+      .select(["remote_id", "entity", "change", "fields", "run_id"])
+      .where("connection_id", "=", connection.id)
+      .orderBy("id")
+      .execute();
+    const created = { entity: "departments", change: "created", fields: null, run_id: run.id };
+    expect(log).toEqual([
+      { remote_id: "n1", ...created },
+      { remote_id: "n2", ...created },
+      { remote_id: "n2", entity: "departments", change: "updated", fields: ["remote_data", "name"], run_id: run.id },
+      { remote_id: "n3", ...created },
+    ]);
   });
 });
 
@@ -128,7 +182,7 @@ describe("first-load COPY of a table with links", () => {
     // Must hold: every link that could be known when the row was written is set by that write,
     // the unknown ones are null, the later manager links in the reference pass, and no
     // staging table is used.
-    const firstLoad = { logChanges: false, copyDirect: true };
+    const firstLoad = { logChanges: false };
     await upsertBatch(testDb.db, tableSpecs.departments, [department("dep-1", "Sales")], scope, firstLoad);
     await upsertBatch(testDb.db, tableSpecs.locations, [location("loc-1", "Berlin")], scope, firstLoad);
     await testDb.db.connection().execute(async (db) => {
