@@ -75,7 +75,7 @@ export async function syncStream<M extends ModelName>(work: StreamWork<M>): Prom
   const upsertOptions = {
     logChanges: existing,
     keep: options.keep,
-    datesFromEmployments: existing ? undefined : options.datesFromEmployments,
+    datesFromEmployments: options.datesFromEmployments,
   };
   const schema = modelSchemas[stream.model];
   let inFlight: Promise<void> = Promise.resolve();

@@ -33,8 +33,6 @@ export interface UpsertOptions {
    * into the table takes them from the employments already stored, so the pass after the
    * streams rewrites only the people whose employments came later: on a first load that pass
    * would otherwise write every person a second time, every index of the table with it.
-   * The engine gives them on a first load only: a re-sync's new people get theirs from that
-   * pass, logged as it logs them whichever way the people were written.
    */
   datesFromEmployments?: readonly EmployeeDateColumn[];
 }

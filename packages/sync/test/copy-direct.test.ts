@@ -33,38 +33,33 @@ const department = (remoteId: string, name: string): Department => ({
   remoteUpdatedAt: null,
 });
 
+type Session = typeof testDb.db;
+
+/** Department staging tables this session holds: a merge makes one, a COPY straight in none. */
+async function departmentStages(db: Session): Promise<number | undefined> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_class
+    where relname like 'roster_stage_departments%' and relpersistence = 't' and relnamespace = pg_my_temp_schema()`.execute(db);
+  return rows[0]?.n;
+}
+
+/** One batch of departments in a transaction of its own on this session, as the engine writes a batch. */
+const writeDepartments = (db: Session, records: Department[], into: UpsertScope, options: { logChanges: boolean }) =>
+  db.transaction().execute((trx) => upsertBatch(trx, tableSpecs.departments, records, into, options));
+
 describe("first-load COPY", () => {
   it("writes a batch straight into the table; a batch that collides with this run's rows is merged instead", async () => {
     // Tried: a first batch, then one repeating a record (as a provider might across pages) with a new name.
     // Must hold: no error, every record once, the later version kept, the counts of an upsert.
     const firstLoad = { logChanges: false };
-    const stagedInThisSession = (db: typeof testDb.db) =>
-      sql<{ n: number }>`select count(*)::int as n from pg_class
-        where relname like 'roster_stage_departments%' and relpersistence = 't'
-          and relnamespace = pg_my_temp_schema()`.execute(db);
     await testDb.db.connection().execute(async (db) => {
-      const first = await db
-        .transaction()
-        .execute((trx) =>
-          upsertBatch(trx, tableSpecs.departments, [department("d1", "Sales"), department("d2", "Support")], scope, firstLoad),
-        );
+      const first = await writeDepartments(db, [department("d1", "Sales"), department("d2", "Support")], scope, firstLoad);
       expect(first).toEqual({ created: 2, updated: 0, unchanged: 0 });
       // Straight in: this session never created a staging table.
-      expect((await stagedInThisSession(db)).rows[0]?.n).toBe(0);
+      expect(await departmentStages(db)).toBe(0);
 
-      const second = await db
-        .transaction()
-        .execute((trx) =>
-          upsertBatch(
-            trx,
-            tableSpecs.departments,
-            [department("d2", "Customer Care"), department("d3", "Legal")],
-            scope,
-            firstLoad,
-          ),
-        );
+      const second = await writeDepartments(db, [department("d2", "Customer Care"), department("d3", "Legal")], scope, firstLoad);
       expect(second).toEqual({ created: 1, updated: 1, unchanged: 0 });
-      expect((await stagedInThisSession(db)).rows[0]?.n).toBe(1);
+      expect(await departmentStages(db)).toBe(1);
     });
     const rows = await testDb.db
       .selectFrom("departments")
@@ -100,25 +95,12 @@ describe("COPY of new records in a re-sync", () => {
     await testDb.db.connection().execute(async (db) => {
       // A pooled session may hold an earlier test's staging table.
       await sql`discard temp`.execute(db);
-      const staged = async () =>
-        (
-          await sql<{ n: number }>`select count(*)::int as n from pg_class
-            where relname like 'roster_stage_departments%' and relnamespace = pg_my_temp_schema()`.execute(db)
-        ).rows[0]?.n;
-      const first = await db
-        .transaction()
-        .execute((trx) =>
-          upsertBatch(trx, tableSpecs.departments, [department("n1", "Ops"), department("n2", "Data")], resync, logged),
-        );
+      const first = await writeDepartments(db, [department("n1", "Ops"), department("n2", "Data")], resync, logged);
       expect(first).toEqual({ created: 2, updated: 0, unchanged: 0 });
-      expect(await staged()).toBe(0);
-      const second = await db
-        .transaction()
-        .execute((trx) =>
-          upsertBatch(trx, tableSpecs.departments, [department("n2", "Data Science"), department("n3", "Legal")], resync, logged),
-        );
+      expect(await departmentStages(db)).toBe(0);
+      const second = await writeDepartments(db, [department("n2", "Data Science"), department("n3", "Legal")], resync, logged);
       expect(second).toEqual({ created: 1, updated: 1, unchanged: 0 });
-      expect(await staged()).toBe(1);
+      expect(await departmentStages(db)).toBe(1);
     });
     const log = await testDb.db
       .selectFrom("change_log")
