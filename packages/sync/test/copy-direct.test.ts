@@ -11,15 +11,20 @@ import { type UpsertScope, upsertBatch } from "../src/upsert";
 let testDb: TestDatabase;
 let scope: UpsertScope;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
+/** A new connection with a run of its own: its tables start empty. */
+async function newScope(): Promise<UpsertScope> {
   const connection = await createSyncConnection(testDb.db, { connectorId: "acme", displayName: "Acme" });
   const run = await testDb.db
     .insertInto("sync_runs")
     .values({ organisation_id: connection.organisationId, connection_id: connection.id, trigger: "manual" })
     .returning("id")
     .executeTakeFirstOrThrow();
-  scope = { organisationId: connection.organisationId, connectionId: connection.id, runId: run.id };
+  return { organisationId: connection.organisationId, connectionId: connection.id, runId: run.id };
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  scope = await newScope();
 });
 afterAll(async () => {
   await testDb.drop();
@@ -46,21 +51,37 @@ async function departmentStages(db: Session): Promise<number | undefined> {
 const writeDepartments = (db: Session, records: Department[], into: UpsertScope, options: { logChanges: boolean }) =>
   db.transaction().execute((trx) => upsertBatch(trx, tableSpecs.departments, records, into, options));
 
+/**
+ * On one session: two new departments, which must go straight in (no staging table), then
+ * the second again under `rename` beside a third new one, which must be merged.
+ */
+async function newThenColliding(
+  into: UpsertScope,
+  options: { logChanges: boolean },
+  [first, second, third]: [Department, Department, Department],
+  rename: string,
+): Promise<void> {
+  await testDb.db.connection().execute(async (db) => {
+    // A pooled session may hold an earlier test's staging table.
+    await sql`discard temp`.execute(db);
+    expect(await writeDepartments(db, [first, second], into, options)).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await departmentStages(db)).toBe(0);
+    const renamed = department(second.remoteId, rename);
+    expect(await writeDepartments(db, [renamed, third], into, options)).toEqual({ created: 1, updated: 1, unchanged: 0 });
+    expect(await departmentStages(db)).toBe(1);
+  });
+}
+
 describe("first-load COPY", () => {
   it("writes a batch straight into the table; a batch that collides with this run's rows is merged instead", async () => {
     // Tried: a first batch, then one repeating a record (as a provider might across pages) with a new name.
     // Must hold: no error, every record once, the later version kept, the counts of an upsert.
-    const firstLoad = { logChanges: false };
-    await testDb.db.connection().execute(async (db) => {
-      const first = await writeDepartments(db, [department("d1", "Sales"), department("d2", "Support")], scope, firstLoad);
-      expect(first).toEqual({ created: 2, updated: 0, unchanged: 0 });
-      // Straight in: this session never created a staging table.
-      expect(await departmentStages(db)).toBe(0);
-
-      const second = await writeDepartments(db, [department("d2", "Customer Care"), department("d3", "Legal")], scope, firstLoad);
-      expect(second).toEqual({ created: 1, updated: 1, unchanged: 0 });
-      expect(await departmentStages(db)).toBe(1);
-    });
+    await newThenColliding(
+      scope,
+      { logChanges: false },
+      [department("d1", "Sales"), department("d2", "Support"), department("d3", "Legal")],
+      "Customer Care",
+    );
     const rows = await testDb.db
       .selectFrom("departments")
       .select(["remote_id", "name", "remote_data", "organisation_id"])
@@ -84,35 +105,24 @@ describe("COPY of new records in a re-sync", () => {
     // renaming one of them beside a third new one. Must hold: the first batch uses no staging
     // table and logs both created; the second is merged and logs one updated (its changed
     // field named) and one created; a record created either way has the same change_log row.
-    const connection = await createSyncConnection(testDb.db, { connectorId: "acme", displayName: "Acme" });
-    const run = await testDb.db
-      .insertInto("sync_runs")
-      .values({ organisation_id: connection.organisationId, connection_id: connection.id, trigger: "manual" })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const resync = { organisationId: connection.organisationId, connectionId: connection.id, runId: run.id };
-    const logged = { logChanges: true };
-    await testDb.db.connection().execute(async (db) => {
-      // A pooled session may hold an earlier test's staging table.
-      await sql`discard temp`.execute(db);
-      const first = await writeDepartments(db, [department("n1", "Ops"), department("n2", "Data")], resync, logged);
-      expect(first).toEqual({ created: 2, updated: 0, unchanged: 0 });
-      expect(await departmentStages(db)).toBe(0);
-      const second = await writeDepartments(db, [department("n2", "Data Science"), department("n3", "Legal")], resync, logged);
-      expect(second).toEqual({ created: 1, updated: 1, unchanged: 0 });
-      expect(await departmentStages(db)).toBe(1);
-    });
+    const resync = await newScope();
+    await newThenColliding(
+      resync,
+      { logChanges: true },
+      [department("n1", "Ops"), department("n2", "Data"), department("n3", "Legal")],
+      "Data Science",
+    );
     const log = await testDb.db
       .selectFrom("change_log")
       .select(["remote_id", "entity", "change", "fields", "run_id"])
-      .where("connection_id", "=", connection.id)
+      .where("connection_id", "=", resync.connectionId)
       .orderBy("id")
       .execute();
-    const created = { entity: "departments", change: "created", fields: null, run_id: run.id };
+    const created = { entity: "departments", change: "created", fields: null, run_id: resync.runId };
     expect(log).toEqual([
       { remote_id: "n1", ...created },
       { remote_id: "n2", ...created },
-      { remote_id: "n2", entity: "departments", change: "updated", fields: ["remote_data", "name"], run_id: run.id },
+      { remote_id: "n2", entity: "departments", change: "updated", fields: ["remote_data", "name"], run_id: resync.runId },
       { remote_id: "n3", ...created },
     ]);
   });
