@@ -3,11 +3,11 @@
  * over HTTP. The engine plans it as the worker would: full on a connection that never synced,
  * a changes read (employees/changed and the changed tables) once it has.
  */
-import { getHeapStatistics } from "node:v8";
 import { bamboohr } from "@roster/connector-bamboohr";
 import { createDb } from "@roster/db";
 import { type RunCounts, runSync } from "@roster/sync";
 import { childMain } from "../harness/child-main";
+import { type MemoryPeaks, sampleMemoryPeaks } from "../harness/memory-peaks";
 
 export interface BambooHrSyncChildInput {
   databaseUrl: string;
@@ -24,7 +24,7 @@ export interface BambooHrSyncChildResult {
   wallMs: number;
   cpuUserMs: number;
   cpuSystemMs: number;
-  heapPeakMb: number;
+  memory: MemoryPeaks;
   status: string;
   errorMessage?: string;
   counts: RunCounts;
@@ -39,10 +39,7 @@ childMain<BambooHrSyncChildInput, BambooHrSyncChildResult>(async (input) => {
     .select(["last_success_at", "last_full_sync_at"])
     .where("id", "=", input.connectionId)
     .executeTakeFirstOrThrow();
-  let heapPeak = 0;
-  const sampler = setInterval(() => {
-    heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
-  }, 100);
+  const memory = sampleMemoryPeaks();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const outcome = await runSync({
@@ -62,14 +59,13 @@ childMain<BambooHrSyncChildInput, BambooHrSyncChildResult>(async (input) => {
   });
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  clearInterval(sampler);
-  heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
+  const peaks = memory.stop();
   await db.destroy();
   return {
     wallMs,
     cpuUserMs: used.user / 1000,
     cpuSystemMs: used.system / 1000,
-    heapPeakMb: heapPeak / 2 ** 20,
+    memory: peaks,
     status: outcome.status,
     errorMessage: outcome.errorMessage,
     counts: outcome.counts,

@@ -3,12 +3,12 @@
  * connector over HTTP, timed from the first request to the finished run. Its peak RSS is
  * the sync's own (the simulator and the bench live in other processes).
  */
-import { getHeapStatistics } from "node:v8";
 import { zenefits } from "@roster/connector-zenefits";
 import type { Connector } from "@roster/core";
 import { createDb } from "@roster/db";
 import { type RunCounts, runSync } from "@roster/sync";
 import { childMain } from "../harness/child-main";
+import { type MemoryPeaks, sampleMemoryPeaks } from "../harness/memory-peaks";
 
 export interface SyncChildInput {
   databaseUrl: string;
@@ -26,7 +26,7 @@ export interface SyncChildResult {
   wallMs: number;
   cpuUserMs: number;
   cpuSystemMs: number;
-  heapPeakMb: number;
+  memory: MemoryPeaks;
   status: string;
   errorMessage?: string;
   counts: RunCounts;
@@ -55,10 +55,7 @@ childMain<SyncChildInput, SyncChildResult>(async (input) => {
     .select("last_success_at")
     .where("id", "=", input.connectionId)
     .executeTakeFirstOrThrow();
-  let heapPeak = 0;
-  const sampler = setInterval(() => {
-    heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
-  }, 100);
+  const memory = sampleMemoryPeaks();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const streamDoneMs: Record<string, number> = {};
@@ -78,14 +75,13 @@ childMain<SyncChildInput, SyncChildResult>(async (input) => {
   });
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  clearInterval(sampler);
-  heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
+  const peaks = memory.stop();
   await db.destroy();
   return {
     wallMs,
     cpuUserMs: used.user / 1000,
     cpuSystemMs: used.system / 1000,
-    heapPeakMb: heapPeak / 2 ** 20,
+    memory: peaks,
     status: outcome.status,
     errorMessage: outcome.errorMessage,
     counts: outcome.counts,
