@@ -36,7 +36,7 @@ export const apiExport: Benchmark = {
       };
       const { result: pairs } = await ctx.progress.step(
         `${input.pairs} pair(s): COPY of ${fmt.count(tenant.people)} employees, then their export by cursor through /api/v1 (consumer in its own process)`,
-        () => runChild<ApiExportInput, ExportPair[]>(exportEntry, input, 10 * 60_000, []),
+        () => runChild<ApiExportInput, ExportPair[]>(exportEntry, input, 10 * 60_000, "consumer"),
       );
       const ratios = pairs.map((p) => p.api.ms / p.floor.ms);
       const median = [...pairs].sort((a, b) => a.api.ms / a.floor.ms - b.api.ms / b.floor.ms)[Math.floor(pairs.length / 2)]!;

@@ -1,36 +1,31 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@roster/db";
 import { withClient } from "./database";
+import { imageEnv, startFlags } from "./deployed-process";
 import { repoRoot } from "./repo";
 import { type Service, startService } from "./service";
 
 /** A package's entry file next to its exported index (apps/api/src/main.ts, apps/worker/src/main.ts, …). */
 const entryOf = (specifier: string, file = "main.ts") => fileURLToPath(new URL(`./${file}`, import.meta.resolve(specifier)));
 
-/**
- * The node flags of a package's `start` script (`node --max-semi-space-size=4 --import tsx
- * src/main.ts`), so it runs as deployed; the tsx loader is added by startService itself.
- */
-function startFlags(specifier: string): string[] {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve(specifier)), "utf8")) as {
-    scripts?: { start?: string };
-  };
-  const tokens = (pkg.scripts?.start ?? "").split(/\s+/);
-  return tokens.filter((token, i) => token.startsWith("--") && token !== "--import" && tokens[i - 1] !== "--import");
-}
-
 export interface ProductEnv {
   databaseUrl: string;
   encryptionKey: string;
 }
 
-/** What apps/api and apps/worker read at start; never sandbox (no demo seed, no simulators, no mail catcher). */
+/** What apps/api and apps/worker read at start, as the image runs them; never sandbox (no demo seed, no simulators, no mail catcher). */
 function productEnv(input: ProductEnv): Record<string, string> {
-  return { DATABASE_URL: input.databaseUrl, ENCRYPTION_KEY: input.encryptionKey, SANDBOX: "false", NODE_ENV: "production" };
+  return {
+    ...imageEnv(),
+    DATABASE_URL: input.databaseUrl,
+    ENCRYPTION_KEY: input.encryptionKey,
+    SANDBOX: "false",
+    NODE_ENV: "production",
+  };
 }
 
 let apiBundle: Promise<string> | undefined;

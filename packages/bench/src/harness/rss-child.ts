@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { type ChildMessage, INPUT_ENV } from "./child-main";
+import { imageEnv, startFlags } from "./deployed-process";
 
 /** What every measured child reports besides its own result. */
 export interface ChildReport<T> {
@@ -14,11 +15,11 @@ export interface ChildReport<T> {
 }
 
 /**
- * The V8 flags apps/worker starts with (its package.json "start"): a measured sync runs as
- * the worker would. A 4 MB young generation keeps a 100k sync's peak RSS ~20 MB lower for a
- * few percent more scavenging. The floor runs with them too, so figure 1 compares like with like.
+ * A measured sync runs as the worker does: with its start script's V8 flags (sizes of the young
+ * and old generations, see docs/deploy.md) and the image's environment. The floor runs with them
+ * too, so figure 1 compares like with like.
  */
-const WORKER_NODE_FLAGS = ["--max-semi-space-size=4"];
+const WORKER_NODE_FLAGS = startFlags("@roster/worker");
 
 const live = new Set<ChildProcess>();
 
@@ -91,20 +92,21 @@ function bundled(entry: URL): Promise<string> {
 /**
  * Runs one measured piece of work (a sync, the raw floor) in a fresh Node process, so its
  * peak RSS and CPU are its own: not the bench's, not the simulator's. Input goes in by
- * environment, the result comes back over IPC. The child runs bundled (see bundled), with the
- * worker's V8 flags unless told otherwise (a consumer of the API is a process of Node's defaults).
+ * environment, the result comes back over IPC. The child runs bundled (see bundled), as the
+ * worker runs unless told it is a consumer of the API (a process of Node's defaults).
  */
 export async function runChild<I, O>(
   entry: URL,
   input: I,
   timeoutMs: number,
-  nodeFlags = WORKER_NODE_FLAGS,
+  runsAs: "worker" | "consumer" = "worker",
 ): Promise<ChildReport<O>> {
   const script = await bundled(entry);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, script], {
+    const asWorker = runsAs === "worker";
+    const child = spawn(process.execPath, [...(asWorker ? WORKER_NODE_FLAGS : []), script], {
       stdio: ["ignore", "pipe", "pipe", "ipc"],
-      env: { ...process.env, LOG_LEVEL: "warn", [INPUT_ENV]: JSON.stringify(input) },
+      env: { ...process.env, ...(asWorker ? imageEnv() : {}), LOG_LEVEL: "warn", [INPUT_ENV]: JSON.stringify(input) },
     });
     live.add(child);
     let timedOut: ChildTimeoutError | undefined;
