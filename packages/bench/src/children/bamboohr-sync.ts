@@ -7,6 +7,7 @@ import { bamboohr } from "@roster/connector-bamboohr";
 import { createDb } from "@roster/db";
 import { type RunCounts, runSync } from "@roster/sync";
 import { childMain } from "../harness/child-main";
+import { type GcPauses, observeGcPauses } from "../harness/gc-pauses";
 import { type MemoryPeaks, sampleMemoryPeaks } from "../harness/memory-peaks";
 
 export interface BambooHrSyncChildInput {
@@ -25,6 +26,7 @@ export interface BambooHrSyncChildResult {
   cpuUserMs: number;
   cpuSystemMs: number;
   memory: MemoryPeaks;
+  gc: GcPauses;
   status: string;
   errorMessage?: string;
   counts: RunCounts;
@@ -40,6 +42,7 @@ childMain<BambooHrSyncChildInput, BambooHrSyncChildResult>(async (input) => {
     .where("id", "=", input.connectionId)
     .executeTakeFirstOrThrow();
   const memory = sampleMemoryPeaks();
+  const gc = observeGcPauses();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const outcome = await runSync({
@@ -60,12 +63,14 @@ childMain<BambooHrSyncChildInput, BambooHrSyncChildResult>(async (input) => {
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   const peaks = memory.stop();
+  const gcPauses = gc.stop();
   await db.destroy();
   return {
     wallMs,
     cpuUserMs: used.user / 1000,
     cpuSystemMs: used.system / 1000,
     memory: peaks,
+    gc: gcPauses,
     status: outcome.status,
     errorMessage: outcome.errorMessage,
     counts: outcome.counts,

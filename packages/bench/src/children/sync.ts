@@ -8,6 +8,7 @@ import type { Connector } from "@roster/core";
 import { createDb } from "@roster/db";
 import { type RunCounts, runSync } from "@roster/sync";
 import { childMain } from "../harness/child-main";
+import { type GcPauses, observeGcPauses } from "../harness/gc-pauses";
 import { type MemoryPeaks, sampleMemoryPeaks } from "../harness/memory-peaks";
 
 export interface SyncChildInput {
@@ -27,6 +28,7 @@ export interface SyncChildResult {
   cpuUserMs: number;
   cpuSystemMs: number;
   memory: MemoryPeaks;
+  gc: GcPauses;
   status: string;
   errorMessage?: string;
   counts: RunCounts;
@@ -56,6 +58,7 @@ childMain<SyncChildInput, SyncChildResult>(async (input) => {
     .where("id", "=", input.connectionId)
     .executeTakeFirstOrThrow();
   const memory = sampleMemoryPeaks();
+  const gc = observeGcPauses();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const streamDoneMs: Record<string, number> = {};
@@ -76,12 +79,14 @@ childMain<SyncChildInput, SyncChildResult>(async (input) => {
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   const peaks = memory.stop();
+  const gcPauses = gc.stop();
   await db.destroy();
   return {
     wallMs,
     cpuUserMs: used.user / 1000,
     cpuSystemMs: used.system / 1000,
     memory: peaks,
+    gc: gcPauses,
     status: outcome.status,
     errorMessage: outcome.errorMessage,
     counts: outcome.counts,

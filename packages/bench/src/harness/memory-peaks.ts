@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
  * V8 heap from buffers outside it, nor the Node binary's pages from what the work allocated.
  */
 export interface MemoryPeaks {
-  /** Live JavaScript objects (heapUsed), at its own peak. */
+  /** What the heap's objects took, live or not yet collected (heapUsed), at its own peak. */
   heapUsedMb: number;
   /** What V8 had reserved for the heap (heapTotal), at its own peak. */
   heapTotalMb: number;
