@@ -11,6 +11,8 @@ RUN bash scripts/release/build.sh /release
 
 FROM node:24-slim
 ENV NODE_ENV=production
+# glibc's allocator with two arenas and large buffers handed back when freed: see docs/deploy.md, "Node flags and memory".
+ENV GLIBC_TUNABLES=glibc.malloc.arena_max=2:glibc.malloc.mmap_threshold=131072:glibc.malloc.trim_threshold=131072
 WORKDIR /app
 # The release is the bundle, the built dashboard and Swagger UI's files: no node_modules to install.
 COPY --from=build --chown=root:root /release/ /app/
