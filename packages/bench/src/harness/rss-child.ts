@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { type ChildMessage, INPUT_ENV } from "./child-main";
 import { imageEnv, startFlags } from "./deployed-process";
+import { cpuProfileFlags } from "./service";
 
 /** What every measured child reports besides its own result. */
 export interface ChildReport<T> {
@@ -104,7 +105,7 @@ export async function runChild<I, O>(
   const script = await bundled(entry);
   return new Promise((resolve, reject) => {
     const asWorker = runsAs === "worker";
-    const child = spawn(process.execPath, [...(asWorker ? WORKER_NODE_FLAGS : []), script], {
+    const child = spawn(process.execPath, [...(asWorker ? WORKER_NODE_FLAGS : []), ...cpuProfileFlags(), script], {
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       env: { ...process.env, ...(asWorker ? imageEnv() : {}), LOG_LEVEL: "warn", [INPUT_ENV]: JSON.stringify(input) },
     });

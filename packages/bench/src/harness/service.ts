@@ -34,12 +34,16 @@ export function killServices(): void {
   for (const child of live) child.kill("SIGKILL");
 }
 
+/** ROSTER_BENCH_CPU_PROF=DIR: every process the bench starts writes a V8 CPU profile there when it exits. */
+export function cpuProfileFlags(): string[] {
+  const dir = process.env.ROSTER_BENCH_CPU_PROF;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** Starts `entry` in its own Node process and waits until `ready` says it serves. */
 export async function startService<T>(options: ServiceOptions<T>): Promise<Service<T>> {
   const loader = options.entry.endsWith(".ts") ? ["--import", tsxLoader] : [];
-  // ROSTER_BENCH_CPU_PROF=DIR: each service writes a V8 CPU profile there when it exits.
-  const profile = process.env.ROSTER_BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.ROSTER_BENCH_CPU_PROF}`] : [];
-  const argv = [...(options.nodeFlags ?? []), ...profile, ...loader, options.entry, ...(options.args ?? [])];
+  const argv = [...(options.nodeFlags ?? []), ...cpuProfileFlags(), ...loader, options.entry, ...(options.args ?? [])];
   const child = spawn(process.execPath, argv, {
     stdio: ["ignore", "pipe", "pipe"],
     // Quiet logs, like the measured children: the bench measures the work, not the logging.
