@@ -72,10 +72,22 @@ describe("pnpm bench --quick", () => {
     expect(files).toHaveLength(1);
     const results = JSON.parse(await readFile(path.join(outDir, files[0]!), "utf8")) as {
       mode: string;
-      figures: { id: string; status: string; ratio: number | null }[];
+      figures: { id: string; status: string; ratio: number | null; details?: unknown }[];
     };
     expect(results.mode).toBe("quick");
     expect(results.figures.map((f) => f.id)).toEqual(figureIds);
     for (const figure of results.figures) expect(statuses).toContain(figure.status);
+
+    // Figure 5 says where the sync's memory went and what the collector cost, not only the peak.
+    const peak = results.figures.find((f) => f.id === "5b")?.details as {
+      maxRssKb: number;
+      memory: { heapTotalMb: number; atRssPeak: { rssMb: number; anonMb: number; fileMb: number } };
+      gc: { minorMs: number; majorMs: number };
+    };
+    expect(peak.memory.heapTotalMb).toBeGreaterThan(0);
+    expect(peak.memory.atRssPeak.anonMb + peak.memory.atRssPeak.fileMb).toBeGreaterThan(0);
+    // The sampled peak cannot exceed the process's own maxRSS (beyond the 0.1 MB it is rounded to).
+    expect(peak.memory.atRssPeak.rssMb * 1024).toBeLessThanOrEqual(peak.maxRssKb + 103);
+    expect(peak.gc.minorMs + peak.gc.majorMs).toBeGreaterThan(0);
   });
 });

@@ -21,6 +21,7 @@ export interface ChildReport<T> {
  * too, so figure 1 compares like with like.
  */
 const WORKER_NODE_FLAGS = startFlags("@roster/worker");
+const WORKER_ENV = imageEnv();
 
 const live = new Set<ChildProcess>();
 
@@ -107,7 +108,7 @@ export async function runChild<I, O>(
     const asWorker = runsAs === "worker";
     const child = spawn(process.execPath, [...(asWorker ? WORKER_NODE_FLAGS : []), ...cpuProfileFlags(), script], {
       stdio: ["ignore", "pipe", "pipe", "ipc"],
-      env: { ...process.env, ...(asWorker ? imageEnv() : {}), LOG_LEVEL: "warn", [INPUT_ENV]: JSON.stringify(input) },
+      env: { ...process.env, ...(asWorker ? WORKER_ENV : {}), LOG_LEVEL: "warn", [INPUT_ENV]: JSON.stringify(input) },
     });
     live.add(child);
     let timedOut: ChildTimeoutError | undefined;
