@@ -9,6 +9,8 @@ export interface Sizes {
   smallPeople: number;
   /** Sync-and-floor pairs figure 1 measures; it reports the pair with the median ratio. */
   fullSyncPairs: number;
+  /** COPY/write-path pairs figures 2 and 3a measure; they report the pair with the median ratio. */
+  writePairs: number;
   /** Rows the naive row-by-row upsert writes before extrapolating (figure 3). */
   naiveRows: number;
   /** Rows per upsertBatch call, the engine's default. */
@@ -33,6 +35,7 @@ export const fullSizes: Sizes = {
   people: 100_000,
   smallPeople: 10_000,
   fullSyncPairs: 3,
+  writePairs: 3,
   naiveRows: 10_000,
   batchSize: 1000,
   jobs: 10_000,
@@ -47,6 +50,7 @@ export const quickSizes: Sizes = {
   people: 1_000,
   smallPeople: 100,
   fullSyncPairs: 1,
+  writePairs: 1,
   naiveRows: 200,
   batchSize: 1000,
   jobs: 200,

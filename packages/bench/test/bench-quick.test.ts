@@ -89,5 +89,15 @@ describe("pnpm bench --quick", () => {
     // The sampled peak cannot exceed the process's own maxRSS (beyond the 0.1 MB it is rounded to).
     expect(peak.memory.atRssPeak.rssMb * 1024).toBeLessThanOrEqual(peak.maxRssKb + 103);
     expect(peak.gc.minorMs + peak.gc.majorMs).toBeGreaterThan(0);
+
+    // Figure 3a reports one of its COPY/write-path pairs (quick mode measures one), every pair kept.
+    const write = results.figures.find((f) => f.id === "3a")?.details as {
+      oursMs: number;
+      copyMs: number;
+      pairs: { upsertMs: number; copyMs: number; ratio: number }[];
+    };
+    expect(write.pairs).toHaveLength(1);
+    expect(write.pairs[0]).toMatchObject({ upsertMs: write.oursMs, copyMs: write.copyMs });
+    expect(write.pairs[0]!.ratio).toBeCloseTo(write.oursMs / write.copyMs, 6);
   });
 });

@@ -4,7 +4,7 @@ import { settle } from "../harness/database";
 import { fmt, ratioFigure } from "../harness/figure";
 import { createConnection } from "../harness/fixtures";
 import { employeeRows } from "../scenarios/employee-rows";
-import { timeCopy, upsertStage } from "./2-upsert-stage";
+import { pairsNote, timeCopy, upsertStage } from "./2-upsert-stage";
 import type { Benchmark } from "./types";
 
 const TITLE = "write path (upsertBatch) ÷ COPY into the indexed employees table";
@@ -79,11 +79,17 @@ export const naiveUpsert: Benchmark = {
         format: fmt.seconds,
         op: "<=",
         limit: 1.3,
-        note: `naive row by row ÷ ours: ${naiveOverOurs.toFixed(1)} (${fmt.count(rows.length)} rows, extrapolated to ${fmt.count(stage.rows)}; naive ÷ COPY ${(extrapolatedMs / stage.copyMs).toFixed(1)})`,
+        note: [
+          pairsNote(stage),
+          `naive row by row ÷ ours: ${naiveOverOurs.toFixed(1)} (${fmt.count(rows.length)} rows, extrapolated to ${fmt.count(stage.rows)}; naive ÷ COPY ${(extrapolatedMs / stage.copyMs).toFixed(1)})`,
+        ]
+          .filter(Boolean)
+          .join("; "),
         details: {
           rows: stage.rows,
           oursMs: stage.upsertMs,
           copyMs: stage.copyMs,
+          pairs: stage.pairs,
           naiveRows: rows.length,
           naiveMs,
           naiveRowsPerSecond: (rows.length / naiveMs) * 1000,
