@@ -87,7 +87,7 @@ export const fullSync: Benchmark = {
         baseline: median.floor.report.result.wallMs,
         format: fmt.seconds,
         op: "<=",
-        limit: 1.25,
+        limit: 1.15,
         note:
           pairs.length > 1
             ? `median of ${pairs.length} sync/floor pairs, in the order run: ${pairs.map((p) => p.ratio.toFixed(2)).join(", ")}`
