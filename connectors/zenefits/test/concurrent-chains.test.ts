@@ -96,13 +96,16 @@ describe("concurrent cursor chains", () => {
   it("a provider answering slowly is read three chains at once, storing what one chain after another stores", async () => {
     // Tried: a sync reading one long chain at a time; then, with 150 ms added to every answer,
     // a sync of the same data into another connection, the concurrency left to the engine.
-    // Must hold: the second read three chains (the manifest's default, within Zenefits' 25
-    // requests/s), the simulator saw requests of the three long chains at once and never more
-    // (lookups read beside them); both stored the same rows, links included, with the same counts.
+    // Must hold: the first read no page ahead; the second read each chain's next page ahead and
+    // three chains at once (the manifest's default, within Zenefits' 25 requests/s), the
+    // simulator saw requests of the three long chains at once and never more (lookups read
+    // beside them); both stored the same rows, links included, with the same counts.
     const sequentialConnection = await newConnection();
     const first = await sync(sequentialConnection, { streamConcurrency: 1 });
     expect(first.status, first.errorMessage).toBe("succeeded");
     expect(first.streamConcurrency).toBe(1);
+    // The local simulator answers in a few milliseconds: no page is asked for ahead.
+    expect(first.readAhead).toBe(false);
     sequential = await stored(sequentialConnection.id);
 
     sim.setFaults({ latencyMs: 150 });
@@ -112,6 +115,7 @@ describe("concurrent cursor chains", () => {
       const second = await sync(concurrentConnection);
       expect(second.status, second.errorMessage).toBe("succeeded");
       expect(second.streamConcurrency).toBe(3);
+      expect(second.readAhead).toBe(true);
       expect(peakOverlap(sim.requestLog().recent)).toBe(3);
       expect(second.counts).toEqual(first.counts);
     } finally {

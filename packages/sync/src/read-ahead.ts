@@ -41,6 +41,11 @@ async function* follow<T>(iterator: AsyncIterator<T>, first: Promise<IteratorRes
   }
 }
 
+/** A stream's pages one at a time, each asked for only when the caller wants it: no page held ahead. */
+export async function* inTurn<T>(pages: AsyncIterable<T>): AsyncGenerator<T, void, undefined> {
+  yield* pages;
+}
+
 /** Closes a read-ahead nobody will read: waits for the page already asked for, then ends the chain. */
 export async function abandon(pages: AsyncGenerator<unknown, void, undefined>): Promise<void> {
   await pages.next().catch(() => {});

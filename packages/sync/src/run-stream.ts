@@ -32,6 +32,8 @@ export interface RunContext {
   unknown: readonly UnknownField[];
   checkpoints: readonly { stream: string; cursor: string | null; done: boolean }[];
   batchSize: number;
+  /** Each chain asks for its next page while the current one is worked on (readsAhead). */
+  readAhead: boolean;
   /** The person's dates taken from the employments (employee-dates.ts). */
   datesFromEmployments: readonly EmployeeDateColumn[];
   signal: AbortSignal;
@@ -92,6 +94,7 @@ export async function runStream(
         signal: run.signal,
         onBatch: run.onProgress,
         onReadDone: doneReading,
+        readAhead: run.readAhead,
         datesFromEmployments: stream.model === "employees" ? run.datesFromEmployments : [],
         keep: columnsKeptAsStored(
           tableSpecs[stream.model as keyof typeof tableSpecs],

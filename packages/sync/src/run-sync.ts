@@ -16,7 +16,7 @@ import { resolveReferences } from "./references";
 import { classify, finishRun, lastSuccessStart, openRun } from "./run-lifecycle";
 import { type RunContext, runStream } from "./run-stream";
 import { recordStaleFields } from "./stale-fields";
-import { chooseStreamConcurrency, timedHttp } from "./stream-concurrency";
+import { chooseStreamConcurrency, readsAhead, timedHttp } from "./stream-concurrency";
 import { runScheduled, type ScheduledStream } from "./stream-schedule";
 import { tableSpecs } from "./tables/index";
 import { staleFieldLabels, unknownFields, WHOLE_COLLECTION } from "./unknown-fields";
@@ -74,6 +74,8 @@ export interface SyncOutcome {
   permissionChange: PermissionChange | null;
   /** How many streams were read at once (0 when the run failed before reading). */
   streamConcurrency: number;
+  /** Whether each chain asked for its next page while working on the current one (stream-concurrency.ts). */
+  readAhead: boolean;
 }
 
 export class SyncInProgressError extends Error {
@@ -126,6 +128,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
   let stale: StaleField[] = [];
   let permissionChange: PermissionChange | null = null;
   let streamConcurrency = 0;
+  let readAhead = false;
   try {
     // Streams run side by side (stream-schedule.ts): the first to fail stops the others.
     const stopStreams = new AbortController();
@@ -183,6 +186,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
         .where("run_id", "=", runId)
         .execute(),
       batchSize: input.batchSize ?? 1000,
+      readAhead: readsAhead(timed.fastestMs()),
       datesFromEmployments: datesFromEmployments(connector, skipped),
       signal: ctx.signal,
       onProgress: () => input.onProgress?.(counts),
@@ -194,7 +198,8 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
         latencyMs: timed.fastestMs(),
         rateLimit: input.rateLimit === undefined ? connector.manifest.rateLimit : input.rateLimit,
       });
-    log.info({ runId, streamConcurrency, latencyMs: timed.fastestMs() }, "reading streams");
+    readAhead = run.readAhead;
+    log.info({ runId, streamConcurrency, readAhead, latencyMs: timed.fastestMs() }, "reading streams");
     const steps = finishingSteps(streams, {
       links: (model) => resolveReferences(db, tableSpecs[model], connection.id),
       employeeDates: () =>
@@ -213,7 +218,18 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
     if (signal.aborted) throw new SyncAbortedError("sync aborted");
     await finishRun(db, finishing, "succeeded", counts, null);
     log.info({ runId, counts }, "sync succeeded");
-    return { runId, status: "succeeded", counts, resumed, mode: plan.mode, verify, stale, permissionChange, streamConcurrency };
+    return {
+      runId,
+      status: "succeeded",
+      counts,
+      resumed,
+      mode: plan.mode,
+      verify,
+      stale,
+      permissionChange,
+      streamConcurrency,
+      readAhead,
+    };
   } catch (error) {
     if (signal.aborted || error instanceof SyncAbortedError) {
       log.warn({ runId }, "sync aborted; it resumes from its checkpoints on the next attempt");
@@ -240,6 +256,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       stale,
       permissionChange,
       streamConcurrency,
+      readAhead,
     };
   }
 }

@@ -32,6 +32,18 @@ export function chooseStreamConcurrency(input: {
   return Math.min(allowed, budget);
 }
 
+/**
+ * Whether each chain asks for its next page while the current one is mapped and written
+ * (read-ahead.ts). Against a provider it waits on, that hides our work behind the round trip.
+ * Against one that answers faster than LATENCY_BOUND_MS it hides next to nothing, and the page
+ * held ahead outlives a young-generation collection or two: copied, then promoted, it adds to
+ * the garbage collector's work, a sync's largest overhead against such a provider. Unknown
+ * latency (nothing timed) reads ahead, as for a real provider.
+ */
+export function readsAhead(latencyMs: number | null): boolean {
+  return latencyMs === null || latencyMs >= LATENCY_BOUND_MS;
+}
+
 /** An HTTP client that remembers the fastest answer it got (its round trip to the provider). */
 export function timedHttp(http: HttpClient): { http: HttpClient; fastestMs: () => number | null } {
   let fastest: number | null = null;

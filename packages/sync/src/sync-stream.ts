@@ -5,7 +5,7 @@ import { copyFields } from "./copy-text";
 import type { RunCounts } from "./counts";
 import { hasRowsFromBeforeRun, liveRowCount, markUnseenDeleted } from "./deletions";
 import type { EmployeeDateColumn } from "./employee-dates";
-import { abandon, readAhead } from "./read-ahead";
+import { abandon, inTurn, readAhead } from "./read-ahead";
 import type { StreamRead } from "./read-plan";
 import { tableSpecs } from "./tables/index";
 import type { UpsertScope } from "./upsert";
@@ -18,6 +18,8 @@ export interface StreamSyncOptions {
   onBatch?: () => void;
   /** Called once the last page is read and written, before the deletion check. */
   onReadDone?: () => void;
+  /** Ask for the next page while this one is worked on (stream-concurrency.ts's readsAhead); default true. */
+  readAhead?: boolean;
   /** Columns an update leaves as stored (unknown-fields.ts). */
   keep?: ReadonlySet<string>;
   /** The person's dates taken from the employments, written with each new row (upsert.ts). */
@@ -57,18 +59,20 @@ export interface StreamWork<M extends ModelName> {
 
 /**
  * Reads one stream from its checkpoint to the end: pages → mapper → batches of about
- * `batchSize` written set-wise, with the next page fetched while the previous batch is
- * written (one write in flight). Memory stays flat: nothing is collected beyond one batch.
+ * `batchSize` written set-wise, the next pages read while the previous batch is written (one
+ * write in flight), and with `readAhead` each page asked for before the one in hand is mapped.
+ * Memory stays flat: nothing is collected beyond one batch.
  */
 export async function syncStream<M extends ModelName>(work: StreamWork<M>): Promise<void> {
   const { db, name, stream, scope, counts, storedErrors, options } = work;
   const spec = tableSpecs[stream.model] as (typeof tableSpecs)[M];
-  // The first page travels while the table is looked at.
-  const pages = readAhead(work.read.pages);
+  const ahead = options.readAhead ?? true;
+  // Reading ahead, the first page travels while the table is looked at.
+  const pages = ahead ? readAhead(work.read.pages) : inTurn(work.read.pages);
   // Changed fields only matter for rows stored before this run, and seen ids only when
   // deletions are found by absence (deletions.ts): a first load skips both.
   const existing = await hasRowsFromBeforeRun(db, spec, scope).catch(async (error: unknown) => {
-    await abandon(pages);
+    await (ahead ? abandon(pages) : pages.return());
     throw error;
   });
   const trackSeen = existing && work.read.deletions === "by-absence";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { abandon, readAhead } from "../src/read-ahead";
+import { abandon, inTurn, readAhead } from "../src/read-ahead";
 
 /** A chain of `count` pages that logs when each is asked for and whether it was closed. */
 function chain(count: number, log: string[], failAt?: number) {
@@ -64,5 +64,35 @@ describe("reading a chain one page ahead", () => {
     expect(log).toEqual(["fetch 1"]);
     await abandon(pages);
     expect(log).toEqual(["fetch 1", "fetch 2", "closed"]);
+  });
+});
+
+describe("reading a chain one page at a time", () => {
+  it("asks for each page only once the caller has worked on the one before, and yields every page in order", async () => {
+    // Tried: three pages, the caller logging when it works on each. Must hold: page n+1 was
+    // asked for after the work on page n; pages arrive 1, 2, 3; the chain ran to its end once.
+    const log: string[] = [];
+    for await (const page of inTurn(chain(3, log))) log.push(`work ${page}`);
+    expect(log).toEqual(["fetch 1", "work 1", "fetch 2", "work 2", "fetch 3", "work 3", "closed"]);
+  });
+
+  it("asks for nothing until read, and a read given up before it started asks for nothing", async () => {
+    // Tried: create the read of three pages and close it without reading. Must hold: no page
+    // was asked for, neither on creation nor on closing.
+    const log: string[] = [];
+    const pages = inTurn(chain(3, log));
+    expect(log).toEqual([]);
+    await pages.return();
+    expect(log).toEqual([]);
+  });
+
+  it("closes the chain when the caller stops early, having asked for no page beyond", async () => {
+    // Tried: the caller stops after the first of five pages. Must hold: only that page was
+    // fetched, and the chain's own clean-up ran.
+    const log: string[] = [];
+    for await (const page of inTurn(chain(5, log))) {
+      if (page === 1) break;
+    }
+    expect(log).toEqual(["fetch 1", "closed"]);
   });
 });

@@ -2,7 +2,13 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHttpClient } from "@roster/core";
 import { describe, expect, it } from "vitest";
-import { chooseStreamConcurrency, DEFAULT_STREAM_CONCURRENCY, LATENCY_BOUND_MS, timedHttp } from "../src/stream-concurrency";
+import {
+  chooseStreamConcurrency,
+  DEFAULT_STREAM_CONCURRENCY,
+  LATENCY_BOUND_MS,
+  readsAhead,
+  timedHttp,
+} from "../src/stream-concurrency";
 
 describe("how many streams a run reads at once", () => {
   it("reads one chain at a time from a provider that answers faster than a page is written", () => {
@@ -26,6 +32,17 @@ describe("how many streams a run reads at once", () => {
     expect(chooseStreamConcurrency({ allowed: 3, latencyMs: 150, rateLimit })).toBe(1);
     expect(chooseStreamConcurrency({ allowed: 3, latencyMs: 250, rateLimit })).toBe(2);
     expect(chooseStreamConcurrency({ allowed: 3, latencyMs: 500, rateLimit })).toBe(3);
+  });
+
+  it("reads each chain's next page ahead only from a provider it waits on, or whose speed it does not know", () => {
+    // Tried: a provider answering just under and at the latency bound, a slow one, and a run
+    // that timed nothing. Must hold: no read-ahead below the bound; read-ahead at it, above
+    // it, and when unknown (as for a real provider).
+    expect(readsAhead(LATENCY_BOUND_MS - 1)).toBe(false);
+    expect(readsAhead(0)).toBe(false);
+    expect(readsAhead(LATENCY_BOUND_MS)).toBe(true);
+    expect(readsAhead(250)).toBe(true);
+    expect(readsAhead(null)).toBe(true);
   });
 
   it("times the fastest answer a provider gave", async () => {

@@ -36,6 +36,8 @@ export interface SyncChildResult {
   streamDoneMs: Record<string, number>;
   /** Streams the run read at once. */
   streamConcurrency: number;
+  /** Whether each chain asked for its next page while working on the current one. */
+  readAhead: boolean;
 }
 
 /**
@@ -92,5 +94,6 @@ childMain<SyncChildInput, SyncChildResult>(async (input) => {
     counts: outcome.counts,
     streamDoneMs,
     streamConcurrency: outcome.streamConcurrency,
+    readAhead: outcome.readAhead,
   };
 });
