@@ -1,7 +1,7 @@
 import type { FloorChildInput, FloorChildResult } from "../children/floor";
 import type { SyncChildResult } from "../children/sync";
 import type { BenchContext } from "../context";
-import { settle } from "../harness/database";
+import { settle, settleAfter } from "../harness/database";
 import { fmt, ratioFigure } from "../harness/figure";
 import { createConnection } from "../harness/fixtures";
 import { ChildTimeoutError } from "../harness/rss-child";
@@ -24,9 +24,11 @@ async function runFloor(ctx: BenchContext, sim: SimProcess, label: string): Prom
   const fixture = await createConnection(db.db);
   await settle(db.url);
   const input: FloorChildInput = { databaseUrl: db.url, simUrl: sim.url, token: sim.token, ...fixture };
-  return ctx.progress.step("raw floor: same pages, fetch + JSON.parse + map + COPY (child process)", () =>
+  const measured = await ctx.progress.step("raw floor: same pages, fetch + JSON.parse + map + COPY (child process)", () =>
     runMeasured<FloorChildInput, FloorChildResult>(ctx, sim, floorEntry, input),
   );
+  await settleAfter(db.url);
+  return measured;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { BambooHrFloorChildInput, BambooHrFloorChildResult } from "../child
 import type { BambooHrSyncChildInput, BambooHrSyncChildResult } from "../children/bamboohr-sync";
 import type { BenchContext } from "../context";
 import { type BambooHrSimProcess, startBambooHrSimProcess } from "../harness/bamboohr-simulator";
-import { settle } from "../harness/database";
+import { settle, settleAfter } from "../harness/database";
 import { fmt, ratioFigure } from "../harness/figure";
 import { type ConnectionFixture, createConnection } from "../harness/fixtures";
 import { type Measured, runMeasured } from "../scenarios/measured-child";
@@ -41,6 +41,7 @@ async function sync(ctx: BenchContext, t: Target): Promise<Measured<BambooHrSync
   const result = measured.report.result;
   if (result.status !== "succeeded")
     throw new Error(`the BambooHR sync ${result.status}: ${result.errorMessage ?? "no message"}`);
+  await settleAfter(t.databaseUrl);
   return measured;
 }
 
@@ -77,6 +78,7 @@ export const bamboohrSync: Benchmark = {
           ...floorTarget.fixture,
         }),
       );
+      await settleAfter(floorTarget.databaseUrl);
       const synced = full.report.result.counts.employees?.read ?? -1;
       const floored = (floor.report.result.records.employees ?? 0) + (floor.report.result.failures.employees ?? 0);
       if (synced !== floored) throw new Error(`the sync read ${synced} employees, the floor ${floored}`);

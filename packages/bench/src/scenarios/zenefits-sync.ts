@@ -1,6 +1,6 @@
 import type { SyncChildInput, SyncChildResult } from "../children/sync";
 import type { BenchContext } from "../context";
-import { type FreshDb, settle } from "../harness/database";
+import { type FreshDb, settle, settleAfter } from "../harness/database";
 import { type ConnectionFixture, createConnection } from "../harness/fixtures";
 import { ChildTimeoutError } from "../harness/rss-child";
 import type { SimProcess } from "../harness/simulator";
@@ -21,7 +21,10 @@ export async function prepareSyncTarget(ctx: BenchContext, sim: SimProcess, labe
   return { sim, db, fixture };
 }
 
-/** VACUUM ANALYZE + CHECKPOINT, then one sync in a child process; a failed run is an error, not a figure. */
+/**
+ * VACUUM ANALYZE + CHECKPOINT, then one sync in a child process, then the same again untimed
+ * (settleAfter); a failed run is an error, not a figure.
+ */
 export async function syncOnce(
   ctx: BenchContext,
   target: SyncTarget,
@@ -41,6 +44,7 @@ export async function syncOnce(
   const measured = await runMeasured<SyncChildInput, SyncChildResult>(ctx, target.sim, syncEntry, input);
   const result = measured.report.result;
   if (result.status !== "succeeded") throw new Error(`the sync ${result.status}: ${result.errorMessage ?? "no message"}`);
+  await settleAfter(target.db.url);
   return measured;
 }
 
