@@ -40,32 +40,51 @@ export interface LeverHireData extends OpportunityStanding {
   users: Record<string, RawUser>;
 }
 
-/** The opportunity, whether it is hired (archived with a `hired` reason) and its stage. */
+/**
+ * The opportunity, whether it is hired (archived with a `hired` reason) and its stage. Reads
+ * that need nothing from one another go out together: against Lever's round trips an export
+ * waits on how many reads follow one another, not on how many there are.
+ */
 export async function readStanding(ctx: Ctx, opportunityId: string): Promise<OpportunityStanding> {
-  const opportunity = await getOpportunity(ctx, opportunityId);
-  const hired = isHired(opportunity, await hiredArchiveReasonIds(ctx));
+  const [opportunity, hiredReasons, stages] = await Promise.all([
+    getOpportunity(ctx, opportunityId),
+    hiredArchiveReasonIds(ctx),
+    listStages(ctx),
+  ]);
+  const hired = isHired(opportunity, hiredReasons);
   const stageId = typeof opportunity.stage === "string" ? opportunity.stage : (opportunity.stage?.id ?? null);
-  const stage = stageId ? ((await listStages(ctx)).find((s) => s.id === stageId) ?? null) : null;
+  const stage = stageId ? (stages.find((s) => s.id === stageId) ?? null) : null;
   return { opportunity, hired, stage, inOfferStage: isOfferStage(stage) };
 }
 
-/** Everything else the payload needs, read after the standing said "export". */
+/**
+ * Everything else the payload needs, read after the standing said "export": what the
+ * opportunity names at once (its posting, offers, document, interviews and scorecards), then
+ * what those name (the reports-to and the scorecards' other authors), also at once.
+ */
 export async function readHireData(ctx: Ctx, standing: OpportunityStanding): Promise<LeverHireData> {
   const id = standing.opportunity.id;
   const postingId = postingIdOf(standing.opportunity);
-  const posting = postingId ? await getPosting(ctx, postingId) : null;
-  const offer = pickOffer(await listOffers(ctx, id));
-  const manager = await readManager(ctx, standing.opportunity, posting, offer);
-  const document = await chooseDocument(ctx, id);
   // Canceled interviews stay in: the interviewer rule needs them to leave their scorecards out.
-  const interviews = await listInterviews(ctx, id);
-  const feedback = await listFeedback(ctx, id);
+  const [posting, offers, document, interviews, feedback] = await Promise.all([
+    postingId ? getPosting(ctx, postingId) : null,
+    listOffers(ctx, id),
+    chooseDocument(ctx, id),
+    listInterviews(ctx, id),
+    listFeedback(ctx, id),
+  ]);
+  const offer = pickOffer(offers);
   const listed = new Set(interviews.flatMap((i) => (i.interviewers ?? []).map((p) => p.id)));
+  const authors = [...new Set(feedback.map((f) => f.user).filter((u): u is string => !!u && !listed.has(u)))];
+  const [manager, found] = await Promise.all([
+    readManager(ctx, standing.opportunity, posting, offer),
+    Promise.all(authors.map((userId) => findUser(ctx, userId))),
+  ]);
   const users: Record<string, RawUser> = {};
-  for (const userId of new Set(feedback.map((f) => f.user).filter((u): u is string => !!u && !listed.has(u)))) {
-    const user = await findUser(ctx, userId);
+  authors.forEach((userId, i) => {
+    const user = found[i];
     if (user) users[userId] = user;
-  }
+  });
   return { ...standing, posting, offer, manager, document, interviews, feedback, users };
 }
 
