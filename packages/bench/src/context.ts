@@ -25,7 +25,9 @@ export interface Sizes {
   hires: number;
   /** People in the tenant figure 12 syncs with every answer delayed (its run time grows with them). */
   latencyPeople: number;
-  /** The delay figure 12 adds to every answer: a real provider's round trip. */
+  /** Hired candidates figure 15 exports one after another, every answer delayed by `latencyMs`. */
+  exportHires: number;
+  /** The delay figures 12 and 15 add to every answer: a real provider's round trip. */
   latencyMs: number;
   /** Employees in the BambooHR simulator figure 13 syncs. */
   bamboohrEmployees: number;
@@ -43,6 +45,7 @@ export const fullSizes: Sizes = {
   apiLoadSeconds: 30,
   hires: 1000,
   latencyPeople: 10_000,
+  exportHires: 20,
   latencyMs: 250,
   bamboohrEmployees: 100_000,
 };
@@ -58,6 +61,7 @@ export const quickSizes: Sizes = {
   apiLoadSeconds: 3,
   hires: 100,
   latencyPeople: 1_000,
+  exportHires: 3,
   latencyMs: 250,
   bamboohrEmployees: 1_000,
 };

@@ -32,6 +32,8 @@ const figureIds = [
   "12b",
   "13a",
   "13b",
+  "15a",
+  "15b",
 ];
 const statuses = ["PASS", "FAIL", "NOT MEASURED"];
 

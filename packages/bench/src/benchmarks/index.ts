@@ -12,6 +12,7 @@ import { changeWebhooks } from "./11-change-webhooks";
 import { latencyChains } from "./12-latency-chains";
 import { bamboohrSync } from "./13-bamboohr";
 import { fleetThroughput } from "./14-fleet";
+import { hireExportLatency } from "./15-hire-export-latency";
 import type { Benchmark } from "./types";
 
 export type { Benchmark } from "./types";
@@ -35,4 +36,5 @@ export const benchmarks: readonly Benchmark[] = [
   latencyChains,
   bamboohrSync,
   fleetThroughput,
+  hireExportLatency,
 ];

@@ -37,11 +37,15 @@ export interface HireWorld {
   stop(): Promise<void>;
 }
 
-async function admin<T>(base: string, method: string, path: string): Promise<T> {
-  const response = await fetch(`${base}/__admin${path}`, { method });
+/** A simulator's admin endpoint (Lever's or Zenefits'), answered as JSON. */
+export async function admin<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${base}/__admin${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  });
   const text = await response.text();
   if (!response.ok) throw new Error(`simulator admin ${method} ${path} answered ${response.status}: ${text.slice(0, 200)}`);
-  return JSON.parse(text) as T;
+  return (text === "" ? undefined : JSON.parse(text)) as T;
 }
 
 /**
@@ -49,7 +53,7 @@ async function admin<T>(base: string, method: string, path: string): Promise<T> 
  * four and the last opportunity): the same rule as hire-export's flow tests keeps complete,
  * active candidates only, so "every candidate imported exactly once" is the right expectation.
  */
-function hireable(truth: LeverTruth, count: number): Hire[] {
+export function hireable(truth: LeverTruth, count: number): Hire[] {
   const last = truth.opportunities.length - 1;
   const picked = truth.opportunities
     .filter((o, index) => index >= 4 && index < last && o.archived === null && o.emails.length > 0 && /\S \S/.test(o.name))
