@@ -129,6 +129,18 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
   let permissionChange: PermissionChange | null = null;
   let streamConcurrency = 0;
   let readAhead = false;
+  // What either outcome reports of how far the run got.
+  const reached = () => ({
+    runId,
+    counts,
+    resumed,
+    mode: plan.mode,
+    verify,
+    stale,
+    permissionChange,
+    streamConcurrency,
+    readAhead,
+  });
   try {
     // Streams run side by side (stream-schedule.ts): the first to fail stops the others.
     const stopStreams = new AbortController();
@@ -218,18 +230,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
     if (signal.aborted) throw new SyncAbortedError("sync aborted");
     await finishRun(db, finishing, "succeeded", counts, null);
     log.info({ runId, counts }, "sync succeeded");
-    return {
-      runId,
-      status: "succeeded",
-      counts,
-      resumed,
-      mode: plan.mode,
-      verify,
-      stale,
-      permissionChange,
-      streamConcurrency,
-      readAhead,
-    };
+    return { ...reached(), status: "succeeded" };
   } catch (error) {
     if (signal.aborted || error instanceof SyncAbortedError) {
       log.warn({ runId }, "sync aborted; it resumes from its checkpoints on the next attempt");
@@ -244,20 +245,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
       .values({ run_id: runId, stream: null, remote_id: null, kind: failure.kind, message: failure.message, hint: failure.hint })
       .execute();
     await finishRun(db, finishing, "failed", counts, failure);
-    return {
-      runId,
-      status: "failed",
-      errorKind: failure.kind,
-      errorMessage: failure.message,
-      counts,
-      resumed,
-      mode: plan.mode,
-      verify,
-      stale,
-      permissionChange,
-      streamConcurrency,
-      readAhead,
-    };
+    return { ...reached(), status: "failed", errorKind: failure.kind, errorMessage: failure.message };
   }
 }
 

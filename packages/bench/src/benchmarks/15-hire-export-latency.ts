@@ -4,7 +4,7 @@ import { type Figure, fmt } from "../harness/figure";
 import { type LeverSimInfo, startLeverSimProcess, startZenefitsAtsProcess } from "../harness/product-processes";
 import { runChild } from "../harness/rss-child";
 import type { Service } from "../harness/service";
-import { admin, hireable, type ZenefitsTarget, zenefitsImports } from "../scenarios/lever-world";
+import { admin, hireable, leverConnectionCredentials, type ZenefitsTarget, zenefitsImports } from "../scenarios/lever-world";
 import type { Benchmark } from "./types";
 
 const lines = [
@@ -65,14 +65,7 @@ export const hireExportLatency: Benchmark = {
       await admin(lever.info.url, "DELETE", "/requests");
       await admin(zenefits.info.url, "DELETE", "/requests");
       const input: ExportFloorInput = {
-        credentials: {
-          apiKey: lever.info.apiKey,
-          webhookSigningToken: lever.info.signingToken,
-          baseUrl: `${lever.info.url}/v1`,
-          zenefitsCompanyId: zenefits.info.companyId,
-          zenefitsClientSecret: zenefits.info.clientSecret,
-          zenefitsBaseUrl: zenefits.info.url,
-        },
+        credentials: leverConnectionCredentials(lever, zenefits),
         opportunityIds: hires.map((h) => h.opportunityId),
       };
       const run = await ctx.progress.step(

@@ -4,7 +4,7 @@ import { type Figure, fmt } from "../harness/figure";
 import { formatMs } from "../harness/latency";
 import { runChild } from "../harness/rss-child";
 import { type HireBurst, runHireBurst } from "../scenarios/hire-burst";
-import { type HireWorld, prepareHireWorld, zenefitsImports } from "../scenarios/lever-world";
+import { type HireWorld, leverConnectionCredentials, prepareHireWorld, zenefitsImports } from "../scenarios/lever-world";
 import type { Benchmark } from "./types";
 
 const TITLE = "Lever webhook burst: first delivery → last import ÷ serial export floor";
@@ -17,14 +17,7 @@ const floorEntry = new URL("../children/export-floor.ts", import.meta.url);
 /** The baseline: the same exports' provider calls back to back, into a Zenefits of their own. */
 async function exportFloor(ctx: BenchContext, world: HireWorld): Promise<ExportFloorResult & { maxRssKb: number }> {
   const input: ExportFloorInput = {
-    credentials: {
-      apiKey: world.lever.info.apiKey,
-      webhookSigningToken: world.lever.info.signingToken,
-      baseUrl: `${world.lever.info.url}/v1`,
-      zenefitsCompanyId: world.floorZenefits.info.companyId,
-      zenefitsClientSecret: world.floorZenefits.info.clientSecret,
-      zenefitsBaseUrl: world.floorZenefits.info.url,
-    },
+    credentials: leverConnectionCredentials(world.lever, world.floorZenefits),
     opportunityIds: world.hires.map((h) => h.opportunityId),
   };
   const floor = await ctx.progress.step(

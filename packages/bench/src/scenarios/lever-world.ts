@@ -63,6 +63,18 @@ export function hireable(truth: LeverTruth, count: number): Hire[] {
   return picked;
 }
 
+/** What a Lever connection stores: its key and signing token, and the Zenefits import channel it exports to. */
+export function leverConnectionCredentials(lever: Service<LeverSimInfo>, zenefits: ZenefitsTarget): Record<string, unknown> {
+  return {
+    apiKey: lever.info.apiKey,
+    webhookSigningToken: lever.info.signingToken,
+    baseUrl: `${lever.info.url}/v1`,
+    zenefitsCompanyId: zenefits.info.companyId,
+    zenefitsClientSecret: zenefits.info.clientSecret,
+    zenefitsBaseUrl: zenefits.info.url,
+  };
+}
+
 /**
  * Figure 7's world: a fresh database; the Lever simulator and two Zenefits simulators, each in
  * its own process; an organisation whose Lever connection holds both sides' credentials
@@ -106,14 +118,7 @@ export async function prepareHireWorld(ctx: BenchContext): Promise<HireWorld> {
       .returning("id")
       .executeTakeFirstOrThrow();
     await db.db.insertInto("memberships").values({ organisation_id: org.id, user_id: owner.id, role: "owner" }).execute();
-    const credentials = {
-      apiKey: lever.info.apiKey,
-      webhookSigningToken: lever.info.signingToken,
-      baseUrl: `${lever.info.url}/v1`,
-      zenefitsCompanyId: zenefits.info.companyId,
-      zenefitsClientSecret: zenefits.info.clientSecret,
-      zenefitsBaseUrl: zenefits.info.url,
-    };
+    const credentials = leverConnectionCredentials(lever, zenefits);
     const settings: HireExportSettings = { enabled: true, contactUserId: owner.id, offersMode: "lever", exportTo: null };
     const connectionId = randomUUID();
     await db.db
