@@ -2,7 +2,7 @@ import type { FloorChildInput, FloorChildResult } from "../children/floor";
 import type { SyncChildResult } from "../children/sync";
 import type { BenchContext } from "../context";
 import { settle, settleAfter } from "../harness/database";
-import { fmt, ratioFigure } from "../harness/figure";
+import { fmt, medianPair, pairsNote, ratioFigure } from "../harness/figure";
 import { createConnection } from "../harness/fixtures";
 import { ChildTimeoutError } from "../harness/rss-child";
 import type { SimProcess } from "../harness/simulator";
@@ -79,8 +79,7 @@ export const fullSync: Benchmark = {
         },
       ];
     }
-    const sorted = [...pairs].sort((a, b) => a.ratio - b.ratio);
-    const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+    const median = medianPair(pairs);
     return [
       ratioFigure({
         id: "1",
@@ -90,10 +89,7 @@ export const fullSync: Benchmark = {
         format: fmt.seconds,
         op: "<=",
         limit: 1.15,
-        note:
-          pairs.length > 1
-            ? `median of ${pairs.length} sync/floor pairs, in the order run: ${pairs.map((p) => p.ratio.toFixed(2)).join(", ")}`
-            : undefined,
+        note: pairsNote("sync/floor", pairs),
         details: {
           sync: syncDetails(median.sync),
           floor: floorDetails(median.floor),

@@ -1,10 +1,10 @@
 import type { ExportFloorInput, ExportFloorResult } from "../children/export-floor";
-import { allStarted, inParallel } from "../harness/concurrency";
+import { allStarted } from "../harness/concurrency";
 import { type Figure, fmt } from "../harness/figure";
 import { type LeverSimInfo, startLeverSimProcess, startZenefitsAtsProcess } from "../harness/product-processes";
 import { runChild } from "../harness/rss-child";
 import type { Service } from "../harness/service";
-import { admin, hireable, leverConnectionCredentials, type ZenefitsTarget, zenefitsImports } from "../scenarios/lever-world";
+import { admin, hireInLever, leverConnectionCredentials, type ZenefitsTarget, zenefitsImports } from "../scenarios/lever-world";
 import type { Benchmark } from "./types";
 
 const lines = [
@@ -56,10 +56,7 @@ export const hireExportLatency: Benchmark = {
           (s) => started.push(s),
         ),
       );
-      const hires = hireable(await admin(lever.info.url, "GET", "/truth"), count);
-      await inParallel(hires, 8, async (hire) => {
-        await admin(lever.info.url, "POST", `/opportunities/${hire.opportunityId}/hire`);
-      });
+      const hires = await hireInLever(lever, count);
       await admin(lever.info.url, "PUT", "/faults", { latencyMs });
       await admin(zenefits.info.url, "PATCH", "/faults", { latencyMs });
       await admin(lever.info.url, "DELETE", "/requests");
@@ -107,7 +104,7 @@ function figures(
       status: ratio <= TARGET ? "PASS" : "FAIL",
       note:
         `${fmt.seconds(run.wallMs)} for ${fmt.count(count)} exports, ${fmt.count(roundTrips)} round trips in a row at the least; ` +
-        `${(lever.total / count).toFixed(1)} Lever and ${(zenefits.total / count).toFixed(1)} Zenefits requests per hire`,
+        `${leverPerHire.toFixed(1)} Lever and ${(zenefits.total / count).toFixed(1)} Zenefits requests per hire`,
       details: { hires: count, latencyMs, wallMs: run.wallMs, perHireMs, roundTrips, floorMs, lever, zenefits, cpu: run },
     },
     {

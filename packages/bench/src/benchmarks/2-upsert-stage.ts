@@ -6,7 +6,7 @@ import pg from "pg";
 import type { BenchContext } from "../context";
 import { copyInto, copyRow } from "../harness/copy";
 import { settle } from "../harness/database";
-import { fmt, ratioFigure } from "../harness/figure";
+import { fmt, medianPair, pairsNote, ratioFigure } from "../harness/figure";
 import { createConnection, createRun } from "../harness/fixtures";
 import { employeeRows } from "../scenarios/employee-rows";
 import type { Benchmark } from "./types";
@@ -48,16 +48,13 @@ export function upsertStage(ctx: BenchContext): Promise<UpsertStage> {
       );
       pairs.push({ upsertMs, copyMs, ratio: upsertMs / copyMs });
     }
-    const median = [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor((pairs.length - 1) / 2)]!;
+    const median = medianPair(pairs);
     return { rows: records.length, upsertMs: median.upsertMs, copyMs: median.copyMs, pairs };
   });
 }
 
-/** "median of 3 pairs, in the order run: …" when there was more than one pair. */
-export function pairsNote(stage: UpsertStage): string | undefined {
-  if (stage.pairs.length < 2) return undefined;
-  return `median of ${stage.pairs.length} COPY/write-path pairs, in the order run: ${stage.pairs.map((p) => p.ratio.toFixed(2)).join(", ")}`;
-}
+/** Figures 2 and 3a's note on the pairs they chose from. */
+export const writePairsNote = (stage: UpsertStage) => pairsNote("COPY/write-path", stage.pairs);
 
 /**
  * upsertBatch driven as the engine drives it (sync-stream.ts): the next batch's rows are
@@ -148,7 +145,7 @@ export const upsertVsCopy: Benchmark = {
         format: fmt.seconds,
         op: "<=",
         limit: 2.0,
-        note: pairsNote(stage),
+        note: writePairsNote(stage),
         details: {
           ...stage,
           upsertRowsPerSecond: (stage.rows / stage.upsertMs) * 1000,

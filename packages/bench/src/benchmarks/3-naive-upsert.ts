@@ -4,7 +4,7 @@ import { settle } from "../harness/database";
 import { fmt, ratioFigure } from "../harness/figure";
 import { createConnection } from "../harness/fixtures";
 import { employeeRows } from "../scenarios/employee-rows";
-import { pairsNote, timeCopy, upsertStage } from "./2-upsert-stage";
+import { timeCopy, upsertStage, writePairsNote } from "./2-upsert-stage";
 import type { Benchmark } from "./types";
 
 const TITLE = "write path (upsertBatch) ÷ COPY into the indexed employees table";
@@ -80,7 +80,7 @@ export const naiveUpsert: Benchmark = {
         op: "<=",
         limit: 1.3,
         note: [
-          pairsNote(stage),
+          writePairsNote(stage),
           `naive row by row ÷ ours: ${naiveOverOurs.toFixed(1)} (${fmt.count(rows.length)} rows, extrapolated to ${fmt.count(stage.rows)}; naive ÷ COPY ${(extrapolatedMs / stage.copyMs).toFixed(1)})`,
         ]
           .filter(Boolean)

@@ -82,3 +82,20 @@ export const fmt = {
   rate: (unit: string) => (n: number) => `${Math.round(n).toLocaleString("en-US")} ${unit}`,
   count: (n: number) => n.toLocaleString("en-US"),
 };
+
+/**
+ * Of measurements taken in pairs (ours, then the baseline), the pair with the median ratio: on a
+ * shared machine one pair moves from run to run, so figures that run several report the middle one.
+ */
+export function medianPair<P extends { ratio: number }>(pairs: readonly P[]): P {
+  const sorted = [...pairs].sort((a, b) => a.ratio - b.ratio);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!median) throw new Error("no pairs measured");
+  return median;
+}
+
+/** "median of 3 <what> pairs, in the order run: …", or nothing for a single pair. */
+export function pairsNote(what: string, pairs: readonly { ratio: number }[]): string | undefined {
+  if (pairs.length < 2) return undefined;
+  return `median of ${pairs.length} ${what} pairs, in the order run: ${pairs.map((p) => p.ratio.toFixed(2)).join(", ")}`;
+}

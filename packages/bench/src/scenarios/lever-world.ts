@@ -53,7 +53,7 @@ export async function admin<T>(base: string, method: string, path: string, body?
  * four and the last opportunity): the same rule as hire-export's flow tests keeps complete,
  * active candidates only, so "every candidate imported exactly once" is the right expectation.
  */
-export function hireable(truth: LeverTruth, count: number): Hire[] {
+function hireable(truth: LeverTruth, count: number): Hire[] {
   const last = truth.opportunities.length - 1;
   const picked = truth.opportunities
     .filter((o, index) => index >= 4 && index < last && o.archived === null && o.emails.length > 0 && /\S \S/.test(o.name))
@@ -61,6 +61,15 @@ export function hireable(truth: LeverTruth, count: number): Hire[] {
     .map((o) => ({ opportunityId: o.id, contactId: o.contact }));
   if (picked.length < count) throw new Error(`the Lever seed has ${picked.length} hireable candidates, ${count} wanted`);
   return picked;
+}
+
+/** `count` complete candidates of the Lever simulator, hired there (its admin endpoint; no webhook is sent). */
+export async function hireInLever(lever: Service<LeverSimInfo>, count: number): Promise<Hire[]> {
+  const hires = hireable(await admin<LeverTruth>(lever.info.url, "GET", "/truth"), count);
+  await inParallel(hires, 8, async (hire) => {
+    await admin(lever.info.url, "POST", `/opportunities/${hire.opportunityId}/hire`);
+  });
+  return hires;
 }
 
 /** What a Lever connection stores: its key and signing token, and the Zenefits import channel it exports to. */
@@ -103,11 +112,8 @@ export async function prepareHireWorld(ctx: BenchContext): Promise<HireWorld> {
           (s) => started.push(s),
         ),
     );
-    const hires = hireable(await admin<LeverTruth>(lever.info.url, "GET", "/truth"), count);
-    await ctx.progress.step(`hiring ${fmt.count(count)} candidates in Lever (no webhook configured)`, () =>
-      inParallel(hires, 8, async (hire) => {
-        await admin(lever.info.url, "POST", `/opportunities/${hire.opportunityId}/hire`);
-      }),
+    const hires = await ctx.progress.step(`hiring ${fmt.count(count)} candidates in Lever (no webhook configured)`, () =>
+      hireInLever(lever, count),
     );
 
     const encryptionKey = generateEncryptionKey();
