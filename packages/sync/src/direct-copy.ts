@@ -28,8 +28,11 @@ export async function planDirectCopy<M extends ModelName>(
   records: Models[M][],
   connectionId: string,
 ): Promise<DirectCopyPlan<M>> {
-  const stored = await sql`select 1 from ${sql.table(spec.table)}
-    where connection_id = ${connectionId} and remote_id = any(${records.map((r) => r.remoteId)}::text[]) limit 1`.execute(db);
+  const stored = await sql`select 1 from ${storedAmong(
+    spec.table,
+    connectionId,
+    records.map((r) => r.remoteId),
+  )} limit 1`.execute(db);
   if (stored.rows.length > 0) return { collides: true, links: [] };
   const refs = spec.references ?? [];
   if (refs.length === 0) return { collides: false, links: [] };
@@ -54,8 +57,9 @@ export async function planDirectCopy<M extends ModelName>(
       if (remoteId !== null && inBatch(i, remoteId) === undefined) wanted.add(remoteId);
     }
     if (wanted.size === 0) return;
-    questions.push(sql`(select ${i}::int as link, remote_id, id::text from ${sql.table(ref.targetTable)}
-      where connection_id = ${connectionId} and remote_id = any(${[...wanted]}::text[]))`);
+    questions.push(
+      sql`(select ${i}::int as link, stored.remote_id, stored.id::text from ${storedAmong(ref.targetTable, connectionId, [...wanted])})`,
+    );
   });
   const rows =
     questions.length === 0
@@ -80,4 +84,19 @@ export async function planDirectCopy<M extends ModelName>(
       ),
     ],
   };
+}
+
+/**
+ * The stored rows (remote_id, id) of `table` among the remote ids named, as a FROM item: one
+ * probe of the (connection_id, remote_id) index per id, whatever the statistics say. A table
+ * a first load is filling still has the statistics of an empty one, and with them the planner
+ * read `remote_id = any(…)` as a filter over every row of the connection: each batch's
+ * question took longer than the last. OFFSET 0 keeps the lookup a nested loop of probes.
+ */
+export function storedAmong(table: string, connectionId: string, remoteIds: readonly string[]) {
+  return sql`unnest(${remoteIds}::text[]) as named(remote_id)
+    cross join lateral (
+      select t.remote_id, t.id from ${sql.table(table)} t
+      where t.connection_id = ${connectionId} and t.remote_id = named.remote_id offset 0
+    ) stored`;
 }
