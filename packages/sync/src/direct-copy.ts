@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ModelName, Models } from "@roster/core";
 import { type Db, sql } from "@roster/db";
+import { type EmployeeDateColumn, type EmployeeDates, employeeDatesOf } from "./employee-dates";
 import type { ColumnSpec, TableSpec } from "./tables/index";
 
 export interface DirectCopyPlan<M extends ModelName> {
@@ -8,14 +9,35 @@ export interface DirectCopyPlan<M extends ModelName> {
   collides: boolean;
   /** The columns COPY adds after the spec's own: the new rows' ids and their links. */
   links: ColumnSpec<Models[M]>[];
+  /** The ids made for the batch's new rows (tables with links only), by remote id. */
+  newIds: ReadonlyMap<string, string>;
+  /** Each person's dates from their stored employments, by remote id (datesFromEmployments only). */
+  dates: ReadonlyMap<string, EmployeeDates>;
+}
+
+/**
+ * The batch of the same stream being written while this one is planned (sync-stream.ts plans
+ * a batch on another connection while the one before it is written). Its rows may not be
+ * committed yet, so they are answered from here: each of its records counts as stored, and a
+ * link to one it COPYs straight in takes the id made for it.
+ */
+export interface BatchBeingWritten {
+  remoteIds: ReadonlySet<string>;
+  newIds: ReadonlyMap<string, string>;
+}
+
+export interface DirectCopyQuestions {
+  /** The person's dates the people stream omits (upsert.ts), read from the stored employments. */
+  datesFromEmployments?: readonly EmployeeDateColumn[];
+  beingWritten?: BatchBeingWritten;
 }
 
 /**
  * What COPYing a batch straight into its table needs to know first (upsert.ts): whether any of
  * its records is stored already (asked alone first: a re-sync's batches mostly are, and need
- * nothing more), then the Roster id each link points to. COPY cannot join, and this keeps a
- * first load of people at COPY's speed instead of a staged INSERT … SELECT with a subquery per
- * link.
+ * nothing more), then the Roster id each link points to, and the people's dates. COPY cannot
+ * join, and this keeps a first load of people at COPY's speed instead of a staged INSERT …
+ * SELECT with a subquery per link.
  *
  * A table with links gets its ids made here, so a link to a record of the same batch takes
  * that record's new id whatever its order in the batch; any other link is looked up by the
@@ -27,15 +49,41 @@ export async function planDirectCopy<M extends ModelName>(
   spec: TableSpec<M>,
   records: Models[M][],
   connectionId: string,
+  questions: DirectCopyQuestions = {},
 ): Promise<DirectCopyPlan<M>> {
+  const merge: DirectCopyPlan<M> = { collides: true, links: [], newIds: new Map(), dates: new Map() };
+  const beingWritten = questions.beingWritten;
+  if (beingWritten && records.some((r) => beingWritten.remoteIds.has(r.remoteId))) return merge;
   const stored = await sql`select 1 from ${storedAmong(
     spec.table,
     connectionId,
     records.map((r) => r.remoteId),
   )} limit 1`.execute(db);
-  if (stored.rows.length > 0) return { collides: true, links: [] };
+  if (stored.rows.length > 0) return merge;
+  const datesFromEmployments = questions.datesFromEmployments ?? [];
+  const dates =
+    datesFromEmployments.length > 0
+      ? employeeDatesOf(
+          db,
+          connectionId,
+          records.map((r) => r.remoteId),
+          datesFromEmployments,
+        )
+      : Promise.resolve(new Map<string, EmployeeDates>());
+  // Asked beside the links, so an unexpected failure is seen once, here, not left unhandled.
+  const [links, datesByPerson] = await Promise.all([plannedLinks(db, spec, records, connectionId, beingWritten), dates]);
+  return { collides: false, ...links, dates: datesByPerson };
+}
+
+async function plannedLinks<M extends ModelName>(
+  db: Db,
+  spec: TableSpec<M>,
+  records: Models[M][],
+  connectionId: string,
+  beingWritten: BatchBeingWritten | undefined,
+): Promise<Pick<DirectCopyPlan<M>, "links" | "newIds">> {
   const refs = spec.references ?? [];
-  if (refs.length === 0) return { collides: false, links: [] };
+  if (refs.length === 0) return { links: [], newIds: new Map() };
 
   const newIds = new Map<string, string>(records.map((record) => [record.remoteId, randomUUID()]));
   const remoteIdOf = refs.map((ref) => {
@@ -46,15 +94,15 @@ export async function planDirectCopy<M extends ModelName>(
       return typeof value === "string" ? value : null;
     };
   });
-  const inBatch = (refIndex: number, remoteId: string) =>
-    refs[refIndex]?.targetTable === spec.table ? newIds.get(remoteId) : undefined;
+  const notStored = (refIndex: number, remoteId: string) =>
+    refs[refIndex]?.targetTable === spec.table ? (newIds.get(remoteId) ?? beingWritten?.newIds.get(remoteId)) : undefined;
 
   const questions: ReturnType<typeof sql>[] = [];
   refs.forEach((ref, i) => {
     const wanted = new Set<string>();
     for (const record of records) {
       const remoteId = remoteIdOf[i]!(record);
-      if (remoteId !== null && inBatch(i, remoteId) === undefined) wanted.add(remoteId);
+      if (remoteId !== null && notStored(i, remoteId) === undefined) wanted.add(remoteId);
     }
     if (wanted.size === 0) return;
     questions.push(
@@ -69,7 +117,7 @@ export async function planDirectCopy<M extends ModelName>(
   const linked = refs.map(() => new Map<string, string>());
   for (const row of rows) if (row.id !== null) linked[row.link]?.set(row.remote_id, row.id);
   return {
-    collides: false,
+    newIds,
     links: [
       { column: "id", type: "text", value: (record) => newIds.get(record.remoteId) },
       ...refs.map(
@@ -78,7 +126,7 @@ export async function planDirectCopy<M extends ModelName>(
           type: "text",
           value: (record) => {
             const remoteId = remoteIdOf[i]!(record);
-            return remoteId === null ? null : (inBatch(i, remoteId) ?? linked[i]!.get(remoteId) ?? null);
+            return remoteId === null ? null : (notStored(i, remoteId) ?? linked[i]!.get(remoteId) ?? null);
           },
         }),
       ),

@@ -2,6 +2,9 @@ import { type Db, sql } from "@roster/db";
 
 export type EmployeeDateColumn = "hire_date" | "start_date" | "termination_date";
 
+/** A person's dates taken from their employments (ISO dates; null where none). */
+export type EmployeeDates = Partial<Record<EmployeeDateColumn, string | null>>;
+
 /** The column of datedEmployments each date comes from. */
 const aggregateOf = {
   hire_date: "first_start",
@@ -35,7 +38,7 @@ export async function employeeDatesOf(
   connectionId: string,
   people: readonly string[],
   columns: readonly EmployeeDateColumn[],
-): Promise<Map<string, Partial<Record<EmployeeDateColumn, string | null>>>> {
+): Promise<Map<string, EmployeeDates>> {
   const { rows } = await sql<{ employee_remote_id: string } & Record<(typeof aggregateOf)[EmployeeDateColumn], string | null>>`
     ${datedEmployments(connectionId, people)}`.execute(db);
   return new Map(rows.map((row) => [row.employee_remote_id, Object.fromEntries(columns.map((c) => [c, row[aggregateOf[c]]]))]));

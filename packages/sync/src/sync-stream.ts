@@ -4,6 +4,7 @@ import { type Db, sql } from "@roster/db";
 import { copyFields } from "./copy-text";
 import type { RunCounts } from "./counts";
 import { hasRowsFromBeforeRun, liveRowCount, markUnseenDeleted } from "./deletions";
+import { type DirectCopyPlan, planDirectCopy } from "./direct-copy";
 import type { EmployeeDateColumn } from "./employee-dates";
 import { abandon, inTurn, readAhead } from "./read-ahead";
 import type { StreamRead } from "./read-plan";
@@ -98,15 +99,35 @@ export async function syncStream<M extends ModelName>(work: StreamWork<M>): Prom
   const byId = new Map<string, number>();
   let reachedEnd = false;
 
+  // The batch whose write is in flight, for the next one's plan: its rows may not be committed yet.
+  let writing: { remoteIds: ReadonlySet<string>; plan: Promise<DirectCopyPlan<M> | undefined> } | undefined;
+  const planAhead = async (batch: Batch<M>, before: typeof writing): Promise<DirectCopyPlan<M> | undefined> => {
+    if (batch.records.length === 0) return undefined;
+    const beforePlan = before ? await before.plan : undefined;
+    return planDirectCopy(db, spec, batch.records, scope.connectionId, {
+      datesFromEmployments: options.datesFromEmployments,
+      beingWritten: before && { remoteIds: before.remoteIds, newIds: beforePlan?.newIds ?? new Map() },
+    });
+  };
+
   const flush = async () => {
     const batch = buffer;
     buffer = emptyBatch(batch.cursor);
     byId.clear();
+    // A batch's questions (which of its records are stored, where its links point, its people's
+    // dates) are asked on another pooled connection while the batch before it is written, so
+    // the write's own connection only COPYs. Inside a caller's transaction they wait their turn.
+    const plan = db.isTransaction ? Promise.resolve(undefined) : planAhead(batch, writing);
+    // Its failure is the write's, seen when the write awaits it.
+    plan.catch(() => {});
+    writing = { remoteIds: new Set(batch.records.map((r) => r.remoteId)), plan };
     await inFlight;
     if (writeError) throw writeError;
-    inFlight = writeBatch(db, spec, batch, scope, counts, storedErrors, upsertOptions).then(options.onBatch, (error) => {
-      writeError = error;
-    });
+    inFlight = plan
+      .then((planned) => writeBatch(db, spec, batch, scope, counts, storedErrors, { ...upsertOptions, plan: planned }))
+      .then(options.onBatch, (error) => {
+        writeError = error;
+      });
   };
 
   try {

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import type { ModelName, Models } from "@roster/core";
 import { type Db, sql } from "@roster/db";
 import { copyField, copyFields } from "./copy-text";
-import { planDirectCopy } from "./direct-copy";
-import { type EmployeeDateColumn, employeeDatesOf } from "./employee-dates";
+import { type DirectCopyPlan, planDirectCopy } from "./direct-copy";
+import type { EmployeeDateColumn, EmployeeDates } from "./employee-dates";
 import type { TableSpec } from "./tables/index";
 
 export interface UpsertScope {
@@ -12,7 +12,7 @@ export interface UpsertScope {
   runId: string;
 }
 
-export interface UpsertOptions {
+export interface UpsertOptions<M extends ModelName = ModelName> {
   /**
    * Log which fields changed per updated record (change_log). A first load has no earlier
    * version to compare with, so the engine turns it off there and skips that work.
@@ -35,6 +35,11 @@ export interface UpsertOptions {
    * would otherwise write every person a second time, every index of the table with it.
    */
   datesFromEmployments?: readonly EmployeeDateColumn[];
+  /**
+   * The direct copy's questions about this batch, already answered (planDirectCopy): the
+   * engine asks them on another connection while the batch before is written.
+   */
+  plan?: DirectCopyPlan<M>;
 }
 
 export interface UpsertResult {
@@ -59,7 +64,7 @@ export async function upsertBatch<M extends ModelName>(
   spec: TableSpec<M>,
   records: Models[M][],
   scope: UpsertScope,
-  options: UpsertOptions = { logChanges: true },
+  options: UpsertOptions<M> = { logChanges: true },
 ): Promise<UpsertResult> {
   if (records.length === 0) return { created: 0, updated: 0, unchanged: 0 };
   if (!db.isTransaction) return db.transaction().execute((trx) => upsertBatch(trx, spec, records, scope, options));
@@ -67,7 +72,11 @@ export async function upsertBatch<M extends ModelName>(
   const names = sql.join(columns.map((c) => sql.ref(c.column)));
   const encoded = options.encoded ?? records.map((record) => copyFields(columns, record));
   if (encoded.length !== records.length) throw new Error(`${encoded.length} encoded rows for ${records.length} records`);
-  if (await copyIntoTable(db, spec, records, encoded, scope, options.datesFromEmployments ?? [])) {
+  const plan =
+    options.plan ??
+    (await planDirectCopy(db, spec, records, scope.connectionId, { datesFromEmployments: options.datesFromEmployments }));
+  if (!plan.collides) {
+    await copyIntoTable(db, spec, records, encoded, scope, plan, options.datesFromEmployments ?? []);
     if (options.logChanges) await logCreated(db, spec, records, scope);
     return { created: records.length, updated: 0, unchanged: 0 };
   }
@@ -143,24 +152,17 @@ async function logCreated<M extends ModelName>(db: Db, spec: TableSpec<M>, recor
   );
 }
 
-/**
- * COPY of the batch straight into its table: false (and nothing written) when one of its
- * records is stored already, for the caller to merge the batch instead.
- */
+/** COPY of the batch straight into its table, with what planDirectCopy answered: new ids, links, dates. */
 async function copyIntoTable<M extends ModelName>(
   db: Db,
   spec: TableSpec<M>,
   records: Models[M][],
   encoded: readonly string[],
   scope: UpsertScope,
+  plan: DirectCopyPlan<M>,
   datesFromEmployments: readonly EmployeeDateColumn[],
-): Promise<boolean> {
-  const plan = await planDirectCopy(db, spec, records, scope.connectionId);
-  if (plan.collides) return false;
-  const rows =
-    datesFromEmployments.length > 0
-      ? await withEmployeeDates(db, spec, records, encoded, scope.connectionId, datesFromEmployments)
-      : encoded;
+): Promise<void> {
+  const rows = withEmployeeDates(spec, records, encoded, plan.dates, datesFromEmployments);
   const { links } = plan;
   const names = sql.join([...spec.columns, ...links].map((c) => sql.ref(c.column)));
   const prefix = `${scope.organisationId}\t${scope.connectionId}`;
@@ -169,25 +171,17 @@ async function copyIntoTable<M extends ModelName>(
     return `${prefix}\t${rows[i]}${linked}\n`;
   });
   await sql`copy ${sql.table(spec.table)} (organisation_id, connection_id, ${names}) from stdin ${payload}`.execute(db);
-  return true;
 }
 
 /** The encoded rows with each person's dates replaced by what their stored employments give. */
-async function withEmployeeDates<M extends ModelName>(
-  db: Db,
+function withEmployeeDates<M extends ModelName>(
   spec: TableSpec<M>,
   records: Models[M][],
   encoded: readonly string[],
-  connectionId: string,
+  dates: ReadonlyMap<string, EmployeeDates>,
   columns: readonly EmployeeDateColumn[],
-): Promise<readonly string[]> {
-  const dates = await employeeDatesOf(
-    db,
-    connectionId,
-    records.map((r) => r.remoteId),
-    columns,
-  );
-  if (dates.size === 0) return encoded;
+): readonly string[] {
+  if (dates.size === 0 || columns.length === 0) return encoded;
   const positions = columns.map((column) => spec.columns.findIndex((c) => c.column === column));
   if (positions.some((p) => p === -1)) throw new Error(`${spec.table}: no column for one of ${columns.join(", ")}`);
   return encoded.map((row, i) => {

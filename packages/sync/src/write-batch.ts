@@ -41,7 +41,7 @@ export async function writeBatch<M extends ModelName>(
   scope: UpsertScope,
   counts: RunCounts,
   storedErrors: { count: number },
-  upsertOptions: UpsertOptions,
+  upsertOptions: UpsertOptions<M>,
 ): Promise<void> {
   const stream = counts[batch.stream]!;
   const { next, stored } = await db.transaction().execute(async (trx) => {
