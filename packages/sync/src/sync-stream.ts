@@ -193,14 +193,15 @@ export async function syncStream<M extends ModelName>(work: StreamWork<M>): Prom
   }
   options.onReadDone?.();
 
-  await finishStream(db, name, stream.model, scope, counts, work.read.deletions);
+  await finishStream(db, name, stream.model, scope, counts, work.read.deletions, existing);
 }
 
 /**
  * After the last page: marks what was not seen as deleted, and the stream as done, in one
  * transaction. Deletions only follow a complete read; and a complete read of nothing where
  * rows exist is far more likely a provider or permission problem than everyone leaving,
- * so the rows are kept.
+ * so the rows are kept. `storedBefore` (whether the connection had rows in the table before
+ * this run) is asked here when the caller does not know it.
  */
 export async function finishStream(
   db: Db,
@@ -209,17 +210,21 @@ export async function finishStream(
   scope: UpsertScope,
   counts: RunCounts,
   deletions: StreamRead["deletions"],
+  storedBefore?: boolean,
 ): Promise<void> {
   const spec = tableSpecs[model];
   const streamCounts = counts[name]!;
-  if (deletions === "reported") {
-    // The pages named what is gone (written with their batches): nothing to infer by absence.
+  // The pages named what is gone (written with their batches), or every row is this run's and
+  // so was seen by it (a first load): nothing to infer by absence. Such a table is left to
+  // autovacuum's statistics; nothing after the streams needs them (references.ts,
+  // employee-dates.ts), and analyzing it here would hold the next stream back.
+  if (deletions === "reported" || !(storedBefore ?? (await hasRowsFromBeforeRun(db, spec, scope)))) {
     streamCounts.done = true;
     await saveStreamProgress(db, scope, name, streamCounts, { cursor: null, done: true });
     return;
   }
   // Fresh statistics after a bulk load: without them the planner takes a table that grew from
-  // nothing in this run for a tiny one, and the deletion check and reference resolution crawl.
+  // nothing in this run for a tiny one, and the deletion check crawls.
   await sql`analyze sync_seen`.execute(db);
   await sql`analyze ${sql.table(spec.table)}`.execute(db);
   const deleted = await db.transaction().execute(async (trx) => {
