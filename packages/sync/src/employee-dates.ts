@@ -12,26 +12,28 @@ const aggregateOf = {
   termination_date: "latest_termination",
 } as const satisfies Record<EmployeeDateColumn, string>;
 
-/**
- * Per person (employee_remote_id): the first employment's start, and the most recent
- * employment's (by start date) start and termination; of the people named, or of everyone.
- */
-function datedEmployments(connectionId: string, people?: readonly string[]) {
-  const only = people ? sql`and employee_remote_id = any(${people}::text[])` : sql``;
-  return sql`
-      select employee_remote_id,
+/** A person's dates over their employments rows: the first start, the most recent (by start) start and termination. */
+const datesOverEmployments = sql`
         min(start_date) as first_start,
         (array_agg(start_date order by start_date desc nulls last, remote_id desc))[1] as latest_start,
-        (array_agg(termination_date order by start_date desc nulls last, remote_id desc))[1] as latest_termination
+        (array_agg(termination_date order by start_date desc nulls last, remote_id desc))[1] as latest_termination`;
+
+/** Per person (employee_remote_id) with a live employment: their dates. */
+function datedEmployments(connectionId: string) {
+  return sql`
+      select employee_remote_id, ${datesOverEmployments}
       from employments
-      where connection_id = ${connectionId} and remote_deleted_at is null ${only}
+      where connection_id = ${connectionId} and remote_deleted_at is null
       group by employee_remote_id`;
 }
 
 /**
  * The dates the people named get from the employments stored now, by remote id (people with
  * none are absent). A first load writes them with each new row (upsert.ts), so the pass after
- * the streams rewrites only the people whose employments came later.
+ * the streams rewrites only the people whose employments came later. Each person is one probe
+ * of the employments' (connection_id, employee_remote_id) index: the table may have just been
+ * loaded, with the statistics of an empty one, and `= any(…)` would then be read as a filter
+ * over every employment of the connection, for each batch of people.
  */
 export async function employeeDatesOf(
   db: Db,
@@ -40,8 +42,21 @@ export async function employeeDatesOf(
   columns: readonly EmployeeDateColumn[],
 ): Promise<Map<string, EmployeeDates>> {
   const { rows } = await sql<{ employee_remote_id: string } & Record<(typeof aggregateOf)[EmployeeDateColumn], string | null>>`
-    ${datedEmployments(connectionId, people)}`.execute(db);
+    ${datesOfPeople(connectionId, people)}`.execute(db);
   return new Map(rows.map((row) => [row.employee_remote_id, Object.fromEntries(columns.map((c) => [c, row[aggregateOf[c]]]))]));
+}
+
+/** The query employeeDatesOf runs (exported for the test of its plan). */
+export function datesOfPeople(connectionId: string, people: readonly string[]) {
+  return sql`
+    select named.remote_id as employee_remote_id, dated.*
+    from unnest(${people}::text[]) as named(remote_id)
+    cross join lateral (
+      select count(*) as employments, ${datesOverEmployments}
+      from employments
+      where connection_id = ${connectionId} and remote_deleted_at is null and employee_remote_id = named.remote_id
+    ) dated
+    where dated.employments > 0`;
 }
 
 /** The person's dates a connector's people stream omits (its `omits`), which come from employments. */
