@@ -24,3 +24,27 @@ export function copyRow<T>(prefix: string, columns: readonly CopyColumn<T>[], re
   const fields = copyFields(columns, record);
   return prefix === "" ? `${fields}\n` : `${prefix}\t${fields}\n`;
 }
+
+/**
+ * A row in COPY's text format with the fields at `positions` (ascending) replaced by `values`
+ * (already encoded). The row is walked tab by tab rather than split: a batch of wide rows split
+ * into fields was garbage the collector had to sweep for every person of a first load. COPY's
+ * text format escapes tabs inside values, so a tab always separates two columns.
+ */
+export function replaceFields(row: string, positions: readonly number[], values: readonly string[]): string {
+  let out = "";
+  let field = 0;
+  let start = 0;
+  let kept = 0;
+  positions.forEach((position, i) => {
+    for (; field < position; field++) {
+      const tab = row.indexOf("\t", start);
+      if (tab === -1) throw new Error(`row has no field ${position}`);
+      start = tab + 1;
+    }
+    const tab = row.indexOf("\t", start);
+    out += row.slice(kept, start) + values[i];
+    kept = tab === -1 ? row.length : tab;
+  });
+  return out + row.slice(kept);
+}

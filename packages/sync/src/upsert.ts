@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ModelName, Models } from "@roster/core";
 import { type Db, sql } from "@roster/db";
-import { copyField, copyFields } from "./copy-text";
+import { copyField, copyFields, replaceFields } from "./copy-text";
 import { type DirectCopyPlan, planDirectCopy } from "./direct-copy";
 import type { EmployeeDateColumn, EmployeeDates } from "./employee-dates";
 import type { TableSpec } from "./tables/index";
@@ -182,17 +182,20 @@ function withEmployeeDates<M extends ModelName>(
   columns: readonly EmployeeDateColumn[],
 ): readonly string[] {
   if (dates.size === 0 || columns.length === 0) return encoded;
-  const positions = columns.map((column) => spec.columns.findIndex((c) => c.column === column));
-  if (positions.some((p) => p === -1)) throw new Error(`${spec.table}: no column for one of ${columns.join(", ")}`);
+  const fields = columns
+    .map((column) => ({ column, position: spec.columns.findIndex((c) => c.column === column) }))
+    .sort((a, b) => a.position - b.position);
+  if (fields.some((f) => f.position === -1)) throw new Error(`${spec.table}: no column for one of ${columns.join(", ")}`);
+  const positions = fields.map((f) => f.position);
   return encoded.map((row, i) => {
     const derived = dates.get(records[i]!.remoteId);
-    if (!derived) return row;
-    // COPY's text format escapes tabs inside values, so a tab always separates two columns.
-    const fields = row.split("\t");
-    columns.forEach((column, c) => {
-      fields[positions[c]!] = copyField(derived[column] ?? null);
-    });
-    return fields.join("\t");
+    return derived
+      ? replaceFields(
+          row,
+          positions,
+          fields.map((f) => copyField(derived[f.column] ?? null)),
+        )
+      : row;
   });
 }
 
