@@ -30,7 +30,19 @@ export interface DirectCopyQuestions {
   /** The person's dates the people stream omits (upsert.ts), read from the stored employments. */
   datesFromEmployments?: readonly EmployeeDateColumn[];
   beingWritten?: BatchBeingWritten;
+  /** What earlier batches of the stream learnt of other tables' rows (KnownTargets). */
+  knownTargets?: KnownTargets;
 }
+
+/**
+ * The Roster ids a stream's batches have looked up in other tables, by table then remote id
+ * (null: not stored). A table a stream links to is written before the stream starts (the run's
+ * schedule), so its answers hold for the whole stream: people's departments and locations are
+ * asked once, not once per batch. Bounded per table; past the bound the rest is asked per batch.
+ */
+export type KnownTargets = Map<string, Map<string, string | null>>;
+
+const KNOWN_TARGETS_PER_TABLE = 50_000;
 
 /**
  * What COPYing a batch straight into its table needs to know first (upsert.ts): whether any of
@@ -71,7 +83,10 @@ export async function planDirectCopy<M extends ModelName>(
         )
       : Promise.resolve(new Map<string, EmployeeDates>());
   // Asked beside the links, so an unexpected failure is seen once, here, not left unhandled.
-  const [links, datesByPerson] = await Promise.all([plannedLinks(db, spec, records, connectionId, beingWritten), dates]);
+  const [links, datesByPerson] = await Promise.all([
+    plannedLinks(db, spec, records, connectionId, beingWritten, questions.knownTargets),
+    dates,
+  ]);
   return { collides: false, ...links, dates: datesByPerson };
 }
 
@@ -81,6 +96,7 @@ async function plannedLinks<M extends ModelName>(
   records: Models[M][],
   connectionId: string,
   beingWritten: BatchBeingWritten | undefined,
+  knownTargets: KnownTargets | undefined,
 ): Promise<Pick<DirectCopyPlan<M>, "links" | "newIds">> {
   const refs = spec.references ?? [];
   if (refs.length === 0) return { links: [], newIds: new Map() };
@@ -97,14 +113,26 @@ async function plannedLinks<M extends ModelName>(
   const notStored = (refIndex: number, remoteId: string) =>
     refs[refIndex]?.targetTable === spec.table ? (newIds.get(remoteId) ?? beingWritten?.newIds.get(remoteId)) : undefined;
 
+  const linked = refs.map(() => new Map<string, string>());
+  const known = refs.map((ref) => {
+    if (!knownTargets || ref.targetTable === spec.table) return undefined;
+    const table = knownTargets.get(ref.targetTable) ?? new Map<string, string | null>();
+    knownTargets.set(ref.targetTable, table);
+    return table;
+  });
   const questions: ReturnType<typeof sql>[] = [];
   refs.forEach((ref, i) => {
     const wanted = new Set<string>();
     for (const record of records) {
       const remoteId = remoteIdOf[i]!(record);
-      if (remoteId !== null && notStored(i, remoteId) === undefined) wanted.add(remoteId);
+      if (remoteId === null || notStored(i, remoteId) !== undefined) continue;
+      const answer = known[i]?.get(remoteId);
+      if (answer === undefined) wanted.add(remoteId);
+      else if (answer !== null) linked[i]!.set(remoteId, answer);
     }
     if (wanted.size === 0) return;
+    const table = known[i];
+    if (table && table.size < KNOWN_TARGETS_PER_TABLE) for (const remoteId of wanted) table.set(remoteId, null);
     questions.push(
       sql`(select ${i}::int as link, stored.remote_id, stored.id::text from ${storedAmong(ref.targetTable, connectionId, [...wanted])})`,
     );
@@ -114,8 +142,11 @@ async function plannedLinks<M extends ModelName>(
       ? []
       : (await sql<{ link: number; remote_id: string; id: string | null }>`${sql.join(questions, sql` union all `)}`.execute(db))
           .rows;
-  const linked = refs.map(() => new Map<string, string>());
-  for (const row of rows) if (row.id !== null) linked[row.link]?.set(row.remote_id, row.id);
+  for (const row of rows) {
+    if (row.id === null) continue;
+    linked[row.link]?.set(row.remote_id, row.id);
+    if (known[row.link]?.has(row.remote_id)) known[row.link]?.set(row.remote_id, row.id);
+  }
   return {
     newIds,
     links: [

@@ -4,7 +4,7 @@ import { type Db, sql } from "@roster/db";
 import { copyFields } from "./copy-text";
 import type { RunCounts } from "./counts";
 import { hasRowsFromBeforeRun, liveRowCount, markUnseenDeleted } from "./deletions";
-import { type DirectCopyPlan, planDirectCopy } from "./direct-copy";
+import { type DirectCopyPlan, type KnownTargets, planDirectCopy } from "./direct-copy";
 import type { EmployeeDateColumn } from "./employee-dates";
 import { abandon, inTurn, readAhead } from "./read-ahead";
 import type { StreamRead } from "./read-plan";
@@ -101,12 +101,14 @@ export async function syncStream<M extends ModelName>(work: StreamWork<M>): Prom
 
   // The batch whose write is in flight, for the next one's plan: its rows may not be committed yet.
   let writing: { remoteIds: ReadonlySet<string>; plan: Promise<DirectCopyPlan<M> | undefined> } | undefined;
+  const knownTargets: KnownTargets = new Map();
   const planAhead = async (batch: Batch<M>, before: typeof writing): Promise<DirectCopyPlan<M> | undefined> => {
     if (batch.records.length === 0) return undefined;
     const beforePlan = before ? await before.plan : undefined;
     return planDirectCopy(db, spec, batch.records, scope.connectionId, {
       datesFromEmployments: options.datesFromEmployments,
       beingWritten: before && { remoteIds: before.remoteIds, newIds: beforePlan?.newIds ?? new Map() },
+      knownTargets,
     });
   };
 

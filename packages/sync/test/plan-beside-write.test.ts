@@ -5,7 +5,9 @@ import { createSyncConnection, createTestDatabase, type TestDatabase } from "@ro
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyCounts, type RunCounts } from "../src/counts";
+import { type DirectCopyPlan, type KnownTargets, planDirectCopy } from "../src/direct-copy";
 import { syncStream } from "../src/sync-stream";
+import { tableSpecs } from "../src/tables/index";
 import type { UpsertScope } from "../src/upsert";
 
 // The engine asks a batch's questions (which records are stored, where the links point) on
@@ -174,5 +176,45 @@ describe("a batch planned while the one before it is still being written", () =>
     const stored = await people(scope);
     expect(stored.map((p) => p.person)).toEqual(["p1", "p2", "p3", "p4", "p5"]);
     expect(stored.find((p) => p.person === "p4")).toMatchObject({ name: "Four again", manager: "p1" });
+  });
+});
+
+describe("a stream's batches linking to another table", () => {
+  it("ask it once per remote id: later batches link from what earlier ones learnt, found or not", async () => {
+    // Tried: a first batch naming departments dep-a (stored) and dep-x (not stored); the
+    // departments table then changed behind the stream's back (dep-a renamed to another id,
+    // dep-x added), which the run's schedule rules out while the stream reads.
+    // Must hold: the second batch links to what the first batch learnt, asking nothing again.
+    const scope = await newScope();
+    const { organisationId, connectionId } = scope;
+    const depA = await testDb.db
+      .insertInto("departments")
+      .values({ organisation_id: organisationId, connection_id: connectionId, remote_id: "dep-a", name: "A", remote_data: "{}" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const knownTargets: KnownTargets = new Map();
+    const person = (id: string, department: string) => ({
+      ...(mapPerson({ id, name: id }) as { value: Employee }).value,
+      departmentRemoteId: department,
+    });
+    const departmentOf = (plan: DirectCopyPlan<"employees">, record: Employee) =>
+      plan.links.find((c) => c.column === "department_id")?.value(record);
+
+    const first = [person("p1", "dep-a"), person("p2", "dep-x")];
+    const firstPlan = await planDirectCopy(testDb.db, tableSpecs.employees, first, connectionId, { knownTargets });
+    expect(first.map((p) => departmentOf(firstPlan, p))).toEqual([depA.id, null]);
+
+    await sql`update departments set remote_id = 'dep-a-moved' where id = ${depA.id}`.execute(testDb.db);
+    await testDb.db
+      .insertInto("departments")
+      .values({ organisation_id: organisationId, connection_id: connectionId, remote_id: "dep-x", name: "X", remote_data: "{}" })
+      .execute();
+    const second = [person("p3", "dep-a"), person("p4", "dep-x")];
+    const secondPlan = await planDirectCopy(testDb.db, tableSpecs.employees, second, connectionId, { knownTargets });
+    expect(second.map((p) => departmentOf(secondPlan, p))).toEqual([depA.id, null]);
+    // Without what the first batch learnt, the second asks the table as it is now.
+    const fresh = await planDirectCopy(testDb.db, tableSpecs.employees, second, connectionId, { knownTargets: new Map() });
+    expect(departmentOf(fresh, second[0]!)).toBeNull();
+    expect(departmentOf(fresh, second[1]!)).not.toBeNull();
   });
 });
