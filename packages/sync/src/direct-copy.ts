@@ -110,7 +110,8 @@ async function plannedLinks<M extends ModelName>(
       return typeof value === "string" ? value : null;
     };
   });
-  const notStored = (refIndex: number, remoteId: string) =>
+  // The id a link to a row of this batch, or of the batch being written, takes: made here, not stored yet.
+  const newIdOf = (refIndex: number, remoteId: string) =>
     refs[refIndex]?.targetTable === spec.table ? (newIds.get(remoteId) ?? beingWritten?.newIds.get(remoteId)) : undefined;
 
   const linked = refs.map(() => new Map<string, string>());
@@ -125,7 +126,7 @@ async function plannedLinks<M extends ModelName>(
     const wanted = new Set<string>();
     for (const record of records) {
       const remoteId = remoteIdOf[i]!(record);
-      if (remoteId === null || notStored(i, remoteId) !== undefined) continue;
+      if (remoteId === null || newIdOf(i, remoteId) !== undefined) continue;
       const answer = known[i]?.get(remoteId);
       if (answer === undefined) wanted.add(remoteId);
       else if (answer !== null) linked[i]!.set(remoteId, answer);
@@ -157,7 +158,7 @@ async function plannedLinks<M extends ModelName>(
           type: "text",
           value: (record) => {
             const remoteId = remoteIdOf[i]!(record);
-            return remoteId === null ? null : (notStored(i, remoteId) ?? linked[i]!.get(remoteId) ?? null);
+            return remoteId === null ? null : (newIdOf(i, remoteId) ?? linked[i]!.get(remoteId) ?? null);
           },
         }),
       ),
