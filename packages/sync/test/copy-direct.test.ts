@@ -1,30 +1,20 @@
 import type { Department, Employee, Location } from "@roster/core";
 import { sql } from "@roster/db";
-import { createSyncConnection, createTestDatabase, type TestDatabase } from "@roster/db/testing";
+import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveReferences } from "../src/references";
 import { tableSpecs } from "../src/tables/index";
 import { type UpsertScope, upsertBatch } from "../src/upsert";
+import { newScope } from "./new-scope";
 
 // A batch of records none of which is stored is COPYed straight into its table; these tests hold
 // it to the merge's results.
 let testDb: TestDatabase;
 let scope: UpsertScope;
 
-/** A new connection with a run of its own: its tables start empty. */
-async function newScope(): Promise<UpsertScope> {
-  const connection = await createSyncConnection(testDb.db, { connectorId: "acme", displayName: "Acme" });
-  const run = await testDb.db
-    .insertInto("sync_runs")
-    .values({ organisation_id: connection.organisationId, connection_id: connection.id, trigger: "manual" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { organisationId: connection.organisationId, connectionId: connection.id, runId: run.id };
-}
-
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  scope = await newScope();
+  scope = await newScope(testDb.db);
 });
 afterAll(async () => {
   await testDb.drop();
@@ -105,7 +95,7 @@ describe("COPY of new records in a re-sync", () => {
     // renaming one of them beside a third new one. Must hold: the first batch uses no staging
     // table and logs both created; the second is merged and logs one updated (its changed
     // field named) and one created; a record created either way has the same change_log row.
-    const resync = await newScope();
+    const resync = await newScope(testDb.db);
     await newThenColliding(
       resync,
       { logChanges: true },

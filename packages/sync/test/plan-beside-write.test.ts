@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ChangesPage, Employee, Mapped } from "@roster/core";
 import { sql } from "@roster/db";
-import { createSyncConnection, createTestDatabase, type TestDatabase } from "@roster/db/testing";
+import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyCounts, type RunCounts } from "../src/counts";
@@ -9,6 +9,7 @@ import { type DirectCopyPlan, type KnownTargets, planDirectCopy } from "../src/d
 import { syncStream } from "../src/sync-stream";
 import { tableSpecs } from "../src/tables/index";
 import type { UpsertScope } from "../src/upsert";
+import { newScope } from "./new-scope";
 
 // The engine asks a batch's questions (which records are stored, where the links point) on
 // another connection while the batch before it is still being written, so that batch's rows
@@ -22,16 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await testDb.drop();
 });
-
-async function newScope(): Promise<UpsertScope> {
-  const connection = await createSyncConnection(testDb.db, { connectorId: "acme", displayName: "Acme" });
-  const run = await testDb.db
-    .insertInto("sync_runs")
-    .values({ organisation_id: connection.organisationId, connection_id: connection.id, trigger: "manual" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { organisationId: connection.organisationId, connectionId: connection.id, runId: run.id };
-}
 
 interface RawPerson {
   id: string;
@@ -128,7 +119,7 @@ describe("a batch planned while the one before it is still being written", () =>
   it("links to that batch's new rows as it writes, though they are not committed yet", async () => {
     // Tried: p5 and p6 (third batch) report to p4 and p3, written by the held second batch.
     // Must hold: both links are set by the third batch's own write (no reference pass runs here).
-    const scope = await newScope();
+    const scope = await newScope(testDb.db);
     const counts = await syncHoldingSecondBatch(scope, [
       [
         { id: "p1", name: "One" },
@@ -157,7 +148,7 @@ describe("a batch planned while the one before it is still being written", () =>
   it("merges a record the provider served again from that batch, instead of COPYing it twice", async () => {
     // Tried: p4 (held second batch) comes again, renamed, on the third page.
     // Must hold: the run succeeds (no duplicate key), p4 is stored once with the later name.
-    const scope = await newScope();
+    const scope = await newScope(testDb.db);
     const counts = await syncHoldingSecondBatch(scope, [
       [
         { id: "p1", name: "One" },
@@ -185,7 +176,7 @@ describe("a stream's batches linking to another table", () => {
     // departments table then changed behind the stream's back (dep-a renamed to another id,
     // dep-x added), which the run's schedule rules out while the stream reads.
     // Must hold: the second batch links to what the first batch learnt, asking nothing again.
-    const scope = await newScope();
+    const scope = await newScope(testDb.db);
     const { organisationId, connectionId } = scope;
     const depA = await testDb.db
       .insertInto("departments")
