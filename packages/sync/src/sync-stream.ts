@@ -10,7 +10,7 @@ import { abandon, inTurn, readAhead } from "./read-ahead";
 import type { StreamRead } from "./read-plan";
 import { tableSpecs } from "./tables/index";
 import type { UpsertScope } from "./upsert";
-import { type Batch, saveStreamProgress, writeBatch } from "./write-batch";
+import { type Batch, keptForWrite, saveStreamProgress, writeBatch } from "./write-batch";
 
 export interface StreamSyncOptions {
   batchSize: number;
@@ -160,11 +160,9 @@ export async function syncStream<M extends ModelName>(work: StreamWork<M>): Prom
         const record = checked.data as Models[M];
         if (trackSeen) buffer.seen.push(record.remoteId);
         // Encoded here, while the previous batch is being written, so that write is
-        // PostgreSQL's work alone rather than ours then PostgreSQL's. The batch keeps the
-        // record without its provider payload (now in `encoded`): held until written, that
-        // payload was most of what the garbage collector had to move to the old generation.
+        // PostgreSQL's work alone rather than ours then PostgreSQL's.
         const encoded = copyFields(spec.columns, record);
-        const kept = { ...record, remoteData: null };
+        const kept = keptForWrite(spec, record);
         // One statement cannot update a row twice: a record repeated within a batch keeps its last version.
         const at = byId.get(record.remoteId);
         if (at === undefined) {

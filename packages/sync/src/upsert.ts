@@ -20,7 +20,9 @@ export interface UpsertOptions<M extends ModelName = ModelName> {
   logChanges: boolean;
   /**
    * Each record's columns already in COPY's text format (copyFields), in the records' order.
-   * The engine encodes records as it reads them, so a write only waits on PostgreSQL.
+   * The engine encodes records as it reads them, so a write only waits on PostgreSQL. Given
+   * these, a record is read for nothing but its remote id and its links' remote ids (the engine
+   * keeps no more of it: write-batch.ts, keptForWrite).
    */
   encoded?: readonly string[];
   /**

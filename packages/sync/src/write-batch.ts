@@ -12,7 +12,7 @@ export interface MappingFailure {
 
 export interface Batch<M extends ModelName> {
   stream: string;
-  /** The records without their remoteData, which only `encoded` carries. */
+  /** Of each record, what its write reads beside `encoded` (keptForWrite). */
   records: Models[M][];
   /** Each record's columns in COPY's text format, encoded as it was read (upsert.ts). */
   encoded: string[];
@@ -24,6 +24,29 @@ export interface Batch<M extends ModelName> {
   read: number;
   /** Where the stream resumes after this batch; null once the last page is in. */
   cursor: string | null;
+}
+
+const linkFields = new Map<string, readonly string[]>();
+
+/**
+ * What a batch keeps of a record once it is encoded: its remote id and the fields its links
+ * are read from, all that a write given the encoded rows reads of it (upsert.ts, direct-copy.ts).
+ * The whole record, held until the batch was written, was most of what the garbage collector
+ * had to move. Typed as the record it stands for, which it is for those fields.
+ */
+export function keptForWrite<M extends ModelName>(spec: TableSpec<M>, record: Models[M]): Models[M] {
+  let fields = linkFields.get(spec.table);
+  if (!fields) {
+    fields = (spec.references ?? []).map((ref) => {
+      const field = spec.columns.find((c) => c.column === ref.remoteColumn)?.field;
+      if (!field) throw new Error(`${spec.table}: the column ${ref.remoteColumn} of a link names no field`);
+      return field;
+    });
+    linkFields.set(spec.table, fields);
+  }
+  const kept: Record<string, unknown> = { remoteId: record.remoteId };
+  for (const field of fields) kept[field] = (record as Record<string, unknown>)[field];
+  return kept as Models[M];
 }
 
 /** Errors kept per run: enough to act on, bounded so a broken provider cannot flood the table. */
