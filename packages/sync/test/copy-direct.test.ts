@@ -1,4 +1,4 @@
-import type { Department, Employee, Location } from "@roster/core";
+import type { Department, Location } from "@roster/core";
 import { sql } from "@roster/db";
 import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +6,7 @@ import { resolveReferences } from "../src/references";
 import { tableSpecs } from "../src/tables/index";
 import { type UpsertScope, upsertBatch } from "../src/upsert";
 import { newScope } from "./new-scope";
+import { person } from "./person";
 
 // A batch of records none of which is stored is COPYed straight into its table; these tests hold
 // it to the merge's results.
@@ -128,30 +129,6 @@ const location = (remoteId: string, name: string): Location => ({
   postalCode: null,
   country: null,
   phone: null,
-  remoteData: { id: remoteId },
-  remoteUpdatedAt: null,
-});
-
-const person = (remoteId: string, links: { manager?: string; department?: string; location?: string }): Employee => ({
-  remoteId,
-  firstName: remoteId,
-  lastName: null,
-  preferredName: null,
-  displayName: remoteId,
-  workEmail: `${remoteId}@example.com`,
-  personalEmail: null,
-  workPhone: null,
-  personalPhone: null,
-  status: "active",
-  remoteStatus: null,
-  employmentType: null,
-  jobTitle: null,
-  departmentRemoteId: links.department ?? null,
-  locationRemoteId: links.location ?? null,
-  managerRemoteId: links.manager ?? null,
-  hireDate: null,
-  startDate: null,
-  terminationDate: null,
   remoteData: { id: remoteId },
   remoteUpdatedAt: null,
 });

@@ -10,6 +10,7 @@ import { syncStream } from "../src/sync-stream";
 import { tableSpecs } from "../src/tables/index";
 import type { UpsertScope } from "../src/upsert";
 import { newScope } from "./new-scope";
+import { person } from "./person";
 
 // The engine asks a batch's questions (which records are stored, where the links point) on
 // another connection while the batch before it is still being written, so that batch's rows
@@ -32,32 +33,7 @@ interface RawPerson {
 
 const mapPerson = (raw: unknown): Mapped<Employee> => {
   const p = raw as RawPerson;
-  return {
-    ok: true,
-    value: {
-      remoteId: p.id,
-      firstName: p.name,
-      lastName: null,
-      preferredName: null,
-      displayName: p.name,
-      workEmail: null,
-      personalEmail: null,
-      workPhone: null,
-      personalPhone: null,
-      status: "active",
-      remoteStatus: null,
-      employmentType: null,
-      jobTitle: null,
-      departmentRemoteId: null,
-      locationRemoteId: null,
-      managerRemoteId: p.manager ?? null,
-      hireDate: null,
-      startDate: null,
-      terminationDate: null,
-      remoteData: p,
-      remoteUpdatedAt: null,
-    },
-  };
+  return { ok: true, value: person(p.id, { manager: p.manager }, { firstName: p.name, displayName: p.name, remoteData: p }) };
 };
 
 /**
@@ -184,14 +160,10 @@ describe("a stream's batches linking to another table", () => {
       .returning("id")
       .executeTakeFirstOrThrow();
     const knownTargets: KnownTargets = new Map();
-    const person = (id: string, department: string) => ({
-      ...(mapPerson({ id, name: id }) as { value: Employee }).value,
-      departmentRemoteId: department,
-    });
     const departmentOf = (plan: DirectCopyPlan<"employees">, record: Employee) =>
       plan.links.find((c) => c.column === "department_id")?.value(record);
 
-    const first = [person("p1", "dep-a"), person("p2", "dep-x")];
+    const first = [person("p1", { department: "dep-a" }), person("p2", { department: "dep-x" })];
     const firstPlan = await planDirectCopy(testDb.db, tableSpecs.employees, first, connectionId, { knownTargets });
     expect(first.map((p) => departmentOf(firstPlan, p))).toEqual([depA.id, null]);
 
@@ -200,7 +172,7 @@ describe("a stream's batches linking to another table", () => {
       .insertInto("departments")
       .values({ organisation_id: organisationId, connection_id: connectionId, remote_id: "dep-x", name: "X", remote_data: "{}" })
       .execute();
-    const second = [person("p3", "dep-a"), person("p4", "dep-x")];
+    const second = [person("p3", { department: "dep-a" }), person("p4", { department: "dep-x" })];
     const secondPlan = await planDirectCopy(testDb.db, tableSpecs.employees, second, connectionId, { knownTargets });
     expect(second.map((p) => departmentOf(secondPlan, p))).toEqual([depA.id, null]);
     // Without what the first batch learnt, the second asks the table as it is now.
