@@ -1,23 +1,14 @@
-import type { Employee } from "@roster/core";
 import { describe, expect, it } from "vitest";
 import { tableSpecs } from "../src/tables/index";
 import { keptForWrite } from "../src/write-batch";
+import { person } from "./person";
 
 describe("keptForWrite", () => {
   it("keeps a record's remote id and the remote ids its links name, nothing else", () => {
     // Tried: a person with every field set. Must hold: the batch holds only what a write with
     // encoded rows reads (upsert.ts), so the payload and the rest are free to go.
-    const person = {
-      remoteId: "p1",
-      firstName: "Ada",
-      displayName: "Ada Lovelace",
-      workEmail: "ada@example.com",
-      managerRemoteId: "p0",
-      departmentRemoteId: "d1",
-      locationRemoteId: null,
-      remoteData: { id: "p1", a: "lot" },
-    } as unknown as Employee;
-    expect(keptForWrite(tableSpecs.employees, person)).toEqual({
+    const ada = person("p1", { manager: "p0", department: "d1" }, { firstName: "Ada", remoteData: { id: "p1", a: "lot" } });
+    expect(keptForWrite(tableSpecs.employees, ada)).toEqual({
       remoteId: "p1",
       managerRemoteId: "p0",
       departmentRemoteId: "d1",
