@@ -13,6 +13,11 @@ export interface DirectCopyPlan<M extends ModelName> {
   newIds: ReadonlyMap<string, string>;
   /** Each person's dates from their stored employments, by remote id (datesFromEmployments only). */
   dates: ReadonlyMap<string, EmployeeDates>;
+  /**
+   * The batch's rows as the COPY sends them (upsert.ts, directCopyLines), when the engine made
+   * them as soon as the plan was answered: the write then starts sending at once.
+   */
+  lines?: readonly string[];
 }
 
 /**

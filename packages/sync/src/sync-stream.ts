@@ -9,7 +9,7 @@ import type { EmployeeDateColumn } from "./employee-dates";
 import { abandon, inTurn, readAhead } from "./read-ahead";
 import type { StreamRead } from "./read-plan";
 import { tableSpecs } from "./tables/index";
-import type { UpsertScope } from "./upsert";
+import { directCopyLines, type UpsertScope } from "./upsert";
 import { type Batch, keptForWrite, saveStreamProgress, writeBatch } from "./write-batch";
 
 export interface StreamSyncOptions {
@@ -105,11 +105,17 @@ export async function syncStream<M extends ModelName>(work: StreamWork<M>): Prom
   const planAhead = async (batch: Batch<M>, before: typeof writing): Promise<DirectCopyPlan<M> | undefined> => {
     if (batch.records.length === 0) return undefined;
     const beforePlan = before ? await before.plan : undefined;
-    return planDirectCopy(db, spec, batch.records, scope.connectionId, {
+    const plan = await planDirectCopy(db, spec, batch.records, scope.connectionId, {
       datesFromEmployments: options.datesFromEmployments,
       beingWritten: before && { remoteIds: before.remoteIds, newIds: beforePlan?.newIds ?? new Map() },
       knownTargets,
     });
+    if (plan.collides) return plan;
+    // The COPY's lines are made now, while the batch before is still being written, so this
+    // batch's write sends them at once; the encoded rows they were made from are let go.
+    const lines = directCopyLines(spec, batch.records, batch.encoded, scope, plan, options.datesFromEmployments ?? []);
+    batch.encoded = [];
+    return { ...plan, lines };
   };
 
   const flush = async () => {

@@ -72,16 +72,21 @@ export async function upsertBatch<M extends ModelName>(
   if (!db.isTransaction) return db.transaction().execute((trx) => upsertBatch(trx, spec, records, scope, options));
   const columns = spec.columns;
   const names = sql.join(columns.map((c) => sql.ref(c.column)));
-  const encoded = options.encoded ?? records.map((record) => copyFields(columns, record));
-  if (encoded.length !== records.length) throw new Error(`${encoded.length} encoded rows for ${records.length} records`);
+  const encodedRows = () => {
+    const encoded = options.encoded ?? records.map((record) => copyFields(columns, record));
+    if (encoded.length !== records.length) throw new Error(`${encoded.length} encoded rows for ${records.length} records`);
+    return encoded;
+  };
   const plan =
     options.plan ??
     (await planDirectCopy(db, spec, records, scope.connectionId, { datesFromEmployments: options.datesFromEmployments }));
   if (!plan.collides) {
-    await copyIntoTable(db, spec, records, encoded, scope, plan, options.datesFromEmployments ?? []);
+    const lines = plan.lines ?? directCopyLines(spec, records, encodedRows(), scope, plan, options.datesFromEmployments ?? []);
+    await copyIntoTable(db, spec, plan, lines);
     if (options.logChanges) await logCreated(db, spec, records, scope);
     return { created: records.length, updated: 0, unchanged: 0 };
   }
+  const encoded = encodedRows();
   const stage = sql.table(stageTable(spec));
   // Temp and ON COMMIT DELETE ROWS: no WAL, private to this session, empty again after the
   // transaction. (Left compressed: uncompressed wide rows overflow temp_buffers, measured slower.)
@@ -154,31 +159,42 @@ async function logCreated<M extends ModelName>(db: Db, spec: TableSpec<M>, recor
   );
 }
 
-/** COPY of the batch straight into its table, with what planDirectCopy answered: new ids, links, dates. */
+/** COPY of the batch straight into its table: its lines (directCopyLines) carry the new ids, links and dates. */
 async function copyIntoTable<M extends ModelName>(
   db: Db,
   spec: TableSpec<M>,
-  records: Models[M][],
+  plan: DirectCopyPlan<M>,
+  lines: readonly string[],
+): Promise<void> {
+  const names = sql.join([...spec.columns, ...plan.links].map((c) => sql.ref(c.column)));
+  await sql`copy ${sql.table(spec.table)} (organisation_id, connection_id, ${names}) from stdin ${lines}`.execute(db);
+}
+
+/**
+ * A batch's rows as a direct COPY sends them (organisation, connection, the encoded columns,
+ * then the plan's links), with what planDirectCopy answered: new ids, links, people's dates.
+ */
+export function directCopyLines<M extends ModelName>(
+  spec: TableSpec<M>,
+  records: readonly Models[M][],
   encoded: readonly string[],
   scope: UpsertScope,
   plan: DirectCopyPlan<M>,
   datesFromEmployments: readonly EmployeeDateColumn[],
-): Promise<void> {
+): string[] {
   const rows = withEmployeeDates(spec, records, encoded, plan.dates, datesFromEmployments);
   const { links } = plan;
-  const names = sql.join([...spec.columns, ...links].map((c) => sql.ref(c.column)));
   const prefix = `${scope.organisationId}\t${scope.connectionId}`;
-  const payload = records.map((record, i) => {
+  return records.map((record, i) => {
     const linked = links.length === 0 ? "" : `\t${copyFields(links, record)}`;
     return `${prefix}\t${rows[i]}${linked}\n`;
   });
-  await sql`copy ${sql.table(spec.table)} (organisation_id, connection_id, ${names}) from stdin ${payload}`.execute(db);
 }
 
 /** The encoded rows with each person's dates replaced by what their stored employments give. */
 function withEmployeeDates<M extends ModelName>(
   spec: TableSpec<M>,
-  records: Models[M][],
+  records: readonly Models[M][],
   encoded: readonly string[],
   dates: ReadonlyMap<string, EmployeeDates>,
   columns: readonly EmployeeDateColumn[],
