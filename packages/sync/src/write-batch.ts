@@ -68,9 +68,6 @@ export async function writeBatch<M extends ModelName>(
 ): Promise<void> {
   const stream = counts[batch.stream]!;
   const { next, stored } = await db.transaction().execute(async (trx) => {
-    // A crash after commit but before the WAL reached disk can only lose whole batches with
-    // their checkpoint, and a resumed run writes them again: no need to wait for each flush.
-    await sql`set local synchronous_commit = off`.execute(trx);
     const result = await upsertBatch(trx, spec, batch.records, scope, { ...upsertOptions, encoded: batch.encoded });
     const deleted = await markDeleted(trx, spec, scope, batch.deleted);
     if (batch.seen.length > 0) {
@@ -103,7 +100,9 @@ export async function writeBatch<M extends ModelName>(
       failed: stream.failed + batch.failures.length,
       deleted: stream.deleted + deleted,
     };
-    await saveStreamProgress(trx, scope, batch.stream, next, { cursor: batch.cursor, done: false });
+    // A crash after commit but before the WAL reached disk can only lose whole batches with
+    // their checkpoint, and a resumed run writes them again: no need to wait for each flush.
+    await saveStreamProgress(trx, scope, batch.stream, next, { cursor: batch.cursor, done: false, asyncCommit: true });
     return { next, stored: failures.length };
   });
   // Only after commit do the in-memory counts move, so they always equal what is stored.
@@ -114,17 +113,24 @@ export async function writeBatch<M extends ModelName>(
 /**
  * A stream's counts on its run and its checkpoint (where it resumes; done once finished), in
  * one statement: each round trip of a batch's transaction waits its turn on the event loop
- * the reader keeps busy. Every write of a stream's progress goes through here.
+ * the reader keeps busy. Every write of a stream's progress goes through here. `asyncCommit`
+ * makes the transaction's commit not wait for its WAL to reach disk (`set local
+ * synchronous_commit = off`, asked here rather than in a round trip of its own).
  */
 export async function saveStreamProgress(
   trx: Db,
   scope: UpsertScope,
   stream: string,
   counts: StreamCounts,
-  checkpoint: { cursor: string | null; done: boolean },
+  checkpoint: { cursor: string | null; done: boolean; asyncCommit?: boolean },
 ): Promise<void> {
+  const asyncCommit = checkpoint.asyncCommit
+    ? sql`from (select set_config('synchronous_commit', 'off', true)) as async_commit`
+    : sql``;
   await sql`with run as (
-      update sync_runs set counts = ${streamCountsUpdate(stream, counts)}, heartbeat_at = now() where id = ${scope.runId}
+      update sync_runs set counts = ${streamCountsUpdate(stream, counts)}, heartbeat_at = now()
+      ${asyncCommit}
+      where id = ${scope.runId}
     )
     insert into stream_checkpoints (connection_id, stream, run_id, cursor, done, updated_at)
     values (${scope.connectionId}, ${stream}, ${scope.runId}, ${checkpoint.cursor}, ${checkpoint.done}, now())
