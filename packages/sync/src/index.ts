@@ -4,7 +4,7 @@ export { emptyCounts, type RunCounts, totals } from "./counts";
 export { resolveReferences } from "./references";
 export { ConnectionNotFoundError, type RunConnectionSyncInput, runConnectionSync } from "./run-connection-sync";
 export { type RunSyncInput, runSync, SyncInProgressError, type SyncOutcome } from "./run-sync";
-export { RECORDS_BETWEEN_YIELDS } from "./sync-stream";
+export { BATCH_TEXT_LIMIT, DEFAULT_BATCH_SIZE, RECORDS_BETWEEN_YIELDS } from "./sync-stream";
 export { type TableSpec, tableSpecs } from "./tables/index";
 export { staleFieldLabels, type UnknownField, unknownFields, WHOLE_COLLECTION } from "./unknown-fields";
 export { upsertBatch } from "./upsert";

@@ -18,6 +18,7 @@ import { type RunContext, runStream } from "./run-stream";
 import { recordStaleFields } from "./stale-fields";
 import { chooseStreamConcurrency, readsAhead, timedHttp } from "./stream-concurrency";
 import { runScheduled, type ScheduledStream } from "./stream-schedule";
+import { DEFAULT_BATCH_SIZE } from "./sync-stream";
 import { tableSpecs } from "./tables/index";
 import { staleFieldLabels, unknownFields, WHOLE_COLLECTION } from "./unknown-fields";
 import type { UpsertScope } from "./upsert";
@@ -45,6 +46,7 @@ export interface RunSyncInput {
   signal?: AbortSignal;
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
+  /** Records per batch at most (sync-stream.ts); each batch is also bounded by its encoded text. */
   batchSize?: number;
   /**
    * Streams read and written at once (stream-schedule.ts); 1 runs them one after another.
@@ -197,7 +199,7 @@ async function runLocked(input: RunSyncInput, log: Logger, signal: AbortSignal):
         .where("connection_id", "=", connection.id)
         .where("run_id", "=", runId)
         .execute(),
-      batchSize: input.batchSize ?? 1000,
+      batchSize: input.batchSize ?? DEFAULT_BATCH_SIZE,
       readAhead: readsAhead(timed.fastestMs()),
       datesFromEmployments: datesFromEmployments(connector, skipped),
       signal: ctx.signal,

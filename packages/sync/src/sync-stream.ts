@@ -13,7 +13,10 @@ import { directCopyLines, type UpsertScope } from "./upsert";
 import { type Batch, keptForWrite, saveStreamProgress, writeBatch } from "./write-batch";
 
 export interface StreamSyncOptions {
+  /** At most this many records per batch (DEFAULT_BATCH_SIZE unless a caller asks otherwise). */
   batchSize: number;
+  /** At most about this many characters of encoded rows per batch; default BATCH_TEXT_LIMIT. */
+  batchTextLimit?: number;
   /** The run's signal: checked between pages, whatever the connector does with it. */
   signal: AbortSignal;
   onBatch?: () => void;
@@ -34,6 +37,15 @@ export interface StreamSyncOptions {
  * 100,000-person bench this took the first load from ~1.35× the raw floor to ~1.1×.
  */
 export const RECORDS_BETWEEN_YIELDS = 25;
+
+/**
+ * A batch is one transaction (write-batch.ts), and each costs a few round trips beside its
+ * COPY in which PostgreSQL waits on us: narrow records (an employment, a custom field value)
+ * go many to a batch. Wide ones (a person with the raw record kept beside) are bounded by
+ * their encoded text instead, which is most of the memory a batch holds until it is written.
+ */
+export const DEFAULT_BATCH_SIZE = 5000;
+export const BATCH_TEXT_LIMIT = 2_000_000;
 
 export class IncompleteReadError extends Error {
   override name = "IncompleteReadError";
@@ -96,6 +108,8 @@ export async function syncStream<M extends ModelName>(work: StreamWork<M>): Prom
     cursor,
   });
   let buffer = emptyBatch(work.cursor);
+  let bufferedText = 0;
+  const textLimit = options.batchTextLimit ?? BATCH_TEXT_LIMIT;
   const byId = new Map<string, number>();
   let reachedEnd = false;
 
@@ -121,6 +135,7 @@ export async function syncStream<M extends ModelName>(work: StreamWork<M>): Prom
   const flush = async () => {
     const batch = buffer;
     buffer = emptyBatch(batch.cursor);
+    bufferedText = 0;
     byId.clear();
     // A batch's questions (which of its records are stored, where its links point, its people's
     // dates) are asked on another pooled connection while the batch before it is written, so
@@ -168,6 +183,7 @@ export async function syncStream<M extends ModelName>(work: StreamWork<M>): Prom
         // Encoded here, while the previous batch is being written, so that write is
         // PostgreSQL's work alone rather than ours then PostgreSQL's.
         const encoded = copyFields(spec.columns, record);
+        bufferedText += encoded.length;
         const kept = keptForWrite(spec, record);
         // One statement cannot update a row twice: a record repeated within a batch keeps its last version.
         const at = byId.get(record.remoteId);
@@ -182,7 +198,8 @@ export async function syncStream<M extends ModelName>(work: StreamWork<M>): Prom
       }
       buffer.cursor = page.nextCursor;
       if (page.nextCursor === null) reachedEnd = true;
-      if (buffer.read >= options.batchSize || page.nextCursor === null) await flush();
+      const full = buffer.read >= options.batchSize || bufferedText >= textLimit;
+      if (full || page.nextCursor === null) await flush();
       if (reachedEnd) break;
     }
     if (buffer.read > 0 || buffer.failures.length > 0 || buffer.deleted.length > 0) await flush();
