@@ -13,7 +13,7 @@ export interface Sizes {
   writePairs: number;
   /** Rows the naive row-by-row upsert writes before extrapolating (figure 3). */
   naiveRows: number;
-  /** Rows per upsertBatch call, the engine's default. */
+  /** Rows per upsertBatch call where a figure calls it itself (2, 3 and the directory tenant); syncs batch as the engine does. */
   batchSize: number;
   /** Due connections / jobs in figure 8. */
   jobs: number;

@@ -35,7 +35,6 @@ async function sync(ctx: BenchContext, t: Target): Promise<Measured<BambooHrSync
     apiKey: t.sim.apiKey,
     ...t.fixture,
     providerRateLimit: ctx.providerRateLimit,
-    batchSize: ctx.sizes.batchSize,
   };
   const measured = await runMeasured<BambooHrSyncChildInput, BambooHrSyncChildResult>(ctx, t.sim, syncEntry, input);
   const result = measured.report.result;

@@ -18,7 +18,8 @@ export interface BambooHrSyncChildInput {
   organisationId: string;
   connectionId: string;
   providerRateLimit: boolean;
-  batchSize: number;
+  /** Unset: the engine's own batch bounds (packages/sync's sync-stream.ts). */
+  batchSize?: number;
 }
 
 export interface BambooHrSyncChildResult {

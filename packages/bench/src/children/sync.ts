@@ -18,7 +18,8 @@ export interface SyncChildInput {
   organisationId: string;
   connectionId: string;
   providerRateLimit: boolean;
-  batchSize: number;
+  /** Unset: the engine's own batch bounds (packages/sync's sync-stream.ts). */
+  batchSize?: number;
   /** Streams read at once; unset, the engine chooses (packages/sync's stream-concurrency.ts). */
   streamConcurrency?: number;
 }

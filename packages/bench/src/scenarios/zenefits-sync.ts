@@ -38,7 +38,6 @@ export async function syncOnce(
     organisationId: target.fixture.organisationId,
     connectionId: target.fixture.connectionId,
     providerRateLimit: ctx.providerRateLimit,
-    batchSize: ctx.sizes.batchSize,
     ...options,
   };
   const measured = await runMeasured<SyncChildInput, SyncChildResult>(ctx, target.sim, syncEntry, input);
