@@ -90,6 +90,18 @@ function peakOverlap(entries: readonly RequestLogEntry[]): number {
   return peak;
 }
 
+/** The most requests that arrived at the simulator within any one second. */
+function busiestSecond(entries: readonly RequestLogEntry[]): number {
+  const arrivals = entries.map((e) => Date.parse(e.at) - e.durationMs).sort((a, b) => a - b);
+  let busiest = 0;
+  let first = 0;
+  for (const [last, at] of arrivals.entries()) {
+    while (at - arrivals[first]! >= 1000) first++;
+    busiest = Math.max(busiest, last - first + 1);
+  }
+  return busiest;
+}
+
 let sequential: Record<string, string[]>;
 
 describe("concurrent cursor chains", () => {
@@ -127,6 +139,31 @@ describe("concurrent cursor chains", () => {
     expect(sequential.employees?.length).toBe(sim.truth().people.length);
     // The links resolved: most people have a manager, every one a department.
     expect(sequential.employees?.filter((row) => JSON.parse(row).manager_id !== null).length).toBeGreaterThan(0);
+  });
+
+  it("three chains at once share one rate budget: the simulator never sees more than it allows", async () => {
+    // Tried: a provider answering 150 ms late and allowing 20 requests a second (burst 3, one
+    // more at the simulator for the jitter between sending and arriving), synced with that
+    // budget, the concurrency left to the engine. Must hold: three chains were read at once, no
+    // request was refused with a 429, no second of the run saw more requests arrive than the
+    // budget lets through, and the sync read every record.
+    const perSecond = 20;
+    const burst = 3;
+    sim.setFaults({ latencyMs: 150, rateLimitPerSecond: perSecond, rateLimitBurst: burst + 1 });
+    sim.clearRequestLog();
+    try {
+      const outcome = await sync(await newConnection(), { rateLimit: { perSecond, burst } });
+      expect(outcome.status, outcome.errorMessage).toBe("succeeded");
+      expect(outcome.streamConcurrency).toBe(3);
+      const log = sim.requestLog();
+      expect(log.recent.length, "every request is in the log").toBe(log.total);
+      expect(log.byStatus["429"]).toBeUndefined();
+      expect(peakOverlap(log.recent)).toBe(3);
+      expect(busiestSecond(log.recent)).toBeLessThanOrEqual(perSecond + burst);
+      expect(outcome.counts.people?.read).toBe(sim.truth().people.length);
+    } finally {
+      sim.clearFaults();
+    }
   });
 
   it("a crash mid-way through the three chains resumes each from its checkpoint and ends as a clean sync", async () => {
