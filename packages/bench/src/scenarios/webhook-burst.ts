@@ -7,7 +7,8 @@ import type { Hire } from "./lever-world";
 /**
  * One delivery of the burst. `resent`: the very same delivery again (Lever retrying after a
  * lost answer: the API must answer 409 and queue nothing). `new token`: another delivery for
- * a candidate already delivered (a second hire event: 202, but still one import).
+ * a candidate already delivered (a second hire event): 202 while the hire is still on its way (its
+ * job then refuses to send twice), or 200 and nothing queued once it was sent; one import either way.
  */
 export interface Delivery {
   opportunityId: string;
@@ -92,20 +93,29 @@ export async function sendBurst(url: string, deliveries: readonly Delivery[], co
 }
 
 /**
- * What the route must have answered: for each delivery token exactly one 202 (the first to
- * arrive queued the export) and 409 for any repeat of it. Anything else is a refusal or a crash.
+ * What the route must have answered. Each delivery token: one first answer, then 409 for any
+ * repeat of it. Each hire: one token's first answer is 202 (it queued the export); where the
+ * hire was delivered under two tokens (a second hire event), the other's may be 200 instead:
+ * acknowledged and nothing queued, the candidate already sent. Anything else is a refusal or a crash.
  */
 export function unexpectedAnswers(deliveries: readonly Delivery[], statuses: readonly number[]): string[] {
-  const byToken = new Map<string, number[]>();
+  const byHire = new Map<string, Map<string, number[]>>();
   deliveries.forEach((d, i) => {
-    byToken.set(d.token, [...(byToken.get(d.token) ?? []), statuses[i] ?? 0]);
+    const tokens = byHire.get(d.opportunityId) ?? new Map<string, number[]>();
+    tokens.set(d.token, [...(tokens.get(d.token) ?? []), statuses[i] ?? 0]);
+    byHire.set(d.opportunityId, tokens);
   });
   const problems: string[] = [];
-  for (const [token, answers] of byToken) {
-    const accepted = answers.filter((s) => s === 202).length;
-    const replays = answers.filter((s) => s === 409).length;
-    if (accepted !== 1 || replays !== answers.length - 1)
-      problems.push(`delivery ${token.slice(0, 8)}… answered ${answers.join(", ")}`);
+  for (const tokens of byHire.values()) {
+    const firstAnswers: number[] = [];
+    for (const [token, answers] of tokens) {
+      const firsts = answers.filter((s) => s === 202 || (tokens.size > 1 && s === 200));
+      const replays = answers.filter((s) => s === 409).length;
+      if (firsts.length !== 1 || replays !== answers.length - 1)
+        problems.push(`delivery ${token.slice(0, 8)}… answered ${answers.join(", ")}`);
+      firstAnswers.push(...firsts);
+    }
+    if (!firstAnswers.includes(202)) problems.push(`no delivery of ${[...tokens.keys()][0]?.slice(0, 8)}…'s hire was queued`);
   }
   return problems;
 }
