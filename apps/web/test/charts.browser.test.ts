@@ -91,7 +91,11 @@ async function arrangeRuns(organisationId: string, connectionId: string) {
     started_at: startedAt,
     finished_at: new Date(startedAt.getTime() + seconds * 1000),
   });
-  const now = new Date(Date.now() - 5 * 60_000);
+  // A few minutes back, but today even just after midnight (the machine's time zone, the
+  // browser's too), so today's three runs and Lever's fall on the same day.
+  const midnight = new Date();
+  midnight.setHours(0, 0, 0, 0);
+  const now = new Date(Math.max(Date.now() - 5 * 60_000, midnight.getTime() + 3 * 60_000));
   await stack()
     .db.insertInto("sync_runs")
     .values([
