@@ -1,6 +1,7 @@
 import type { Logger } from "@roster/logger";
 import { ConnectorError } from "../errors";
 import { RateLimiter, sleep } from "./rate-limiter";
+import { type RequestSignal, requestSignal } from "./request-signal";
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy, retryableStatuses } from "./retry-policy";
 
 export interface HttpRequest {
@@ -95,8 +96,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   async function attempt<T>(request: HttpRequest, url: URL, label: string): Promise<HttpResponse<T>> {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const deadline = requestSignal(timeoutMs, options.signal);
+    try {
+      return await answer<T>(request, url, label, deadline);
+    } finally {
+      deadline.release();
+    }
+  }
+
+  /** One request sent and its answer read, within `deadline`. */
+  async function answer<T>(request: HttpRequest, url: URL, label: string, deadline: RequestSignal): Promise<HttpResponse<T>> {
     let response: Response;
     try {
       response = await fetch(url, {
@@ -108,12 +117,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           ...request.headers,
         },
         body: request.json !== undefined ? JSON.stringify(request.json) : undefined,
-        signal,
+        signal: deadline.signal,
         redirect: "error",
       });
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
-      const why = timeout.aborted
+      const why = deadline.timedOut()
         ? `timed out after ${timeoutMs} ms`
         : `failed (${(error as Error).cause ?? (error as Error).message})`;
       throw new RetryableError(new ConnectorError("unreachable", `${label} ${why}`, { cause: error }));
