@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,6 +53,18 @@ describe("http client", () => {
       auth: "Bearer s3cret",
       path: "/v1/things?limit=5",
     });
+  });
+
+  it("lets go of the run's signal once each answer is read, answered or refused", async () => {
+    // Tried: 20 requests under one run's signal, the last refused with a 404. Must hold: the run's
+    // signal holds no listener of any of them afterwards (a long sync sends thousands).
+    const run = new AbortController();
+    let n = 0;
+    handler = (_req, res) => (++n <= 19 ? json(res, 200, { n }) : json(res, 404, { error: "gone" }));
+    const http = client({ signal: run.signal });
+    for (let i = 0; i < 19; i++) await http.getJson("/x");
+    await failure(http.getJson("/x"));
+    expect(getEventListeners(run.signal, "abort")).toHaveLength(0);
   });
 
   it("retries 500s and succeeds", async () => {
