@@ -3,10 +3,11 @@ import { createTestDatabase, type TestDatabase } from "@roster/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyFields } from "../src/copy-text";
 import { emptyCounts, type RunCounts } from "../src/counts";
-import { type StreamSyncOptions, syncStream } from "../src/sync-stream";
+import type { StreamSyncOptions } from "../src/sync-stream";
 import { tableSpecs } from "../src/tables/index";
 import { newScope } from "./new-scope";
 import { person } from "./person";
+import { syncPeople } from "./sync-people";
 
 let testDb: TestDatabase;
 
@@ -37,18 +38,14 @@ async function batchesOf(
   async function* read(): AsyncIterable<ChangesPage<unknown>> {
     for (const [i, p] of people.entries()) yield { records: [p], nextCursor: i === people.length - 1 ? null : String(i + 1) };
   }
-  await syncStream({
+  await syncPeople({
     db: testDb.db,
-    name: "people",
-    stream: { model: "employees", map: mapPerson },
-    read: { pages: read(), deletions: "by-absence" },
-    cursor: null,
     scope,
+    pages: read(),
+    map: mapPerson,
     counts,
-    storedErrors: { count: 0 },
     options: {
       ...bounds,
-      signal: new AbortController().signal,
       onBatch: () => {
         sizes.push(counts.people!.read - before);
         before = counts.people!.read;

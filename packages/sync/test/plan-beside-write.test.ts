@@ -6,11 +6,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyCounts, type RunCounts } from "../src/counts";
 import { type DirectCopyPlan, type KnownTargets, planDirectCopy } from "../src/direct-copy";
-import { syncStream } from "../src/sync-stream";
 import { tableSpecs } from "../src/tables/index";
 import type { UpsertScope } from "../src/upsert";
 import { newScope } from "./new-scope";
 import { person } from "./person";
+import { syncPeople } from "./sync-people";
 
 // The engine asks a batch's questions (which records are stored, where the links point) on
 // another connection while the batch before it is still being written, so that batch's rows
@@ -63,16 +63,13 @@ async function syncHoldingSecondBatch(scope: UpsertScope, pages: RawPerson[][]):
   }
   const counts: RunCounts = { people: emptyCounts() };
   try {
-    await syncStream({
+    await syncPeople({
       db: testDb.db,
-      name: "people",
-      stream: { model: "employees", map: mapPerson },
-      read: { pages: read(), deletions: "by-absence" },
-      cursor: null,
       scope,
+      pages: read(),
+      map: mapPerson,
       counts,
-      storedErrors: { count: 0 },
-      options: { batchSize: 2, signal: new AbortController().signal, readAhead: false },
+      options: { batchSize: 2, readAhead: false },
     });
   } finally {
     await holder.end();
